@@ -1,0 +1,166 @@
+import type { Statement } from '../sql/parser.js';
+import type { LocatedDirective } from '../sql/directives.js';
+import { nodeAs, stringList } from '../sql/ast.js';
+
+/**
+ * How a migration file is run, from DESIGN.md's transaction assumption:
+ * - `runner`: the runner wraps the whole file in one transaction (pgwarden's default);
+ * - `explicit`: the file manages its own BEGIN/COMMIT and runs as written;
+ * - `none`: every statement autocommits (no-transaction directive, a statement that cannot run in a
+ *   transaction, or the per-statement assumption of other runners).
+ */
+export type FileTransactionMode = 'runner' | 'explicit' | 'none';
+
+/** Which runner behaviour lint assumes for files without directives. */
+export type TransactionAssumption = 'per-file' | 'per-statement';
+
+export interface TransactionState {
+  /** True when the statement runs inside a transaction block with other statements possibly before it. */
+  inTransaction: boolean;
+  /** Statements with the same id share one transaction (autocommitted statements get their own id). */
+  id: number;
+}
+
+export interface FileTransactions {
+  mode: FileTransactionMode;
+  /** Why the mode was chosen, for messages (`-- pgwarden:no-transaction`, `CREATE INDEX CONCURRENTLY`…). */
+  reason: string;
+  /** One entry per statement, same order as the statements. */
+  states: TransactionState[];
+}
+
+/** A statement PostgreSQL refuses inside a transaction block, with a human name; undefined if none. */
+export function cannotRunInTransaction(statement: Statement, pgVersion = 15): string | undefined {
+  const node = statement.node;
+  const index = nodeAs(node, 'IndexStmt');
+  if (index?.concurrent) return 'CREATE INDEX CONCURRENTLY';
+  const drop = nodeAs(node, 'DropStmt');
+  if (drop?.concurrent) return 'DROP INDEX CONCURRENTLY';
+  const reindex = nodeAs(node, 'ReindexStmt');
+  if (reindex && (reindex.params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === 'concurrently')) {
+    return 'REINDEX CONCURRENTLY';
+  }
+  if (reindex && (reindex.kind === 'REINDEX_OBJECT_SYSTEM' || reindex.kind === 'REINDEX_OBJECT_DATABASE')) {
+    return 'REINDEX SYSTEM/DATABASE';
+  }
+  if (nodeAs(node, 'AlterSystemStmt')) return 'ALTER SYSTEM';
+  const vacuum = nodeAs(node, 'VacuumStmt');
+  if (vacuum?.is_vacuumcmd) return 'VACUUM';
+  if (nodeAs(node, 'CreatedbStmt')) return 'CREATE DATABASE';
+  if (nodeAs(node, 'DropdbStmt')) return 'DROP DATABASE';
+  if (nodeAs(node, 'CreateTableSpaceStmt')) return 'CREATE TABLESPACE';
+  if (nodeAs(node, 'DropTableSpaceStmt')) return 'DROP TABLESPACE';
+  const alter = nodeAs(node, 'AlterTableStmt');
+  if (alter) {
+    for (const c of alter.cmds ?? []) {
+      const cmd = nodeAs(c, 'AlterTableCmd');
+      const part = nodeAs(cmd?.def, 'PartitionCmd');
+      if (cmd?.subtype === 'AT_DetachPartition' && part?.concurrent) return 'DETACH PARTITION CONCURRENTLY';
+    }
+  }
+  if (pgVersion < 12 && nodeAs(node, 'AlterEnumStmt') && !nodeAs(node, 'AlterEnumStmt')?.oldVal) {
+    return 'ALTER TYPE … ADD VALUE (before PostgreSQL 12)';
+  }
+  const sub = nodeAs(node, 'CreateSubscriptionStmt');
+  if (sub && !(sub.options ?? []).some((o) => isFalseOption(o, 'create_slot') || isFalseOption(o, 'connect'))) {
+    return 'CREATE SUBSCRIPTION';
+  }
+  if (nodeAs(node, 'DropSubscriptionStmt')) return 'DROP SUBSCRIPTION';
+  return undefined;
+}
+
+function isFalseOption(o: unknown, name: string): boolean {
+  const def = nodeAs(o as never, 'DefElem');
+  if (!def || def.defname !== name) return false;
+  const arg = def.arg as Record<string, unknown> | undefined;
+  const s = nodeAs(arg as never, 'String')?.sval ?? nodeAs(arg as never, 'Boolean')?.boolval;
+  return s === 'false' || s === false || s === 'off';
+}
+
+/** BEGIN/START TRANSACTION, COMMIT/END, ROLLBACK… as a small enum. */
+export function transactionControl(statement: Statement): 'begin' | 'commit' | 'rollback' | 'savepoint' | undefined {
+  const t = nodeAs(statement.node, 'TransactionStmt');
+  if (!t) return undefined;
+  switch (t.kind) {
+    case 'TRANS_STMT_BEGIN':
+    case 'TRANS_STMT_START':
+      return 'begin';
+    case 'TRANS_STMT_COMMIT':
+    case 'TRANS_STMT_COMMIT_PREPARED':
+    case 'TRANS_STMT_PREPARE':
+      return 'commit';
+    case 'TRANS_STMT_ROLLBACK':
+    case 'TRANS_STMT_ROLLBACK_PREPARED':
+      return 'rollback';
+    default:
+      return 'savepoint';
+  }
+}
+
+/** Decides how a file runs and which statements share a transaction. */
+export function analyzeTransactions(
+  statements: Statement[],
+  directives: LocatedDirective[],
+  assumption: TransactionAssumption = 'per-file',
+  pgVersion = 15,
+): FileTransactions {
+  const topLevel = statements.filter((s) => !s.parent);
+  let mode: FileTransactionMode = assumption === 'per-file' ? 'runner' : 'none';
+  let reason = assumption === 'per-file' ? 'runs in one transaction' : 'each statement autocommits';
+  const noTx = directives.some((d) => d.directive.type === 'no-transaction');
+  const refused = topLevel.map((s) => cannotRunInTransaction(s, pgVersion)).find((r) => r !== undefined);
+  if (topLevel.some((s) => transactionControl(s) !== undefined)) {
+    mode = 'explicit';
+    reason = 'manages its own BEGIN/COMMIT';
+  } else if (noTx) {
+    mode = 'none';
+    reason = '-- pgwarden:no-transaction';
+  } else if (refused) {
+    mode = 'none';
+    reason = `${refused} cannot run inside a transaction`;
+  }
+
+  const states: TransactionState[] = [];
+  let id = 0;
+  let open = mode === 'runner';
+  for (const s of statements) {
+    if (s.parent) {
+      // a DO block runs as one statement: its body shares the block's transaction
+      states.push({ ...(states[statements.indexOf(s.parent)] ?? { inTransaction: open, id }) });
+      continue;
+    }
+    if (mode === 'explicit') {
+      const control = transactionControl(s);
+      if (control === 'begin') {
+        id++;
+        open = true;
+        states.push({ inTransaction: true, id });
+        continue;
+      }
+      if (control === 'commit' || control === 'rollback') {
+        states.push({ inTransaction: open, id });
+        open = false;
+        id++;
+        continue;
+      }
+    }
+    if (mode === 'none' || (mode === 'explicit' && !open)) id++;
+    states.push({ inTransaction: open, id });
+  }
+  return { mode, reason, states };
+}
+
+/** `SET lock_timeout = …` and friends: the setting name a SET statement changes, if any. */
+export function settingChanged(statement: Statement): { name: string; value: string } | undefined {
+  const set = nodeAs(statement.node, 'VariableSetStmt');
+  if (!set?.name) return undefined;
+  const value = (set.args ?? [])
+    .map((a) => {
+      const c = nodeAs(a, 'A_Const');
+      if (c?.sval) return c.sval.sval ?? '';
+      if (c?.ival) return String(c.ival.ival ?? 0);
+      return stringList([a]).join('');
+    })
+    .join(',');
+  return { name: set.name, value };
+}

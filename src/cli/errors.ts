@@ -1,0 +1,17 @@
+/** Exit codes from DESIGN.md. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * An error the user can cause and fix (bad path, bad config, bad URL). The CLI prints its message as
+ * one line and exits with `exitCode`; anything else is a bug and shows its stack only under --debug.
+ */
+export class UserError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = EXIT_USAGE) {
+    super(message);
+    this.name = 'UserError';
+    this.exitCode = exitCode;
+  }
+}

@@ -1,0 +1,11 @@
+// The programmatic API: everything the CLI does is importable from here.
+export { SourceFile, type Position, type Range } from './sql/source.js';
+export { loadParser, parseSource, type Statement, type ParsedFile } from './sql/parser.js';
+export { parseDirective, type Directive } from './sql/directives.js';
+export { discoverMigrations } from './sql/discover.js';
+export { SchemaModel } from './analysis/schema.js';
+export { analyzeTransactions, cannotRunInTransaction } from './analysis/transactions.js';
+export { lintSources, analyzeFile, type LintInput } from './lint/engine.js';
+export { configSchema, type Config, type LintOptions } from './lint/config.js';
+export type * from './lint/types.js';
+export { allRules } from '../rules/index.js';

@@ -1,0 +1,104 @@
+import type { SourceFile, Range } from '../sql/source.js';
+import type { Statement, ParsedFile } from '../sql/parser.js';
+import type { SchemaModel } from '../analysis/schema.js';
+import type { FileTransactions, TransactionState } from '../analysis/transactions.js';
+
+export type Severity = 'error' | 'warning';
+export type RuleSeverity = Severity | 'off';
+
+export type RuleCategory =
+  | 'destructive'
+  | 'locking'
+  | 'breaking'
+  | 'types'
+  | 'transactions'
+  | 'robustness'
+  | 'syntax';
+
+export interface RuleMeta {
+  /** kebab-case id, squawk's name where the check is the same. */
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: RuleSeverity;
+  /** One line for tables and `pgwarden rules`. */
+  summary: string;
+  /** Why the statement is dangerous (a paragraph). */
+  why: string;
+  /** The safe alternative, in prose with SQL (Markdown). */
+  safeAlternative: string;
+  /** The short help printed under each finding. */
+  help: string;
+  /** Lowest PostgreSQL major version the rule applies to, if any. */
+  minPgVersion?: number;
+  /** Highest PostgreSQL major version the rule applies to (the danger was fixed after it). */
+  maxPgVersion?: number;
+}
+
+/** One problem found. Lines and columns are 1-based and count characters of the original file. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  help?: string;
+  /** Present when a directive silenced the finding; reporters leave these out. */
+  suppressed?: { reason?: string };
+}
+
+export interface ReportDescriptor {
+  message: string;
+  /** Overrides the rule's help for this finding. */
+  help?: string;
+  /** Narrower place than the whole statement: a node's `location` field (bytes, as libpg-query gives). */
+  location?: number;
+  /** Statement to report on instead of the current one (file-level checks). */
+  statement?: Statement;
+  /** An exact range, when neither a statement nor a node location fits. */
+  range?: Range;
+}
+
+export interface ResolvedRuleConfig {
+  severity: RuleSeverity;
+  options: Record<string, unknown>;
+}
+
+interface BaseContext {
+  file: SourceFile;
+  parsed: ParsedFile;
+  /** Replayed schema: for `check`, the state before the statement; for `checkFile`, after the file. */
+  schema: SchemaModel;
+  transactions: FileTransactions;
+  pgVersion: number;
+  options: Record<string, unknown>;
+  /** Every file of the linted set, in migration order (for checks such as a missing down file). */
+  allFiles: readonly string[];
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RuleContext extends BaseContext {
+  statement: Statement;
+  /** Index of the statement in `parsed.statements` order (DO block bodies follow their DO). */
+  index: number;
+  /** Earlier statements of the same file (including statements inside earlier DO blocks). */
+  previous: readonly Statement[];
+  transaction: TransactionState;
+}
+
+export type FileContext = BaseContext;
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Called for each statement, in order, before the statement is replayed into the schema model. */
+  check?(context: RuleContext): void;
+  /** Called once per file after all its statements. */
+  checkFile?(context: FileContext): void;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  files: string[];
+}

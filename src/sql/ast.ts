@@ -1,0 +1,72 @@
+import type { Node, RangeVar, TypeName } from '@pgsql/types';
+
+export type { Node } from '@pgsql/types';
+
+/** The tag of an AST node: `{ DropStmt: {...} }` → `'DropStmt'`. */
+export function nodeKind(node: Node): string {
+  return Object.keys(node)[0] ?? '';
+}
+
+/** The payload of a node if it has the given tag. */
+export function nodeAs<K extends string>(node: Node | undefined, kind: K): NodeOf<K> | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  return (node as Record<string, unknown>)[kind] as NodeOf<K> | undefined;
+}
+
+type NodeUnionMember<K extends string> = Extract<Node, Record<K, unknown>>;
+export type NodeOf<K extends string> = NodeUnionMember<K> extends Record<K, infer V> ? V : never;
+
+/** The string values of a list of `String` nodes (qualified names, column lists). */
+export function stringList(nodes: Node[] | undefined): string[] {
+  const out: string[] = [];
+  for (const n of nodes ?? []) {
+    const s = nodeAs(n, 'String');
+    if (s && s.sval !== undefined) out.push(s.sval);
+  }
+  return out;
+}
+
+/** `schema.table` as written (unquoted identifiers are already folded to lower case by the parser). */
+export function relationName(rel: RangeVar | undefined): string {
+  if (!rel) return '';
+  return rel.schemaname ? `${rel.schemaname}.${rel.relname ?? ''}` : (rel.relname ?? '');
+}
+
+/** The last component of a name, without a `public.` or other schema. */
+export function unqualified(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? name : name.slice(dot + 1);
+}
+
+/** A readable type name: `int4`, `varchar(255)`, `timestamp`, `numeric(10,2)`, `text[]`. */
+export function typeNameToString(type: TypeName | undefined): string {
+  if (!type) return '';
+  const names = stringList(type.names).filter((n, i, all) => !(n === 'pg_catalog' && all.length > 1));
+  let out = names.join('.');
+  const mods = (type.typmods ?? [])
+    .map((m) => {
+      const c = nodeAs(m, 'A_Const');
+      if (c?.ival) return String(c.ival.ival ?? 0);
+      if (c?.sval) return c.sval.sval ?? '';
+      return '?';
+    })
+    .join(',');
+  if (mods) out += `(${mods})`;
+  if (type.arrayBounds && type.arrayBounds.length > 0) out += '[]'.repeat(type.arrayBounds.length);
+  return out;
+}
+
+/** Depth-first walk over every object in an AST, calling `visit(kind, payload)` for each tagged node. */
+export function walk(node: unknown, visit: (kind: string, payload: Record<string, unknown>) => void | false): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && /^[A-Z]/.test(key)) {
+      if (visit(key, value as Record<string, unknown>) === false) continue;
+    }
+    walk(value, visit);
+  }
+}

@@ -1,0 +1,64 @@
+/** `-- pgwarden…` comments: the contract is in DESIGN.md (Directives). */
+export type Directive =
+  | { type: 'ignore'; rules: string[]; reason?: string; alias: boolean }
+  | { type: 'ignore-file'; rules: string[]; reason?: string; alias: boolean }
+  | { type: 'no-transaction' }
+  | { type: 'allow-data-loss'; tables: string[] };
+
+export interface Comment {
+  text: string;
+  /** UTF-16 index range in the file. */
+  start: number;
+  end: number;
+}
+
+export interface LocatedDirective {
+  directive: Directive;
+  comment: Comment;
+}
+
+const IGNORE = /^(pgwarden|squawk)-ignore(-file)?(?:\s+([^:]*))?(?::\s*(.*))?$/i;
+
+/** Reads one comment; returns null when it is an ordinary comment. */
+export function parseDirective(commentText: string): Directive | null {
+  const body = stripCommentMarkers(commentText);
+  if (/^pgwarden:no-transaction\b/i.test(body)) return { type: 'no-transaction' };
+  const loss = /^pgwarden:allow-data-loss\b\s*(.*)$/i.exec(body);
+  if (loss) return { type: 'allow-data-loss', tables: splitList(loss[1]) };
+  const ignore = IGNORE.exec(body);
+  if (!ignore) return null;
+  const rules = splitList(ignore[3] ?? '');
+  const reason = ignore[4]?.trim() || undefined;
+  const alias = ignore[1].toLowerCase() === 'squawk';
+  return ignore[2]
+    ? { type: 'ignore-file', rules, reason, alias }
+    : { type: 'ignore', rules, reason, alias };
+}
+
+function stripCommentMarkers(text: string): string {
+  let t = text.trim();
+  if (t.startsWith('--')) t = t.slice(2);
+  else if (t.startsWith('/*')) t = t.slice(2, t.endsWith('*/') ? -2 : undefined);
+  return t.trim();
+}
+
+function splitList(list: string): string[] {
+  return list
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Comments of a text found without the SQL scanner: only whole-line `--` comments, used when the
+ * scanner itself gives up (an unterminated quote) so that file-level directives still count.
+ */
+export function lineComments(text: string): Comment[] {
+  const out: Comment[] = [];
+  const re = /^[ \t]*(--[^\n]*)$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + m[0].indexOf('--');
+    out.push({ text: m[1].replace(/\r$/, ''), start, end: start + m[1].length });
+  }
+  return out;
+}
