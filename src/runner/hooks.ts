@@ -1,0 +1,52 @@
+import type { ClientBase } from 'pg';
+
+/**
+ * What the runner knows about one migration it is about to apply. The safety net (backup, row-count
+ * verification, restore) plugs in through MigrationHooks without the runner knowing how it works.
+ */
+export interface PlannedMigration {
+  /** Migration name as stored in the history (file name without directory). */
+  name: string;
+  path: string;
+  sql: string;
+  /** True when the runner wraps the migration in one transaction (false for no-transaction files). */
+  transactional: boolean;
+  /** Tables whose rows the migration may destroy (drop, truncate, delete, update, lossy alter). */
+  tablesAtRisk: string[];
+  /** Tables the migration declares with `-- pgwarden:allow-data-loss`. */
+  allowDataLoss: string[];
+}
+
+export interface RunInfo {
+  databaseUrl: string;
+  migrations: PlannedMigration[];
+  /** A connection the hook may use for its own queries (not inside any migration's transaction). */
+  client: ClientBase;
+  log: RunLogger;
+}
+
+export interface MigrationHookContext {
+  migration: PlannedMigration;
+  /** The migration's connection; inside its transaction when `migration.transactional`. */
+  client: ClientBase;
+  log: RunLogger;
+}
+
+export interface RunLogger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+export interface MigrationHooks {
+  /** Before the first pending migration: e.g. take a backup. Throwing stops the run before anything is applied. */
+  beforeRun?(run: RunInfo): Promise<void>;
+  /** After BEGIN (for transactional migrations), before the migration's SQL: e.g. count rows. */
+  beforeMigration?(context: MigrationHookContext): Promise<void>;
+  /** After the SQL, before COMMIT: e.g. verify counts. Throwing rolls the migration back. */
+  afterMigration?(context: MigrationHookContext): Promise<void>;
+  /** After a migration failed (and its transaction, if any, rolled back): e.g. restore. */
+  onFailure?(context: MigrationHookContext & { error: unknown }): Promise<void>;
+  /** After the whole run, successful or not. */
+  afterRun?(run: RunInfo & { ok: boolean }): Promise<void>;
+}
