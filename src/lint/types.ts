@@ -2,6 +2,7 @@ import type { SourceFile, Range } from '../sql/source.js';
 import type { Statement, ParsedFile } from '../sql/parser.js';
 import type { SchemaModel } from '../analysis/schema.js';
 import type { FileTransactions, TransactionState } from '../analysis/transactions.js';
+import type { LockMode } from '../analysis/locks.js';
 
 export type Severity = 'error' | 'warning';
 export type RuleSeverity = Severity | 'off';
@@ -32,6 +33,25 @@ export interface RuleMeta {
   minPgVersion?: number;
   /** Highest PostgreSQL major version the rule applies to (the danger was fixed after it). */
   maxPgVersion?: number;
+  /**
+   * The lock (and rewrite) the rule warns about, as a runnable example. test/postgres/lock-claims.test.ts
+   * runs `setup`, then `statement` in a transaction on a real server and checks pg_locks and relfilenode,
+   * so the catalog cannot drift from PostgreSQL's behaviour.
+   */
+  lockClaim?: LockClaimExample;
+}
+
+export interface LockClaimExample {
+  /** SQL that creates what the statement needs (run and committed first). */
+  setup: string;
+  /** The flagged statement. */
+  statement: string;
+  /** Table (`schema.name` or bare name) whose lock is claimed. */
+  table: string;
+  /** Strongest lock mode the statement holds on that table. */
+  mode: LockMode;
+  /** Whether the statement rewrites the table (a new relfilenode). */
+  rewrite: boolean;
 }
 
 /** One problem found. Lines and columns are 1-based and count characters of the original file. */
