@@ -7,7 +7,7 @@ export const banDropTable: Rule = {
     category: 'destructive',
     defaultSeverity: 'error',
     summary: 'Dropping a table deletes its data and breaks code that still reads it.',
-    why: 'DROP TABLE removes the table and every row in it at once. Application code deployed before the migration still queries the table and fails, and the data is gone unless it is restored from a backup.',
+    why: 'DROP TABLE removes the table and every row in it at once. Application code deployed before the migration still queries the table and fails, and the data is gone unless it is restored from a backup. A table created earlier in the same file holds nothing anyone relies on yet, so dropping it is not reported.',
     safeAlternative: [
       'Stop using the table in application code first and deploy that. Then, in a later migration, rename it out of the way so that a forgotten reader fails loudly but the data survives:',
       '```sql',
@@ -21,11 +21,13 @@ export const banDropTable: Rule = {
     ].join('\n'),
     help: 'Remove all readers first, then drop in a later release after a backup; suppress with a reason once that is done.',
   },
-  check({ statement, report }) {
+  check({ statement, schema, report }) {
     const drop = nodeAs(statement.node, 'DropStmt');
     if (drop?.removeType !== 'OBJECT_TABLE') return;
     for (const object of drop.objects ?? []) {
       const name = stringList(nodeAs(object, 'List')?.items).join('.');
+      // a table this file created holds no rows that anyone relies on yet
+      if (schema.createdInCurrentFile(name)) continue;
       report({ message: `Dropping table ${name} deletes all of its rows and breaks code that still uses it.` });
     }
   },

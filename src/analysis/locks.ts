@@ -1,5 +1,9 @@
+import type { AlterTableCmd, Constraint, Node, RangeVar } from '@pgsql/types';
 import type { Statement } from '../sql/parser.js';
-import type { SchemaModel } from './schema.js';
+import { nodeAs, stringList, typeNameToString } from '../sql/ast.js';
+import { tableKey, splitKey, type SchemaModel } from './schema.js';
+import { isBinaryCoercibleChange } from './coercion.js';
+import { expressionVolatility, isSerialType } from './volatility.js';
 
 /** PostgreSQL's table-level lock modes, weakest first (see the "Table-Level Locks" docs). */
 export const LOCK_MODES = [
@@ -15,14 +19,20 @@ export const LOCK_MODES = [
 export type LockMode = (typeof LOCK_MODES)[number];
 
 export interface LockClaim {
-  /** Table key (`schema.name`) of the locked relation; an index's table for index locks. */
+  /** Key (`schema.name`) of the locked relation: a table, or for index statements the index's table. */
   relation: string;
+  /** `index` only when an index statement's table is unknown and the claim is on the index itself. */
+  relationKind?: 'table' | 'index';
   /** The strongest mode the statement takes on that relation (as pg_locks names it). */
   mode: LockMode;
   /** True when the statement rewrites the whole table (relfilenode changes). */
   rewrite: boolean;
   /** True when the statement reads every row while holding the lock (validation, index build). */
   scan: boolean;
+  /** What takes the lock, for messages and `migrate plan`: `ADD COLUMN`, `CREATE INDEX`… */
+  reason: string;
+  /** Set when the answer rests on something the model does not know (e.g. the old column type). */
+  uncertain?: string;
 }
 
 /** Whether `mode` blocks plain reads (SELECT) / writes (INSERT, UPDATE, DELETE) of other sessions. */
@@ -33,9 +43,364 @@ export function blocksWrites(mode: LockMode): boolean {
   return LOCK_MODES.indexOf(mode) >= LOCK_MODES.indexOf('ShareLock');
 }
 
+export function strongerMode(a: LockMode, b: LockMode): LockMode {
+  return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
+}
+
+/** The mode LOCK TABLE's numeric `mode` stands for (1 = ACCESS SHARE … 8 = ACCESS EXCLUSIVE). */
+export function lockModeOfNumber(n: number): LockMode {
+  return LOCK_MODES[Math.min(Math.max(n, 1), 8) - 1];
+}
+
+/** Human spelling for messages: `AccessExclusiveLock` → `ACCESS EXCLUSIVE`. */
+export function lockModeName(mode: LockMode): string {
+  return mode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+}
+
+/** Storage parameters ALTER TABLE … SET (…) changes under SHARE UPDATE EXCLUSIVE (the rest: ACCESS EXCLUSIVE). */
+const LIGHT_RELOPTIONS = /^(autovacuum_|toast\.autovacuum_|fillfactor$|toast_tuple_target$|parallel_workers$|vacuum_index_cleanup$|vacuum_truncate$|log_autovacuum_min_duration$|toast\.vacuum_|n_distinct)/;
+
+const SHARE_UPDATE_EXCLUSIVE_SUBCOMMANDS = new Set([
+  'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_SetOptions', 'AT_ResetOptions', 'AT_ValidateConstraint',
+  'AT_AttachPartition', 'AT_DetachPartitionFinalize',
+]);
+const SHARE_ROW_EXCLUSIVE_SUBCOMMANDS = new Set([
+  'AT_EnableTrig', 'AT_EnableAlwaysTrig', 'AT_EnableReplicaTrig', 'AT_EnableTrigAll', 'AT_EnableTrigUser',
+  'AT_DisableTrig', 'AT_DisableTrigAll', 'AT_DisableTrigUser',
+]);
+
+/** Collects claims, keeping per relation the strongest mode and any rewrite or scan. */
+class Claims {
+  private readonly byRelation = new Map<string, LockClaim>();
+  add(claim: LockClaim): void {
+    const key = `${claim.relationKind ?? 'table'}:${claim.relation}`;
+    const prior = this.byRelation.get(key);
+    if (!prior) {
+      this.byRelation.set(key, { ...claim });
+      return;
+    }
+    const stronger = LOCK_MODES.indexOf(claim.mode) > LOCK_MODES.indexOf(prior.mode);
+    prior.mode = strongerMode(prior.mode, claim.mode);
+    if (stronger) prior.reason = claim.reason;
+    prior.rewrite ||= claim.rewrite;
+    prior.scan ||= claim.scan;
+    if (claim.uncertain) prior.uncertain = prior.uncertain ? `${prior.uncertain}; ${claim.uncertain}` : claim.uncertain;
+  }
+  list(): LockClaim[] {
+    return [...this.byRelation.values()];
+  }
+}
+
+const claim = (relation: string, mode: LockMode, reason: string, extra: Partial<LockClaim> = {}): LockClaim => ({
+  relation,
+  mode,
+  rewrite: false,
+  scan: false,
+  reason,
+  ...extra,
+});
+
 /**
- * The table locks a statement takes, as PostgreSQL 15 takes them. (Being implemented: returns none yet.)
+ * The table locks a statement takes, as PostgreSQL 15 takes them (AlterTableGetLockLevel and the
+ * "Table-Level Locks" documentation), with the rewrites and full scans done while holding them.
+ * `schema` is the model before the statement. Statements that take no table lock return [].
  */
-export function lockTakenBy(_statement: Statement, _schema: SchemaModel): LockClaim[] {
+export function lockTakenBy(statement: Statement, schema: SchemaModel, pgVersion = 15): LockClaim[] {
+  const claims = new Claims();
+  const node = statement.node;
+  const alter = nodeAs(node, 'AlterTableStmt');
+  if (alter?.relation && (alter.objtype === 'OBJECT_TABLE' || alter.objtype === 'OBJECT_MATVIEW')) {
+    for (const c of alter.cmds ?? []) {
+      const cmd = nodeAs(c, 'AlterTableCmd');
+      if (cmd) alterTableClaims(cmd, tableKey(alter.relation), schema, pgVersion, claims);
+    }
+    return claims.list();
+  }
+  const index = nodeAs(node, 'IndexStmt');
+  if (index?.relation) {
+    const mode = index.concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock';
+    return [claim(tableKey(index.relation), mode, index.concurrent ? 'CREATE INDEX CONCURRENTLY' : 'CREATE INDEX', { scan: true })];
+  }
+  const drop = nodeAs(node, 'DropStmt');
+  if (drop) return dropClaims(drop, schema);
+  const rename = nodeAs(node, 'RenameStmt');
+  if (rename?.relation) {
+    // PostgreSQL 12+ renames an index under SHARE UPDATE EXCLUSIVE on the index alone; its table is not locked.
+    if (rename.renameType === 'OBJECT_INDEX') return [claim(tableKey(rename.relation), 'ShareUpdateExclusiveLock', 'ALTER INDEX … RENAME', { relationKind: 'index' })];
+    if (['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT'].includes(rename.renameType ?? '')) {
+      return [claim(tableKey(rename.relation), 'AccessExclusiveLock', renameReason(rename.renameType))];
+    }
+    return [];
+  }
+  const move = nodeAs(node, 'AlterObjectSchemaStmt');
+  if (move?.relation && move.objectType === 'OBJECT_TABLE') return [claim(tableKey(move.relation), 'AccessExclusiveLock', 'SET SCHEMA')];
+  const truncate = nodeAs(node, 'TruncateStmt');
+  if (truncate) return relations(truncate.relations).map((r) => claim(tableKey(r), 'AccessExclusiveLock', 'TRUNCATE'));
+  const reindex = nodeAs(node, 'ReindexStmt');
+  if (reindex?.relation) {
+    const concurrent = (reindex.params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === 'concurrently');
+    const mode: LockMode = concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock';
+    const reason = concurrent ? 'REINDEX CONCURRENTLY' : 'REINDEX';
+    if (reindex.kind === 'REINDEX_OBJECT_INDEX') return indexClaims(tableKey(reindex.relation), schema, mode, reason, true);
+    if (reindex.kind === 'REINDEX_OBJECT_TABLE') return [claim(tableKey(reindex.relation), mode, reason, { scan: true })];
+    return [];
+  }
+  const vacuum = nodeAs(node, 'VacuumStmt');
+  if (vacuum) {
+    const full = (vacuum.options ?? []).some((o) => nodeAs(o, 'DefElem')?.defname === 'full' && defIsTrue(o));
+    const rels = (vacuum.rels ?? []).map((r) => nodeAs(r, 'VacuumRelation')?.relation).filter((r) => r !== undefined);
+    const what = vacuum.is_vacuumcmd ? (full ? 'VACUUM FULL' : 'VACUUM') : 'ANALYZE';
+    return rels.map((r) =>
+      vacuum.is_vacuumcmd && full
+        ? claim(tableKey(r), 'AccessExclusiveLock', what, { rewrite: true, scan: true })
+        : claim(tableKey(r), 'ShareUpdateExclusiveLock', what, { scan: true }),
+    );
+  }
+  const cluster = nodeAs(node, 'ClusterStmt');
+  if (cluster?.relation) return [claim(tableKey(cluster.relation), 'AccessExclusiveLock', 'CLUSTER', { rewrite: true, scan: true })];
+  const refresh = nodeAs(node, 'RefreshMatViewStmt');
+  if (refresh?.relation) {
+    return [refresh.concurrent
+      ? claim(tableKey(refresh.relation), 'ExclusiveLock', 'REFRESH MATERIALIZED VIEW CONCURRENTLY', { scan: true })
+      : claim(tableKey(refresh.relation), 'AccessExclusiveLock', 'REFRESH MATERIALIZED VIEW', { rewrite: true, scan: true })];
+  }
+  const lock = nodeAs(node, 'LockStmt');
+  if (lock) return relations(lock.relations).map((r) => claim(tableKey(r), lockModeOfNumber(lock.mode ?? 8), 'LOCK TABLE'));
+  for (const kind of ['UpdateStmt', 'DeleteStmt', 'InsertStmt', 'MergeStmt'] as const) {
+    const dml = nodeAs(node, kind) as { relation?: RangeVar } | undefined;
+    if (dml?.relation) return [claim(tableKey(dml.relation), 'RowExclusiveLock', kind.replace('Stmt', '').toUpperCase())];
+  }
+  const trigger = nodeAs(node, 'CreateTrigStmt');
+  if (trigger?.relation) return [claim(tableKey(trigger.relation), 'ShareRowExclusiveLock', 'CREATE TRIGGER')];
+  const rule = nodeAs(node, 'RuleStmt');
+  if (rule?.relation) return [claim(tableKey(rule.relation), 'AccessExclusiveLock', 'CREATE RULE')];
+  const policy = nodeAs(node, 'CreatePolicyStmt');
+  if (policy?.table) return [claim(tableKey(policy.table), 'AccessExclusiveLock', 'CREATE POLICY')];
+  const create = nodeAs(node, 'CreateStmt');
+  if (create?.relation) {
+    // The new table is invisible to others until commit; what matters is what it does to existing tables.
+    for (const parent of relations(create.inhRelations)) claims.add(claim(tableKey(parent), 'AccessExclusiveLock', create.partbound ? 'CREATE TABLE … PARTITION OF' : 'CREATE TABLE … INHERITS'));
+    for (const element of create.tableElts ?? []) {
+      for (const constraint of constraintsOf(element)) {
+        if (constraint.contype === 'CONSTR_FOREIGN' && constraint.pktable && tableKey(constraint.pktable) !== tableKey(create.relation)) {
+          claims.add(claim(tableKey(constraint.pktable), 'ShareRowExclusiveLock', 'FOREIGN KEY of a new table'));
+        }
+      }
+    }
+    return claims.list();
+  }
   return [];
+}
+
+function renameReason(type: string | undefined): string {
+  if (type === 'OBJECT_COLUMN') return 'RENAME COLUMN';
+  if (type === 'OBJECT_TABCONSTRAINT') return 'RENAME CONSTRAINT';
+  return 'RENAME TO';
+}
+
+function relations(nodes: Node[] | undefined): RangeVar[] {
+  return (nodes ?? []).map((n) => nodeAs(n, 'RangeVar')).filter((r) => r !== undefined);
+}
+
+function constraintsOf(element: Node): Constraint[] {
+  const table = nodeAs(element, 'Constraint');
+  if (table) return [table];
+  return (nodeAs(element, 'ColumnDef')?.constraints ?? []).map((c) => nodeAs(c, 'Constraint')).filter((c) => c !== undefined);
+}
+
+function defIsTrue(option: Node): boolean {
+  const arg = nodeAs(option, 'DefElem')?.arg;
+  if (!arg) return true;
+  const value = nodeAs(arg, 'String')?.sval ?? nodeAs(arg, 'Boolean')?.boolval ?? nodeAs(arg, 'Integer')?.ival;
+  return !(value === false || value === 0 || value === 'false' || value === 'off');
+}
+
+/** Locks on an index's table when the model knows it; otherwise on the index itself. */
+function indexClaims(indexKey: string, schema: SchemaModel, mode: LockMode, reason: string, scan: boolean): LockClaim[] {
+  const table = schema.index(indexKey)?.table;
+  if (table) return [claim(table, mode, reason, { scan })];
+  return [claim(indexKey, mode, reason, { scan, relationKind: 'index', uncertain: `the table of index ${indexKey} is unknown` })];
+}
+
+function dropClaims(drop: NonNullable<ReturnType<typeof nodeAs<'DropStmt'>>>, schema: SchemaModel): LockClaim[] {
+  const claims = new Claims();
+  for (const object of drop.objects ?? []) {
+    const names = stringList(nodeAs(object, 'List')?.items);
+    if (names.length === 0) continue;
+    if (drop.removeType === 'OBJECT_TABLE') {
+      const key = tableKey(names.join('.'));
+      claims.add(claim(key, 'AccessExclusiveLock', 'DROP TABLE'));
+      // its foreign keys' triggers are removed from the referenced tables too
+      for (const fk of schema.table(key)?.constraints ?? []) {
+        if (fk.type === 'foreign' && fk.references && fk.references.table !== key) {
+          claims.add(claim(fk.references.table, 'AccessExclusiveLock', `DROP TABLE ${splitKey(key)[1]} (its foreign key)`));
+        }
+      }
+    } else if (drop.removeType === 'OBJECT_INDEX') {
+      const mode = drop.concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock';
+      for (const c of indexClaims(tableKey(names.join('.')), schema, mode, drop.concurrent ? 'DROP INDEX CONCURRENTLY' : 'DROP INDEX', false)) claims.add(c);
+    } else if (drop.removeType === 'OBJECT_TRIGGER' || drop.removeType === 'OBJECT_RULE' || drop.removeType === 'OBJECT_POLICY') {
+      // DROP TRIGGER t ON table: the list is [schema?, table, trigger]
+      claims.add(claim(tableKey(names.slice(0, -1).join('.')), 'AccessExclusiveLock', `DROP ${drop.removeType.slice(7)}`));
+    }
+  }
+  return claims.list();
+}
+
+function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, pgVersion: number, claims: Claims): void {
+  const subtype = cmd.subtype ?? '';
+  const table = schema.table(key);
+  const name = subtype.replace(/^AT_/, '');
+  if (SHARE_UPDATE_EXCLUSIVE_SUBCOMMANDS.has(subtype)) {
+    if (subtype === 'AT_AttachPartition') {
+      const partition = nodeAs(cmd.def, 'PartitionCmd')?.name;
+      claims.add(claim(key, 'ShareUpdateExclusiveLock', 'ATTACH PARTITION'));
+      // the partition is scanned to prove its rows fit the bound (unless a matching CHECK exists)
+      if (partition) claims.add(claim(tableKey(partition), 'AccessExclusiveLock', 'ATTACH PARTITION', { scan: true }));
+      return;
+    }
+    if (subtype === 'AT_ValidateConstraint') {
+      const constraint = table?.constraints.find((c) => c.name === cmd.name);
+      claims.add(claim(key, 'ShareUpdateExclusiveLock', 'VALIDATE CONSTRAINT', { scan: true }));
+      if (constraint?.type === 'foreign' && constraint.references && constraint.references.table !== key) {
+        claims.add(claim(constraint.references.table, 'RowShareLock', 'VALIDATE CONSTRAINT (referenced rows)'));
+      }
+      return;
+    }
+    claims.add(claim(key, 'ShareUpdateExclusiveLock', name));
+    return;
+  }
+  if (SHARE_ROW_EXCLUSIVE_SUBCOMMANDS.has(subtype)) {
+    claims.add(claim(key, 'ShareRowExclusiveLock', 'ENABLE/DISABLE TRIGGER'));
+    return;
+  }
+  switch (subtype) {
+    case 'AT_AddColumn':
+      return addColumnClaims(cmd, key, pgVersion, claims);
+    case 'AT_AlterColumnType':
+      return alterTypeClaims(cmd, key, schema, claims);
+    case 'AT_SetNotNull': {
+      const column = cmd.name ? table?.columns.get(cmd.name) : undefined;
+      const proven =
+        pgVersion >= 12 &&
+        (table?.constraints ?? []).some((c) => c.type === 'check' && c.validated && cmd.name !== undefined && (c.impliesNotNull ?? []).includes(cmd.name));
+      claims.add(claim(key, 'AccessExclusiveLock', 'SET NOT NULL', { scan: !(column?.notNull || proven) }));
+      return;
+    }
+    case 'AT_AddConstraint': {
+      const constraint = nodeAs(cmd.def, 'Constraint');
+      if (constraint) addConstraintClaims(constraint, key, schema, claims);
+      return;
+    }
+    case 'AT_DropConstraint': {
+      claims.add(claim(key, 'AccessExclusiveLock', 'DROP CONSTRAINT'));
+      const fk = table?.constraints.find((c) => c.name === cmd.name);
+      if (fk?.type === 'foreign' && fk.references && fk.references.table !== key) {
+        claims.add(claim(fk.references.table, 'AccessExclusiveLock', 'DROP CONSTRAINT (referenced table)'));
+      }
+      return;
+    }
+    case 'AT_DetachPartition': {
+      const concurrent = nodeAs(cmd.def, 'PartitionCmd')?.concurrent ?? false;
+      const partition = nodeAs(cmd.def, 'PartitionCmd')?.name;
+      const mode: LockMode = concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock';
+      const reason = concurrent ? 'DETACH PARTITION CONCURRENTLY' : 'DETACH PARTITION';
+      claims.add(claim(key, mode, reason));
+      if (partition) claims.add(claim(tableKey(partition), mode, reason));
+      return;
+    }
+    case 'AT_SetRelOptions':
+    case 'AT_ResetRelOptions': {
+      const names = (nodeAs(cmd.def, 'List')?.items ?? (cmd.def ? [cmd.def] : [])).map((o) => {
+        const def = nodeAs(o, 'DefElem');
+        return def?.defnamespace ? `${def.defnamespace}.${def.defname}` : (def?.defname ?? '');
+      });
+      claims.add(claim(key, names.every((n) => LIGHT_RELOPTIONS.test(n)) ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock', 'SET (storage parameters)'));
+      return;
+    }
+    case 'AT_SetLogged':
+    case 'AT_SetUnLogged':
+    case 'AT_SetTableSpace':
+    case 'AT_SetAccessMethod':
+      claims.add(claim(key, 'AccessExclusiveLock', name.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase(), { rewrite: true, scan: true }));
+      return;
+    default:
+      claims.add(claim(key, 'AccessExclusiveLock', name.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase()));
+  }
+}
+
+function addColumnClaims(cmd: AlterTableCmd, key: string, pgVersion: number, claims: Claims): void {
+  const def = nodeAs(cmd.def, 'ColumnDef');
+  let rewrite = false;
+  let scan = false;
+  let uncertain: string | undefined;
+  if (def && isSerialType(typeNameToString(def.typeName))) rewrite = true;
+  for (const c of def?.constraints ?? []) {
+    const constraint = nodeAs(c, 'Constraint');
+    if (!constraint) continue;
+    if (constraint.contype === 'CONSTR_DEFAULT') {
+      const verdict = expressionVolatility(constraint.raw_expr);
+      const isNull = nodeAs(constraint.raw_expr, 'A_Const')?.isnull === true;
+      if (pgVersion < 11 && !isNull) rewrite = true;
+      else if (verdict.volatility === 'volatile') rewrite = true;
+      else if (verdict.volatility === 'unknown') {
+        rewrite = true;
+        uncertain = `volatility of ${verdict.function ?? 'the default'} is unknown`;
+      }
+    } else if (constraint.contype === 'CONSTR_IDENTITY' || constraint.contype === 'CONSTR_GENERATED') {
+      rewrite = true;
+    } else if (constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_PRIMARY' || constraint.contype === 'CONSTR_UNIQUE') {
+      scan = true;
+    } else if (constraint.contype === 'CONSTR_FOREIGN' && constraint.pktable) {
+      claims.add(claim(tableKey(constraint.pktable), 'ShareRowExclusiveLock', 'ADD COLUMN … REFERENCES'));
+    }
+  }
+  claims.add(claim(key, 'AccessExclusiveLock', 'ADD COLUMN', { rewrite, scan: scan || rewrite, uncertain }));
+}
+
+function alterTypeClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, claims: Claims): void {
+  const def = nodeAs(cmd.def, 'ColumnDef');
+  const newType = typeNameToString(def?.typeName);
+  const column = cmd.name ? schema.column(key, cmd.name) : undefined;
+  const using = def?.raw_default;
+  const trivialUsing = !using || stringList(nodeAs(using, 'ColumnRef')?.fields).join('.') === cmd.name;
+  if (!column) {
+    claims.add(claim(key, 'AccessExclusiveLock', 'ALTER COLUMN TYPE', { rewrite: true, scan: true, uncertain: `the old type of ${cmd.name ?? 'the column'} is unknown` }));
+    return;
+  }
+  const rewrite = !trivialUsing || !isBinaryCoercibleChange(column.type, newType);
+  claims.add(claim(key, 'AccessExclusiveLock', 'ALTER COLUMN TYPE', { rewrite, scan: rewrite }));
+}
+
+function addConstraintClaims(constraint: Constraint, key: string, schema: SchemaModel, claims: Claims): void {
+  const notValid = constraint.skip_validation === true;
+  switch (constraint.contype) {
+    case 'CONSTR_FOREIGN':
+      claims.add(claim(key, 'ShareRowExclusiveLock', 'ADD FOREIGN KEY', { scan: !notValid }));
+      if (constraint.pktable && tableKey(constraint.pktable) !== key) {
+        claims.add(claim(tableKey(constraint.pktable), 'ShareRowExclusiveLock', 'ADD FOREIGN KEY (referenced table)'));
+      }
+      return;
+    case 'CONSTR_PRIMARY':
+    case 'CONSTR_UNIQUE': {
+      const what = constraint.contype === 'CONSTR_PRIMARY' ? 'ADD PRIMARY KEY' : 'ADD UNIQUE';
+      if (constraint.indexname) {
+        // USING INDEX: no build; a primary key still has to prove its columns NOT NULL
+        const index = schema.index(`${splitKey(key)[0]}.${constraint.indexname}`);
+        const nullable = constraint.contype === 'CONSTR_PRIMARY' && (!index || index.columns.some((c) => !schema.column(key, c)?.notNull));
+        claims.add(claim(key, 'AccessExclusiveLock', `${what} USING INDEX`, { scan: nullable }));
+        return;
+      }
+      claims.add(claim(key, 'AccessExclusiveLock', what, { scan: true }));
+      return;
+    }
+    case 'CONSTR_EXCLUSION':
+      claims.add(claim(key, 'AccessExclusiveLock', 'ADD EXCLUDE', { scan: true }));
+      return;
+    case 'CONSTR_CHECK':
+      claims.add(claim(key, 'AccessExclusiveLock', 'ADD CHECK', { scan: !notValid }));
+      return;
+    default:
+      claims.add(claim(key, 'AccessExclusiveLock', 'ADD CONSTRAINT'));
+  }
 }

@@ -1,6 +1,7 @@
 import type { RangeVar } from '@pgsql/types';
 import type { Statement } from '../sql/parser.js';
-import { nodeAs, stringList, typeNameToString } from '../sql/ast.js';
+import { replayStatement } from './schema-replay.js';
+import type { Volatility } from './volatility.js';
 
 /** Where an object was created within the replayed history. */
 export interface Origin {
@@ -8,34 +9,67 @@ export interface Origin {
   file: number;
   /** Transaction id within that file (see TransactionState.id). */
   transaction: number;
+  /** The statement that created the object (set while the model replays it). */
+  statement?: Statement;
+}
+
+export interface DefaultModel {
+  /** Volatile defaults are evaluated per row: ADD COLUMN with one rewrites the table. */
+  volatility: Volatility;
+  /** The function that made it volatile or unclassifiable, for messages. */
+  function?: string;
 }
 
 export interface ColumnModel {
   name: string;
-  /** Readable type as written, normalised by the parser: `int4`, `varchar(255)`, `text[]`. */
+  /** Readable type as written, normalised by the parser: `int4`, `varchar(255)`, `text[]`. Serial types become their integer type. */
   type: string;
   notNull: boolean;
   hasDefault: boolean;
+  default?: DefaultModel;
+  /** `identity` for GENERATED … AS IDENTITY, `stored` for GENERATED ALWAYS AS (…) STORED. */
+  generated?: 'identity' | 'stored';
   origin: Origin;
 }
 
 export interface IndexModel {
+  /** Index name without schema (as PostgreSQL generated it when the statement named none). */
   name: string;
+  /** `schema.name` of the index (an index lives in its table's schema). */
+  key: string;
+  /** Table key. */
   table: string;
-  /** Key columns in order; an expression key is `(expr)`. */
+  /** Key columns in order; an expression key is `(name)` with PostgreSQL's derived name, e.g. `(lower)`. */
   columns: string[];
+  /** Comparable key parts: column name or canonical expression, with opclass, collation and order. */
+  keys: string[];
+  /** Every column the index uses (keys, expressions, INCLUDE, predicate): dropping one drops the index. */
+  uses: string[];
   unique: boolean;
   partial: boolean;
+  /** Canonical form of the WHERE clause of a partial index. */
+  predicate?: string;
+  method: string;
+  /** Name of the PRIMARY KEY / UNIQUE / EXCLUDE constraint the index backs. */
+  constraint?: string;
   origin: Origin;
 }
 
+export type ConstraintType = 'primary' | 'unique' | 'foreign' | 'check' | 'exclusion' | 'not-null';
+
 export interface ConstraintModel {
   name: string;
-  type: 'primary' | 'unique' | 'foreign' | 'check' | 'exclusion' | 'not-null';
+  type: ConstraintType;
   columns: string[];
-  /** For a foreign key: the referenced table's key. */
+  /** For a foreign key: the referenced table's key (columns empty when they default to its primary key). */
   references?: { table: string; columns: string[] };
   validated: boolean;
+  /** For a CHECK: the columns it proves NOT NULL (`CHECK (a IS NOT NULL AND …)`). */
+  impliesNotNull?: string[];
+  /** Index backing a primary key, unique or exclusion constraint. */
+  index?: string;
+  /** Node location (relative to the creating statement's locationBase) of the declaration, for findings. */
+  location?: number;
   origin: Origin;
 }
 
@@ -43,8 +77,21 @@ export interface TableModel {
   /** `schema.name`, unqualified names resolved to `public`. */
   key: string;
   columns: Map<string, ColumnModel>;
-  indexes: IndexModel[];
+  /** False for LIKE, CREATE TABLE AS, SELECT INTO: columns not listed here may exist. */
+  shapeKnown: boolean;
+  /** Indexes on the table (including those backing constraints). */
+  readonly indexes: IndexModel[];
   constraints: ConstraintModel[];
+  /** Parent table key of a partition. */
+  partitionOf?: string;
+  partitioned: boolean;
+  unlogged: boolean;
+  origin: Origin;
+}
+
+export interface ViewModel {
+  key: string;
+  materialized: boolean;
   origin: Origin;
 }
 
@@ -60,15 +107,22 @@ export function tableKey(name: string | RangeVar): string {
   return `${name.schemaname ?? 'public'}.${name.relname ?? ''}`;
 }
 
+/** `public.users` → [`public`, `users`]. */
+export function splitKey(key: string): [string, string] {
+  const dot = key.indexOf('.');
+  return [key.slice(0, dot), key.slice(dot + 1)];
+}
+
 /**
  * The schema as the replayed migrations built it. Objects created outside the history are unknown
  * (`undefined`), never guessed: rules treat unknown as "existing table of unknown shape".
  */
 export class SchemaModel {
   readonly tables = new Map<string, TableModel>();
+  /** Every index by `schema.name`, including indexes on tables the history never created. */
+  readonly indexes = new Map<string, IndexModel>();
+  readonly views = new Map<string, ViewModel>();
   readonly enums = new Map<string, EnumModel>();
-  /** Index name (`schema.name`) → table key. */
-  readonly indexOwners = new Map<string, string>();
   private current: Origin = { file: 0, transaction: 0 };
 
   /** Sets the file and transaction of the statements applied next. */
@@ -80,9 +134,41 @@ export class SchemaModel {
     return this.current;
   }
 
+  /** Index key (`schema.name`) → table key. */
+  get indexOwners(): Map<string, string> {
+    return new Map([...this.indexes.values()].map((i) => [i.key, i.table]));
+  }
+
   table(name: string | RangeVar | undefined): TableModel | undefined {
     if (name === undefined) return undefined;
     return this.tables.get(tableKey(name));
+  }
+
+  column(table: string | RangeVar | undefined, column: string): ColumnModel | undefined {
+    return this.table(table)?.columns.get(column);
+  }
+
+  /** Indexes on a table, known or not (an index created in the history on a table created before it). */
+  indexesOn(table: string | RangeVar): IndexModel[] {
+    const key = tableKey(table);
+    return [...this.indexes.values()].filter((i) => i.table === key);
+  }
+
+  /** An index by (possibly unqualified) name. */
+  index(name: string | RangeVar): IndexModel | undefined {
+    return this.indexes.get(tableKey(name));
+  }
+
+  view(name: string | RangeVar): ViewModel | undefined {
+    return this.views.get(tableKey(name));
+  }
+
+  enumType(name: string): EnumModel | undefined {
+    return this.enums.get(tableKey(name));
+  }
+
+  constraint(table: string | RangeVar, name: string): ConstraintModel | undefined {
+    return this.table(table)?.constraints.find((c) => c.name === name);
   }
 
   /** True when the table was created earlier in the same file (so it holds no rows anyone reads yet). */
@@ -97,33 +183,40 @@ export class SchemaModel {
     return t !== undefined && t.origin.file === this.current.file && t.origin.transaction === this.current.transaction;
   }
 
-  /** Replays one statement into the model. */
+  /** True when the column was added (or its table created) earlier in the same file. */
+  columnCreatedInCurrentFile(table: string | RangeVar | undefined, column: string): boolean {
+    const c = this.column(table, column);
+    return c !== undefined && c.origin.file === this.current.file;
+  }
+
+  /** True when `name` is taken by a table, view or index in its schema (for generated names). */
+  relationExists(key: string): boolean {
+    return this.tables.has(key) || this.views.has(key) || this.indexes.has(key);
+  }
+
+  /** Replays one statement into the model. Statements the model does not track change nothing. */
   apply(statement: Statement): void {
-    const create = nodeAs(statement.node, 'CreateStmt');
-    if (create?.relation) {
-      const key = tableKey(create.relation);
-      const table: TableModel = { key, columns: new Map(), indexes: [], constraints: [], origin: this.current };
-      for (const element of create.tableElts ?? []) {
-        const col = nodeAs(element, 'ColumnDef');
-        if (!col?.colname) continue;
-        const constraints = (col.constraints ?? []).map((c) => nodeAs(c, 'Constraint'));
-        table.columns.set(col.colname, {
-          name: col.colname,
-          type: typeNameToString(col.typeName),
-          notNull: constraints.some((c) => c?.contype === 'CONSTR_NOTNULL' || c?.contype === 'CONSTR_PRIMARY'),
-          hasDefault: constraints.some((c) => c?.contype === 'CONSTR_DEFAULT'),
-          origin: this.current,
-        });
-      }
-      this.tables.set(key, table);
-      return;
-    }
-    const drop = nodeAs(statement.node, 'DropStmt');
-    if (drop?.removeType === 'OBJECT_TABLE') {
-      for (const object of drop.objects ?? []) {
-        const names = stringList(nodeAs(object, 'List')?.items);
-        this.tables.delete(tableKey(names.join('.')));
-      }
+    const saved = this.current;
+    this.current = { ...saved, statement };
+    try {
+      replayStatement(this, statement.node);
+    } finally {
+      this.current = saved;
     }
   }
+}
+
+/** Creates a TableModel whose `indexes` always reflect the schema's index map. */
+export function newTable(schema: SchemaModel, key: string, origin: Origin): TableModel {
+  const table = {
+    key,
+    columns: new Map<string, ColumnModel>(),
+    shapeKnown: true,
+    constraints: [] as ConstraintModel[],
+    partitioned: false,
+    unlogged: false,
+    origin,
+  };
+  Object.defineProperty(table, 'indexes', { enumerable: false, get: () => schema.indexesOn(table.key) });
+  return table as TableModel;
 }

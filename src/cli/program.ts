@@ -1,5 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerLint } from './commands/lint.js';
+import { registerInit } from './commands/init.js';
+import { registerCompletion } from './commands/completion.js';
+import { registerRules } from './commands/rules.js';
+import { registerExplain } from './commands/explain.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerBackups } from './commands/backups.js';
 import { UserError, EXIT_USAGE } from './errors.js';
 import { version } from './version.js';
 
@@ -13,6 +19,12 @@ export function buildProgram(): Command {
     .exitOverride()
     .showSuggestionAfterError();
   registerLint(program);
+  registerInit(program);
+  registerCompletion(program);
+  registerRules(program);
+  registerExplain(program);
+  registerMigrate(program);
+  registerBackups(program);
   return program;
 }
 

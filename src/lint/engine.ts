@@ -60,6 +60,9 @@ export async function lintSources(
 
     statements.forEach((statement, index) => {
       schema.at({ file: fileIndex, transaction: transactions.states[index].id });
+      // Built once per statement and only when a rule reads it: a copy per rule was quadratic in time.
+      let previous: readonly Statement[] | undefined;
+      const previousStatements = (): readonly Statement[] => (previous ??= statements.slice(0, index));
       for (const { rule, config } of active) {
         if (!rule.check) continue;
         const context: RuleContext = {
@@ -68,7 +71,9 @@ export async function lintSources(
           report: reporter(fileFindings, file, rule, config.severity as Severity, statement),
           statement,
           index,
-          previous: statements.slice(0, index),
+          get previous() {
+            return previousStatements();
+          },
           transaction: transactions.states[index],
         };
         guard(rule, () => rule.check!(context), fileFindings, file, statement);

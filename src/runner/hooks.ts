@@ -15,9 +15,12 @@ export interface PlannedMigration {
   tablesAtRisk: string[];
   /** Tables the migration declares with `-- pgwarden:allow-data-loss`. */
   allowDataLoss: string[];
+  /** Each statement that puts a table at risk, so that messages can name it (table, reason, SQL, line). */
+  risks?: Array<{ table: string; reason: string; statement: string; line?: number }>;
 }
 
 export interface RunInfo {
+  /** The connection URL (with its password: for tools such as pg_dump; never print it unredacted). Empty when the runner was given a pool or client, or connects through PG* variables. */
   databaseUrl: string;
   migrations: PlannedMigration[];
   /** A connection the hook may use for its own queries (not inside any migration's transaction). */

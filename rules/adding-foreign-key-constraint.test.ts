@@ -1,0 +1,42 @@
+import { addingForeignKeyConstraint } from './adding-foreign-key-constraint.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+ruleTester(addingForeignKeyConstraint, {
+  valid: [
+    { sql: 'ALTER TABLE invoices ADD CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;', why: 'NOT VALID' },
+    {
+      sql: 'ALTER TABLE invoices VALIDATE CONSTRAINT invoices_account_fk;',
+      history: ['CREATE TABLE invoices (id bigint, account_id bigint);', 'ALTER TABLE invoices ADD CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;'],
+      why: 'validation in a later migration',
+    },
+    {
+      sql: 'CREATE TABLE api_tokens (id bigint, account_id bigint);\nALTER TABLE api_tokens ADD CONSTRAINT api_tokens_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);',
+      why: 'the constrained table is created in the same file (empty: instant check)',
+    },
+    { sql: 'CREATE TABLE orders (id bigint, customer_id bigint REFERENCES customers (id));', history: ['CREATE TABLE customers (id bigint PRIMARY KEY);'], why: 'inline FK in CREATE TABLE' },
+    { sql: 'ALTER TABLE invoices ADD CONSTRAINT c CHECK (amount > 0);', why: 'a CHECK is constraint-missing-not-valid\'s finding' },
+  ],
+  invalid: [
+    {
+      sql: 'ALTER TABLE invoices\n  ADD CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);',
+      errors: [{ line: 2, column: 7, message: 'Adding foreign key invoices_account_fk to invoices without NOT VALID checks every row while holding SHARE ROW EXCLUSIVE locks on invoices and accounts, blocking writes to both.' }],
+    },
+    {
+      sql: 'SET lock_timeout = \'2s\';\nALTER TABLE "Post" ADD FOREIGN KEY ("authorId") REFERENCES "User" ("id");',
+      history: ['CREATE TABLE "User" (id bigint PRIMARY KEY);\nCREATE TABLE "Post" (id bigint, "authorId" bigint);'],
+      errors: [{ line: 2, message: /a foreign key to Post .*Post and User/ }],
+      why: 'both tables from an earlier migration',
+    },
+    {
+      sql: 'CREATE TABLE accounts (id bigint PRIMARY KEY);\nALTER TABLE invoices ADD CONSTRAINT fk FOREIGN KEY (account_id) REFERENCES accounts (id);',
+      history: ['CREATE TABLE invoices (id bigint, account_id bigint);'],
+      errors: [{ line: 2, message: /invoices and accounts/ }],
+      why: 'the referenced table is new but the constrained table is existing and scanned',
+    },
+    {
+      sql: 'ALTER TABLE orders ADD COLUMN customer_id bigint REFERENCES customers (id);',
+      errors: [{ message: /Adding a column with a foreign key to orders .*ACCESS EXCLUSIVE/ }],
+      why: 'a new column with REFERENCES',
+    },
+  ],
+});

@@ -1,0 +1,67 @@
+import { addingNotNullableField } from './adding-not-nullable-field.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+const users = 'CREATE TABLE users (id bigint PRIMARY KEY, email text, name text NOT NULL);';
+
+ruleTester(addingNotNullableField, {
+  valid: [
+    { sql: 'CREATE TABLE users (id bigint, email text);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;', why: 'new table in the same file' },
+    { sql: 'ALTER TABLE users ALTER COLUMN name SET NOT NULL;', history: [users], why: 'already NOT NULL' },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: [users, 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;', 'ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;'],
+      why: 'validated CHECK in earlier migrations (PG 12+)',
+    },
+    {
+      sql: 'ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: [users, 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;'],
+      why: 'validated by an earlier statement of the same file',
+    },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: [users, "ALTER TABLE users ADD CONSTRAINT users_email_ok CHECK (email IS NOT NULL AND email <> '');"],
+      why: 'a CHECK added without NOT VALID is validated at once, and its AND proves NOT NULL',
+    },
+    'ALTER TABLE users ALTER COLUMN email DROP NOT NULL;',
+    'ALTER TABLE users ADD COLUMN email text NOT NULL;',
+  ],
+  invalid: [
+    { sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', errors: [{ line: 1, column: 1, message: 'SET NOT NULL on users.email scans every row while holding ACCESS EXCLUSIVE.' }] },
+    { sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', history: [users], errors: 1 },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: [users, 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;'],
+      errors: 1,
+      why: 'the CHECK is not validated yet',
+    },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: [users, 'ALTER TABLE users ADD CONSTRAINT users_name_nn CHECK (name IS NOT NULL);'],
+      errors: 1,
+      why: 'the CHECK is about another column',
+    },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: [users, 'ALTER TABLE users ADD CONSTRAINT c CHECK (email IS NOT NULL OR name IS NOT NULL);'],
+      errors: 1,
+      why: 'an OR proves nothing',
+    },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: [users, 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL);'],
+      pgVersion: 11,
+      errors: [{ message: /before PostgreSQL 12/ }],
+    },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL, ALTER COLUMN name SET NOT NULL, ALTER COLUMN id SET NOT NULL;',
+      history: ['CREATE TABLE users (id bigint, email text, name text);'],
+      errors: 3,
+    },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: [users, 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;', 'ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;', 'ALTER TABLE users DROP CONSTRAINT users_email_nn;'],
+      errors: 1,
+      why: 'the proving constraint was dropped again',
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import type { Rule } from '../src/lint/types.js';
+import { nodeAs, relationName } from '../src/sql/ast.js';
+
+export const addingNotNullableField: Rule = {
+  meta: {
+    id: 'adding-not-nullable-field',
+    category: 'locking',
+    defaultSeverity: 'error',
+    summary: 'SET NOT NULL on an existing table scans every row under an ACCESS EXCLUSIVE lock.',
+    why: [
+      'ALTER COLUMN … SET NOT NULL must prove that no row holds NULL. PostgreSQL reads the whole table to check,',
+      'and it does so while holding ACCESS EXCLUSIVE: every query on the table, reads included, waits for the scan.',
+      'Since PostgreSQL 12 the scan is skipped when a validated CHECK (column IS NOT NULL) constraint already proves it,',
+      'so pgwarden is quiet when such a constraint was validated by an earlier statement or migration. New tables are empty and never flagged.',
+    ].join(' '),
+    safeAlternative: [
+      'Add a NOT VALID check (instant), validate it (a scan under SHARE UPDATE EXCLUSIVE, which lets reads and writes continue), then set NOT NULL, which now skips the scan (PostgreSQL 12+), and drop the helper constraint:',
+      '```sql',
+      'ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;',
+      '-- next migration (or next statement outside the DDL transaction):',
+      'ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;',
+      'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      'ALTER TABLE users DROP CONSTRAINT users_email_not_null;',
+      '```',
+    ].join('\n'),
+    help: 'Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan).',
+    lockClaim: {
+      setup: "CREATE TABLE items (id bigint PRIMARY KEY, note text); INSERT INTO items VALUES (1, 'a');",
+      statement: 'ALTER TABLE items ALTER COLUMN note SET NOT NULL',
+      table: 'items',
+      mode: 'AccessExclusiveLock',
+      rewrite: false,
+    },
+  },
+  check({ statement, schema, pgVersion, report }) {
+    const alter = nodeAs(statement.node, 'AlterTableStmt');
+    if (!alter?.relation || alter.objtype !== 'OBJECT_TABLE') return;
+    if (schema.createdInCurrentFile(alter.relation)) return;
+    const table = schema.table(alter.relation);
+    for (const c of alter.cmds ?? []) {
+      const cmd = nodeAs(c, 'AlterTableCmd');
+      if (cmd?.subtype !== 'AT_SetNotNull' || !cmd.name) continue;
+      const column = table?.columns.get(cmd.name);
+      if (column?.notNull) continue; // already NOT NULL: nothing to check
+      const proven =
+        pgVersion >= 12 &&
+        (table?.constraints ?? []).some((k) => k.type === 'check' && k.validated && (k.impliesNotNull ?? []).includes(cmd.name!));
+      if (proven) continue;
+      const hint =
+        pgVersion >= 12
+          ? ''
+          : ' (before PostgreSQL 12 even a validated CHECK does not avoid the scan)';
+      report({
+        message: `SET NOT NULL on ${relationName(alter.relation)}.${cmd.name} scans every row while holding ACCESS EXCLUSIVE${hint}.`,
+      });
+    }
+  },
+};

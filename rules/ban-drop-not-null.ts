@@ -1,0 +1,32 @@
+import type { Rule } from '../src/lint/types.js';
+import { nodeAs, relationName } from '../src/sql/ast.js';
+import { columnIsNewInFile } from './lib/history.js';
+
+export const banDropNotNull: Rule = {
+  meta: {
+    id: 'ban-drop-not-null',
+    category: 'breaking',
+    defaultSeverity: 'error',
+    summary: 'Dropping NOT NULL lets NULLs reach code that assumes the column always has a value.',
+    why: 'Application code, ORMs and generated types rely on a NOT NULL column never being NULL. Once the constraint is gone, new writers can store NULLs that the currently deployed readers do not handle (null dereferences, wrong aggregates, failed deserialisation). It is also a one-way door: restoring NOT NULL later needs a full-table scan. A column or table created earlier in the same file is not reported.',
+    safeAlternative: [
+      'First deploy readers that handle NULL in this column, then drop the constraint in a later migration and say why:',
+      '```sql',
+      '-- release N: every reader of users.phone handles NULL',
+      '-- pgwarden-ignore ban-drop-not-null: readers handle NULL since release N',
+      'ALTER TABLE users ALTER COLUMN phone DROP NOT NULL;',
+      '```',
+    ].join('\n'),
+    help: 'Make every reader handle NULL in this column first, then drop NOT NULL in a later release.',
+  },
+  check(ctx) {
+    const alter = nodeAs(ctx.statement.node, 'AlterTableStmt');
+    if (!alter?.relation) return;
+    for (const c of alter.cmds ?? []) {
+      const cmd = nodeAs(c, 'AlterTableCmd');
+      if (cmd?.subtype !== 'AT_DropNotNull' || !cmd.name) continue;
+      if (columnIsNewInFile(ctx, alter.relation, cmd.name)) continue;
+      ctx.report({ message: `Dropping NOT NULL on ${relationName(alter.relation)}.${cmd.name} lets NULLs reach code that assumes a value.` });
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import type { Rule } from '../src/lint/types.js';
+import { addedConstraints, existingTable, tableAlter } from './lib/locking.js';
+
+export const banExclusionConstraint: Rule = {
+  meta: {
+    id: 'ban-exclusion-constraint',
+    category: 'locking',
+    defaultSeverity: 'error',
+    summary: 'Adding an EXCLUDE constraint to an existing table builds its index under an ACCESS EXCLUSIVE lock, with no online alternative.',
+    why: 'ALTER TABLE … ADD EXCLUDE takes an ACCESS EXCLUSIVE lock and builds the constraint\'s index (usually GiST) over the whole table while holding it, checking every pair of conflicting rows: every read and write of the table waits for the whole build, and GiST builds are slow. Unlike UNIQUE and PRIMARY KEY there is no USING INDEX form and no NOT VALID, so the lock cannot be avoided. Exclusion constraints declared in CREATE TABLE, or added to a table created earlier in the same migration, are not reported.',
+    safeAlternative: [
+      'Declare exclusion constraints when the table is created. For an existing, busy table, build a new table with the constraint and move the data over in batches, or schedule the change in a maintenance window with bounded waits:',
+      '```sql',
+      'SET lock_timeout = \'2s\';',
+      'SET statement_timeout = \'1min\';',
+      '-- pgwarden-ignore ban-exclusion-constraint: maintenance window, table has 20k rows',
+      'ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap',
+      '  EXCLUDE USING gist (room_id WITH =, during WITH &&);',
+      '```',
+    ].join('\n'),
+    help: 'Declare EXCLUDE constraints with CREATE TABLE; on an existing table there is no online way — use a new table or a maintenance window.',
+    lockClaim: {
+      setup: 'CREATE TABLE bookings (id bigint PRIMARY KEY, room_id int, during tstzrange);',
+      statement: 'ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&);',
+      table: 'bookings',
+      mode: 'AccessExclusiveLock',
+      rewrite: false,
+    },
+  },
+  check(ctx) {
+    const alter = tableAlter(ctx.statement);
+    if (!alter || !existingTable(ctx, alter.relation)) return;
+    for (const cmd of alter.cmds) {
+      for (const c of addedConstraints(cmd)) {
+        if (c.contype !== 'CONSTR_EXCLUSION') continue;
+        const name = c.conname ? `exclusion constraint ${c.conname}` : 'an exclusion constraint';
+        ctx.report({
+          message: `Adding ${name} to ${alter.table} builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table} for the whole build.`,
+          location: c.location,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import { banUncommittedTransaction } from './ban-uncommitted-transaction.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+ruleTester(banUncommittedTransaction, {
+  valid: [
+    'BEGIN;\nALTER TABLE t ADD COLUMN a text;\nCOMMIT;',
+    'BEGIN;\nSELECT 1;\nROLLBACK;',
+    'ALTER TABLE t ADD COLUMN a text;',
+    'START TRANSACTION;\nSELECT 1;\nEND;',
+    { sql: 'BEGIN;\nSELECT 1;\nCOMMIT;\nBEGIN;\nSELECT 2;\nCOMMIT;', why: 'two closed transactions' },
+    { sql: "BEGIN;\nSELECT 1;\nPREPARE TRANSACTION 'tx1';", why: 'PREPARE TRANSACTION ends the block' },
+  ],
+  invalid: [
+    { sql: 'BEGIN;\nALTER TABLE t ADD COLUMN a text;', errors: [{ line: 1, column: 1, message: /never committed/ }] },
+    { sql: 'BEGIN;\nSELECT 1;\nCOMMIT;\n\nSTART TRANSACTION;\nSELECT 2;', errors: [{ line: 5, column: 1 }] },
+    { sql: 'SELECT 1;\nBEGIN;\nBEGIN;\nSELECT 2;', errors: [{ line: 2 }], why: 'reported once, at the outer BEGIN' },
+    { sql: 'BEGIN;\nSELECT 1;\nCOMMIT AND CHAIN;\nSELECT 2;', errors: [{ line: 3, message: /AND CHAIN/ }], why: 'AND CHAIN opens the next transaction' },
+  ],
+});

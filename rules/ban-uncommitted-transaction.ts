@@ -1,0 +1,34 @@
+import type { Rule } from '../src/lint/types.js';
+import { nodeAs } from '../src/sql/ast.js';
+import { blockOpenAfter } from './lib/transaction-blocks.js';
+
+export const banUncommittedTransaction: Rule = {
+  meta: {
+    id: 'ban-uncommitted-transaction',
+    category: 'transactions',
+    defaultSeverity: 'error',
+    summary: 'A BEGIN without a matching COMMIT leaves the migration\'s transaction open.',
+    why: 'When a file opens a transaction and never commits it, what happens depends on the tool: the work is rolled back when the connection closes (the migration silently did nothing, yet may be recorded as applied), or the next migrations run inside the same open transaction and hold its locks for far longer than intended, blocking application queries.',
+    safeAlternative: [
+      'Close every transaction the file opens:',
+      '```sql',
+      'BEGIN;',
+      'ALTER TABLE orders ADD COLUMN note text;',
+      'COMMIT;',
+      '```',
+    ].join('\n'),
+    help: 'Add COMMIT at the end of the transaction.',
+  },
+  checkFile({ parsed, report }) {
+    const openedBy = blockOpenAfter(parsed.statements);
+    // a file cut short by a syntax error is reported as such; its end is not the real end
+    if (!openedBy || parsed.syntaxError) return;
+    const chained = nodeAs(openedBy.node, 'TransactionStmt')?.chain === true;
+    report({
+      message: chained
+        ? 'AND CHAIN opens a new transaction that is never committed: the file ends without COMMIT.'
+        : 'This transaction is never committed: the file ends without COMMIT.',
+      statement: openedBy,
+    });
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from '../src/lint/types.js';
+import { nodeAs, relationName } from '../src/sql/ast.js';
+
+export const banUpdateWithoutWhere: Rule = {
+  meta: {
+    id: 'ban-update-without-where',
+    category: 'destructive',
+    defaultSeverity: 'error',
+    summary: 'UPDATE without WHERE overwrites a column in every row of the table.',
+    why: 'An UPDATE with no WHERE clause replaces the old values in every row, usually by mistake, and they cannot be recovered without a backup. Even a deliberate one-statement backfill of a new column locks every row of the table until commit (blocking concurrent updates and deletes), writes a new version of every row (doubling the table\'s size until vacuum) and produces WAL for the whole table at once. Tables created earlier in the same file are not reported.',
+    safeAlternative: [
+      'Say which rows to change, and for large tables update in batches, each in its own transaction and outside the DDL transaction:',
+      '```sql',
+      "UPDATE users SET status = 'active' WHERE status IS NULL AND id BETWEEN 1 AND 10000;",
+      '```',
+      'If every row is really meant, write `WHERE true` to make the intent explicit.',
+    ].join('\n'),
+    help: 'Add a WHERE clause naming the rows to change (WHERE true if every row is really meant).',
+  },
+  check(ctx) {
+    const update = nodeAs(ctx.statement.node, 'UpdateStmt');
+    if (!update?.relation || update.whereClause) return;
+    const relation = update.relation;
+    if (ctx.schema.createdInCurrentFile(relation)) return;
+    const columns = [...new Set((update.targetList ?? []).map((t) => nodeAs(t, 'ResTarget')?.name ?? ''))];
+    ctx.report({ message: `UPDATE without WHERE overwrites ${columns.join(', ')} in every row of ${relationName(relation)}.` });
+  },
+};

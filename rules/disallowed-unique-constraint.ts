@@ -1,0 +1,47 @@
+import type { Rule } from '../src/lint/types.js';
+import { addedConstraints, existingTable, tableAlter } from './lib/locking.js';
+
+export const disallowedUniqueConstraint: Rule = {
+  meta: {
+    id: 'disallowed-unique-constraint',
+    category: 'locking',
+    defaultSeverity: 'error',
+    summary: 'Adding a UNIQUE constraint to an existing table builds its index under an ACCESS EXCLUSIVE lock.',
+    why: 'ALTER TABLE … ADD CONSTRAINT … UNIQUE (or ADD COLUMN … UNIQUE) takes an ACCESS EXCLUSIVE lock and builds a unique index over the whole table while holding it: every read and write of the table waits for the whole build. `ADD CONSTRAINT … UNIQUE USING INDEX` turns an index built beforehand with CREATE UNIQUE INDEX CONCURRENTLY into the constraint in an instant, and is not reported; nor is a table created earlier in the same migration.',
+    safeAlternative: [
+      'Build the unique index concurrently first (outside a transaction), then attach it as the constraint:',
+      '```sql',
+      '-- pgwarden:no-transaction',
+      'CREATE UNIQUE INDEX CONCURRENTLY users_email_uniq ON users (email);',
+      '```',
+      '```sql',
+      '-- next migration',
+      'SET lock_timeout = \'2s\';',
+      'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_uniq;',
+      '```',
+      'If nothing needs a named constraint (foreign keys can reference a unique index), the concurrent index alone is enough.',
+    ].join('\n'),
+    help: 'Build the index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … UNIQUE USING INDEX.',
+    lockClaim: {
+      setup: 'CREATE TABLE users (id bigint PRIMARY KEY, name text);',
+      statement: 'ALTER TABLE users ADD CONSTRAINT users_name_key UNIQUE (name);',
+      table: 'users',
+      mode: 'AccessExclusiveLock',
+      rewrite: false,
+    },
+  },
+  check(ctx) {
+    const alter = tableAlter(ctx.statement);
+    if (!alter || !existingTable(ctx, alter.relation)) return;
+    for (const cmd of alter.cmds) {
+      for (const c of addedConstraints(cmd)) {
+        if (c.contype !== 'CONSTR_UNIQUE' || c.indexname) continue;
+        const name = c.conname ? `unique constraint ${c.conname}` : 'a unique constraint';
+        ctx.report({
+          message: `Adding ${name} to ${alter.table} builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table} for the whole build.`,
+          location: c.location,
+        });
+      }
+    }
+  },
+};

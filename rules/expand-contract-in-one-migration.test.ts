@@ -1,0 +1,68 @@
+import { expandContractInOneMigration } from './expand-contract-in-one-migration.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+const accounts = 'CREATE TABLE accounts (id bigint PRIMARY KEY, email text, display_name text, total int);';
+
+ruleTester(expandContractInOneMigration, {
+  valid: [
+    { sql: 'ALTER TABLE accounts ADD COLUMN full_name text;', history: [accounts], why: 'expand only' },
+    { sql: 'ALTER TABLE accounts DROP COLUMN display_name;', history: [accounts], why: 'contract only: ban-drop-column reports it' },
+    { sql: 'ALTER TABLE accounts RENAME COLUMN email TO email_address;', history: [accounts], why: 'a lone rename is renaming-column’s' },
+    { sql: 'ALTER TABLE accounts ALTER COLUMN total TYPE bigint;', history: [accounts], why: 'a lone type change is changing-column-type’s' },
+    { sql: 'ALTER TABLE accounts ADD COLUMN tmp text;\nALTER TABLE accounts DROP COLUMN tmp;', history: [accounts], why: 'the dropped column was added by this file' },
+    {
+      sql: 'CREATE TABLE accounts (id bigint, a text);\nALTER TABLE accounts ADD COLUMN b text;\nALTER TABLE accounts DROP COLUMN a;',
+      why: 'new table: no running code uses it',
+    },
+    { sql: 'ALTER TABLE accounts ADD COLUMN full_name text;\nALTER TABLE profiles DROP COLUMN bio;', history: [accounts], why: 'different tables' },
+    {
+      sql: 'ALTER TABLE accounts ADD COLUMN note text;\nALTER TABLE accounts RENAME TO users;\nCREATE VIEW accounts AS SELECT * FROM users;',
+      history: [accounts],
+      why: 'compatibility view of the old name',
+    },
+    { sql: "UPDATE accounts SET display_name = '' WHERE display_name IS NULL;", history: [accounts], why: 'backfill only' },
+    { sql: 'ALTER TABLE accounts ADD COLUMN full_name text;\nALTER TABLE accounts ALTER COLUMN full_name TYPE varchar(200);', history: [accounts], why: 'retyping the new column' },
+  ],
+  invalid: [
+    {
+      sql: "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN full_name text;\nUPDATE accounts SET full_name = display_name;\nALTER TABLE accounts DROP COLUMN display_name;",
+      history: [accounts],
+      errors: [{ line: 4, column: 1, message: 'This migration adds column full_name to accounts at line 2 and drops display_name: code deployed before it still uses the old shape. Expand, migrate the code, then contract in a later migration.' }],
+    },
+    {
+      sql: 'ALTER TABLE accounts DROP COLUMN display_name;\nALTER TABLE accounts ADD COLUMN full_name text;',
+      history: [accounts],
+      errors: [{ line: 1, message: /adds column full_name to accounts at line 2/ }],
+      why: 'contract before expand',
+    },
+    {
+      sql: 'ALTER TABLE accounts ADD COLUMN full_name text, DROP COLUMN display_name;',
+      history: [accounts],
+      errors: [{ message: /in the same statement/ }],
+    },
+    {
+      sql: 'ALTER TABLE accounts ADD COLUMN email_address text;\nUPDATE accounts SET email_address = email;\nALTER TABLE accounts RENAME COLUMN email TO email_old;',
+      history: [accounts],
+      errors: [{ line: 3, message: /renames email to email_old/ }],
+    },
+    {
+      sql: 'UPDATE accounts SET total = 0 WHERE total IS NULL;\nALTER TABLE accounts ALTER COLUMN total TYPE bigint;',
+      history: [accounts],
+      errors: [{ message: /backfills accounts \(UPDATE\) at line 1 and changes the type of total in place/ }],
+    },
+    {
+      sql: 'ALTER TABLE accounts ADD COLUMN note text;\nALTER TABLE accounts RENAME TO users;',
+      history: [accounts],
+      errors: [{ line: 2, message: /without a compatibility view named accounts/ }],
+    },
+    {
+      sql: 'ALTER TABLE accounts ADD COLUMN full_name text;\nALTER TABLE accounts DROP COLUMN display_name;',
+      errors: 1,
+      why: 'a table from outside the history is existing',
+    },
+    {
+      sql: 'ALTER TABLE app.accounts ADD COLUMN a text;\nALTER TABLE app.accounts DROP COLUMN b, DROP COLUMN c;',
+      errors: 2,
+    },
+  ],
+});

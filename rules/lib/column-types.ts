@@ -1,0 +1,84 @@
+import type { ColumnDef, Constraint, Node, RangeVar, TypeName } from '@pgsql/types';
+import { nodeAs, relationName, stringList, typeNameToString } from '../../src/sql/ast.js';
+
+/** A column whose type a statement sets: CREATE TABLE, ALTER TABLE ADD COLUMN, ALTER COLUMN TYPE. */
+export interface TypedColumn {
+  relation: RangeVar;
+  /** `schema.table` as written. */
+  table: string;
+  column: string;
+  type: TypeName;
+  /** The built-in type's name (`int4`, `varchar`, `serial`…), or undefined for a type in another schema. */
+  builtin: string | undefined;
+  /** The type as written, normalised (`varchar(255)`). */
+  typeText: string;
+  /** Byte location of the type in the statement, for a precise finding. */
+  location: number | undefined;
+  how: 'create' | 'add' | 'alter-type';
+  /** Identifies rows: primary key, identity, foreign key, or named `id` / `*_id` (where 32-bit runs out). */
+  keyLike: boolean;
+}
+
+/** Every column a statement gives a type to, with the facts the type rules need. */
+export function typedColumns(node: Node): TypedColumn[] {
+  const out: TypedColumn[] = [];
+  const create = nodeAs(node, 'CreateStmt');
+  if (create?.relation) {
+    const tableKeys = new Set<string>();
+    for (const element of create.tableElts ?? []) {
+      const c = nodeAs(element, 'Constraint');
+      if (c?.contype === 'CONSTR_PRIMARY') stringList(c.keys).forEach((k) => tableKeys.add(k));
+      if (c?.contype === 'CONSTR_FOREIGN') stringList(c.fk_attrs).forEach((k) => tableKeys.add(k));
+    }
+    for (const element of create.tableElts ?? []) {
+      const def = nodeAs(element, 'ColumnDef');
+      if (def?.colname && def.typeName) {
+        out.push(describe(create.relation, def.colname, def, 'create', tableKeys.has(def.colname)));
+      }
+    }
+  }
+  const alter = nodeAs(node, 'AlterTableStmt');
+  if (alter?.relation && (alter.objtype === undefined || alter.objtype === 'OBJECT_TABLE')) {
+    for (const c of alter.cmds ?? []) {
+      const cmd = nodeAs(c, 'AlterTableCmd');
+      const def = nodeAs(cmd?.def, 'ColumnDef');
+      if (!cmd || !def?.typeName) continue;
+      if (cmd.subtype === 'AT_AddColumn' && def.colname) out.push(describe(alter.relation, def.colname, def, 'add', false));
+      if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) out.push(describe(alter.relation, cmd.name, def, 'alter-type', false));
+    }
+  }
+  return out;
+}
+
+function describe(relation: RangeVar, column: string, def: ColumnDef, how: TypedColumn['how'], tableKey: boolean): TypedColumn {
+  const type = def.typeName as TypeName;
+  const names = stringList(type.names);
+  const builtin = names.length === 1 || names[0] === 'pg_catalog' ? names[names.length - 1] : undefined;
+  const constraints = (def.constraints ?? []).map((c) => nodeAs(c, 'Constraint')).filter((c): c is Constraint => !!c);
+  const keyLike =
+    tableKey ||
+    column === 'id' ||
+    column.endsWith('_id') ||
+    constraints.some((c) => c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_FOREIGN');
+  return {
+    relation,
+    table: relationName(relation),
+    column,
+    type,
+    builtin,
+    typeText: typeNameToString(type),
+    location: type.location ?? def.location,
+    how,
+    keyLike,
+  };
+}
+
+/** `column` or `table.column` phrasing for messages. */
+export function columnLabel(c: TypedColumn): string {
+  return `${c.table}.${c.column}`;
+}
+
+/** True for `int[]`-style array types. */
+export function isArray(type: TypeName): boolean {
+  return (type.arrayBounds?.length ?? 0) > 0;
+}

@@ -1,0 +1,391 @@
+import type { AlterTableCmd, AlterTableStmt, Constraint, Node, RangeVar } from '@pgsql/types';
+import type { RuleContext } from '../../src/lint/types.js';
+import type { Statement, ParsedFile } from '../../src/sql/parser.js';
+import type { LockMode } from '../../src/analysis/locks.js';
+import { tableKey } from '../../src/analysis/schema.js';
+import { settingChanged, type TransactionState } from '../../src/analysis/transactions.js';
+import { expressionVolatility, isSerialType } from '../../src/analysis/volatility.js';
+import { nodeAs, relationName, stringList, typeNameToString } from '../../src/sql/ast.js';
+
+/** `AccessExclusiveLock` → `ACCESS EXCLUSIVE`, the way PostgreSQL's documentation names modes. */
+export function lockName(mode: LockMode): string {
+  return mode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+}
+
+/** `an ACCESS EXCLUSIVE`, `a SHARE`: the mode's name with its article. */
+export function aLock(mode: LockMode): string {
+  const name = lockName(mode);
+  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+/** What other sessions cannot do while `mode` is held (or queued for). */
+export function blockedWork(mode: LockMode): string {
+  if (mode === 'AccessExclusiveLock') return 'reads and writes';
+  return 'writes';
+}
+
+export interface TableAlter {
+  alter: AlterTableStmt;
+  relation: RangeVar;
+  /** `schema.table` as written. */
+  table: string;
+  cmds: AlterTableCmd[];
+}
+
+/** An ALTER TABLE on a table (not an index, view or sequence), with its commands unwrapped. */
+export function tableAlter(statement: Statement): TableAlter | undefined {
+  const alter = nodeAs(statement.node, 'AlterTableStmt');
+  if (!alter?.relation || (alter.objtype !== undefined && alter.objtype !== 'OBJECT_TABLE')) return undefined;
+  const cmds = (alter.cmds ?? []).map((c) => nodeAs(c, 'AlterTableCmd')).filter((c): c is AlterTableCmd => !!c);
+  return { alter, relation: alter.relation, table: relationName(alter.relation), cmds };
+}
+
+/**
+ * True when the table existed before this file: created by an earlier migration or outside the history.
+ * A table created earlier in the same file (or transaction) is empty and unused by deployed code, so
+ * locking, scanning or rewriting it blocks nobody.
+ */
+export function existingTable(ctx: RuleContext, relation: RangeVar | string | undefined): boolean {
+  if (relation === undefined) return false;
+  return !ctx.schema.createdInCurrentFile(relation);
+}
+
+/** The table an index belongs to, when the replayed history or the file so far knows it. */
+export function indexTable(ctx: RuleContext, indexName: string): string | undefined {
+  const key = tableKey(indexName);
+  const owner = ctx.schema.indexOwners.get(key);
+  if (owner !== undefined) return owner;
+  for (const s of ctx.previous) {
+    const index = nodeAs(s.node, 'IndexStmt');
+    if (index?.idxname && index.relation && tableKey(`${index.relation.schemaname ?? 'public'}.${index.idxname}`) === key) {
+      return tableKey(index.relation);
+    }
+  }
+  return undefined;
+}
+
+/** The constraint added by an AT_AddConstraint command, or the constraints of an added column. */
+export function addedConstraints(cmd: AlterTableCmd): Constraint[] {
+  if (cmd.subtype === 'AT_AddConstraint') {
+    const c = nodeAs(cmd.def, 'Constraint');
+    return c ? [c] : [];
+  }
+  if (cmd.subtype === 'AT_AddColumn') {
+    const col = nodeAs(cmd.def, 'ColumnDef');
+    return (col?.constraints ?? []).map((n) => nodeAs(n, 'Constraint')).filter((c): c is Constraint => !!c);
+  }
+  return [];
+}
+
+/** True when a CHECK or FOREIGN KEY constraint will be checked against every existing row right away. */
+export function validatesNow(c: Constraint): boolean {
+  return (c.contype === 'CONSTR_CHECK' || c.contype === 'CONSTR_FOREIGN') && !c.skip_validation;
+}
+
+/** True when the ADD builds a new index under the table lock (not `… USING INDEX`). */
+export function buildsIndex(c: Constraint): boolean {
+  if (c.contype === 'CONSTR_EXCLUSION') return true;
+  return (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname;
+}
+
+/** The domain name as written (`schema.name` or `name`). */
+export function qualifiedName(names: Node[] | undefined): string {
+  return stringList(names).join('.');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Session settings (lock_timeout, statement_timeout) as the file sets them before a statement.
+
+interface SettingState {
+  /** Index of the last statement folded into the state. */
+  upTo: number;
+  session: boolean;
+  /** Transaction id a `SET LOCAL` applies to, if any. */
+  local?: number;
+  /** The file already got its one finding for this setting. */
+  reported: boolean;
+}
+
+const settingStates = new Map<string, WeakMap<ParsedFile, SettingState>>();
+
+function settingValueIn(statement: Statement, name: string): { value: string; local: boolean } | undefined {
+  const set = nodeAs(statement.node, 'VariableSetStmt');
+  if (set?.name === name) {
+    if (set.kind === 'VAR_RESET' || set.kind === 'VAR_SET_DEFAULT') return { value: '0', local: !!set.is_local };
+    return { value: settingChanged(statement)?.value ?? '0', local: !!set.is_local };
+  }
+  // SELECT set_config('lock_timeout', '2s', is_local)
+  const select = nodeAs(statement.node, 'SelectStmt');
+  for (const target of select?.targetList ?? []) {
+    const call = nodeAs(nodeAs(target, 'ResTarget')?.val, 'FuncCall');
+    if (!call || stringList(call.funcname).pop() !== 'set_config') continue;
+    const [setting, value, local] = (call.args ?? []).map((a) => nodeAs(a, 'A_Const'));
+    if (setting?.sval?.sval !== name) continue;
+    return { value: value?.sval?.sval ?? String(value?.ival?.ival ?? '0'), local: local?.boolval?.boolval === true };
+  }
+  return undefined;
+}
+
+function disables(value: string): boolean {
+  // 0 (any unit) turns the timeout off
+  return /^\s*0+(\.0*)?\s*[a-z]*\s*$/i.test(value);
+}
+
+/**
+ * Whether `name` is set to a non-zero value for the current statement: by a session-level SET earlier in
+ * the file, or by a SET LOCAL earlier in the same transaction. Call it for every statement: the engine
+ * calls rules in statement order, so the state folds one statement per call and files of thousands of
+ * statements stay linear (a missed call is caught up from `previous`).
+ */
+export function settingActive(ctx: RuleContext, name: string): { active: boolean; state: SettingState } {
+  let perFile = settingStates.get(name);
+  if (!perFile) settingStates.set(name, (perFile = new WeakMap()));
+  let state = perFile.get(ctx.parsed);
+  if (!state || state.upTo >= ctx.index) {
+    state = { upTo: -1, session: false, reported: false };
+    perFile.set(ctx.parsed, state);
+  }
+  if (state.upTo < ctx.index - 1) {
+    const previous = ctx.previous;
+    for (let i = state.upTo + 1; i < ctx.index; i++) fold(state, previous[i], ctx.transactions.states[i], name);
+  }
+  const here = ctx.transaction;
+  const active = state.session || (state.local !== undefined && here.inTransaction && here.id === state.local);
+  fold(state, ctx.statement, here, name);
+  state.upTo = ctx.index;
+  return { active, state };
+}
+
+function fold(state: SettingState, statement: Statement | undefined, tx: TransactionState | undefined, name: string): void {
+  const change = statement ? settingValueIn(statement, name) : undefined;
+  if (!change) return;
+  const on = !disables(change.value);
+  if (change.local) {
+    // SET LOCAL outside a transaction block has no effect
+    if (tx?.inTransaction) state.local = on ? tx.id : undefined;
+  } else {
+    state.session = on;
+    if (!on) state.local = undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Which statements need the timeouts.
+
+export interface LockWait {
+  /** The existing relation locked (as written). */
+  table: string;
+  mode: LockMode;
+  /** Node location for the report. */
+  location?: number;
+}
+
+// ALTER TABLE subcommands that take only SHARE UPDATE EXCLUSIVE: they do not queue ordinary traffic.
+const NON_BLOCKING_ALTERS = new Set([
+  'AT_ValidateConstraint',
+  'AT_SetStatistics',
+  'AT_SetOptions',
+  'AT_ResetOptions',
+  'AT_ClusterOn',
+  'AT_DropCluster',
+  'AT_AttachPartition',
+]);
+
+/** Subcommands that block writes but not reads: adding a foreign key, enabling or disabling triggers. */
+function takesShareRowExclusive(cmd: AlterTableCmd): boolean {
+  if (cmd.subtype === 'AT_AddConstraint') return nodeAs(cmd.def, 'Constraint')?.contype === 'CONSTR_FOREIGN';
+  return /^AT_(Enable|Disable)(Always|Replica)?Trig/.test(cmd.subtype ?? '');
+}
+
+function foreignKeyTargets(constraints: Constraint[]): RangeVar[] {
+  return constraints.filter((c) => c.contype === 'CONSTR_FOREIGN' && c.pktable).map((c) => c.pktable!);
+}
+
+function tableConstraints(elements: Node[] | undefined): Constraint[] {
+  const out: Constraint[] = [];
+  for (const e of elements ?? []) {
+    const c = nodeAs(e, 'Constraint');
+    if (c) out.push(c);
+    for (const n of nodeAs(e, 'ColumnDef')?.constraints ?? []) {
+      const cc = nodeAs(n, 'Constraint');
+      if (cc) out.push(cc);
+    }
+  }
+  return out;
+}
+
+/**
+ * The first existing relation the statement must lock in a mode that queues ordinary reads or writes
+ * (SHARE or stronger). While such a lock request waits behind a long transaction, every later query on
+ * the table waits behind it: that is what lock_timeout bounds.
+ */
+export function blockingLockWait(ctx: RuleContext): LockWait | undefined {
+  const { statement } = ctx;
+  const node = statement.node;
+  const existing = (rel: RangeVar | undefined) => rel !== undefined && existingTable(ctx, rel);
+
+  const alter = tableAlter(statement);
+  if (alter) {
+    const blocking = alter.cmds.filter(
+      (c) => !NON_BLOCKING_ALTERS.has(c.subtype ?? '') &&
+        !(c.subtype === 'AT_DetachPartition' && nodeAs(c.def, 'PartitionCmd')?.concurrent),
+    );
+    if (blocking.length > 0 && existing(alter.relation)) {
+      const mode: LockMode = blocking.every(takesShareRowExclusive) ? 'ShareRowExclusiveLock' : 'AccessExclusiveLock';
+      return { table: alter.table, mode, location: alter.relation.location };
+    }
+    const referenced = foreignKeyTargets(alter.cmds.flatMap(addedConstraints)).find(existing);
+    if (referenced) return { table: relationName(referenced), mode: 'ShareRowExclusiveLock', location: referenced.location };
+    return undefined;
+  }
+  const create = nodeAs(node, 'CreateStmt');
+  if (create) {
+    const referenced = foreignKeyTargets(tableConstraints(create.tableElts)).find(existing);
+    if (referenced) return { table: relationName(referenced), mode: 'ShareRowExclusiveLock', location: referenced.location };
+    return undefined;
+  }
+  const index = nodeAs(node, 'IndexStmt');
+  if (index) {
+    if (index.concurrent || !existing(index.relation)) return undefined;
+    return { table: relationName(index.relation), mode: 'ShareLock', location: index.relation?.location };
+  }
+  const drop = nodeAs(node, 'DropStmt');
+  if (drop) {
+    const names = (drop.objects ?? []).map((o) => stringList(nodeAs(o, 'List')?.items));
+    if (drop.removeType === 'OBJECT_INDEX' && !drop.concurrent) {
+      for (const n of names) {
+        const owner = indexTable(ctx, n.join('.'));
+        if (owner === undefined || existingTable(ctx, owner)) {
+          return { table: owner ?? `the table of ${n.join('.')}`, mode: 'AccessExclusiveLock' };
+        }
+      }
+    }
+    if (['OBJECT_TABLE', 'OBJECT_MATVIEW', 'OBJECT_VIEW'].includes(drop.removeType ?? '')) {
+      const name = names.find((n) => existingTable(ctx, n.join('.')));
+      if (name) return { table: name.join('.'), mode: 'AccessExclusiveLock' };
+    }
+    if (drop.removeType === 'OBJECT_TRIGGER' || drop.removeType === 'OBJECT_POLICY' || drop.removeType === 'OBJECT_RULE') {
+      const table = names[0]?.slice(0, -1).join('.');
+      if (table && existingTable(ctx, table)) return { table, mode: 'AccessExclusiveLock' };
+    }
+    return undefined;
+  }
+  const rename = nodeAs(node, 'RenameStmt');
+  if (rename?.relation && ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT', 'OBJECT_TRIGGER'].includes(rename.renameType ?? '')) {
+    if (existing(rename.relation)) return { table: relationName(rename.relation), mode: 'AccessExclusiveLock', location: rename.relation.location };
+    return undefined;
+  }
+  const trigger = nodeAs(node, 'CreateTrigStmt');
+  if (trigger?.relation && existing(trigger.relation)) {
+    return { table: relationName(trigger.relation), mode: 'ShareRowExclusiveLock', location: trigger.relation.location };
+  }
+  const policy = nodeAs(node, 'CreatePolicyStmt') ?? nodeAs(node, 'AlterPolicyStmt');
+  if (policy?.table && existing(policy.table)) {
+    return { table: relationName(policy.table), mode: 'AccessExclusiveLock', location: policy.table.location };
+  }
+  const truncate = nodeAs(node, 'TruncateStmt');
+  if (truncate) {
+    const rel = (truncate.relations ?? []).map((r) => nodeAs(r, 'RangeVar')).find((r) => existing(r));
+    if (rel) return { table: relationName(rel), mode: 'AccessExclusiveLock', location: rel.location };
+    return undefined;
+  }
+  const lock = nodeAs(node, 'LockStmt');
+  if (lock && (lock.mode ?? 8) >= 5) {
+    const rel = (lock.relations ?? []).map((r) => nodeAs(r, 'RangeVar')).find((r) => existing(r));
+    const modes: LockMode[] = ['ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock'];
+    if (rel) return { table: relationName(rel), mode: modes[(lock.mode ?? 8) - 5], location: rel.location };
+    return undefined;
+  }
+  const heavy = heavyMaintenance(ctx);
+  if (heavy) return { table: heavy.table, mode: heavy.mode, location: heavy.location };
+  return undefined;
+}
+
+/** REINDEX, CLUSTER, VACUUM FULL, REFRESH MATERIALIZED VIEW on an existing relation, without CONCURRENTLY. */
+function heavyMaintenance(ctx: RuleContext): LockWait | undefined {
+  const node = ctx.statement.node;
+  const reindex = nodeAs(node, 'ReindexStmt');
+  if (reindex && !(reindex.params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === 'concurrently')) {
+    if (reindex.kind === 'REINDEX_OBJECT_TABLE' && reindex.relation && existingTable(ctx, reindex.relation)) {
+      return { table: relationName(reindex.relation), mode: 'ShareLock', location: reindex.relation.location };
+    }
+    if (reindex.kind === 'REINDEX_OBJECT_INDEX' && reindex.relation) {
+      const owner = indexTable(ctx, relationName(reindex.relation));
+      if (owner === undefined || existingTable(ctx, owner)) {
+        return { table: owner ?? `the table of ${relationName(reindex.relation)}`, mode: 'ShareLock', location: reindex.relation.location };
+      }
+    }
+    return undefined;
+  }
+  const cluster = nodeAs(node, 'ClusterStmt');
+  if (cluster?.relation && existingTable(ctx, cluster.relation)) {
+    return { table: relationName(cluster.relation), mode: 'AccessExclusiveLock', location: cluster.relation.location };
+  }
+  const vacuum = nodeAs(node, 'VacuumStmt');
+  if (vacuum?.is_vacuumcmd && (vacuum.options ?? []).some((o) => nodeAs(o, 'DefElem')?.defname === 'full')) {
+    const rel = (vacuum.rels ?? []).map((r) => nodeAs(r, 'VacuumRelation')?.relation).find((r) => r && existingTable(ctx, r));
+    if (rel) return { table: relationName(rel), mode: 'AccessExclusiveLock', location: rel.location };
+    if ((vacuum.rels ?? []).length === 0) return { table: 'every table of the database', mode: 'AccessExclusiveLock' };
+    return undefined;
+  }
+  const refresh = nodeAs(node, 'RefreshMatViewStmt');
+  if (refresh?.relation && !refresh.concurrent && existingTable(ctx, refresh.relation)) {
+    return { table: relationName(refresh.relation), mode: 'AccessExclusiveLock', location: refresh.relation.location };
+  }
+  return undefined;
+}
+
+/**
+ * The first existing relation the statement reads in full or rewrites while holding a lock that blocks
+ * writes: an index build, a validating constraint, a rewriting ADD COLUMN, REINDEX, CLUSTER, VACUUM
+ * FULL. (Type changes and SET NOT NULL are left to the rules that know the old type and constraints.)
+ */
+export function scanUnderLock(ctx: RuleContext): (LockWait & { what: string }) | undefined {
+  const { statement } = ctx;
+  const index = nodeAs(statement.node, 'IndexStmt');
+  if (index) {
+    if (index.concurrent || !index.relation?.inh || !existingTable(ctx, index.relation)) return undefined;
+    return { table: relationName(index.relation), mode: 'ShareLock', location: index.relation?.location, what: 'builds an index on' };
+  }
+  const alter = tableAlter(statement);
+  if (alter) {
+    if (!existingTable(ctx, alter.relation)) return undefined;
+    for (const cmd of alter.cmds) {
+      for (const c of addedConstraints(cmd)) {
+        if (validatesNow(c) && cmd.subtype === 'AT_AddConstraint') {
+          const mode: LockMode = c.contype === 'CONSTR_FOREIGN' ? 'ShareRowExclusiveLock' : 'AccessExclusiveLock';
+          return { table: alter.table, mode, location: c.location, what: 'validates every row of' };
+        }
+        if (validatesNow(c) || buildsIndex(c)) {
+          return { table: alter.table, mode: 'AccessExclusiveLock', location: c.location, what: buildsIndex(c) ? 'builds an index on' : 'validates every row of' };
+        }
+        if (c.contype === 'CONSTR_GENERATED' || c.contype === 'CONSTR_IDENTITY') {
+          return { table: alter.table, mode: 'AccessExclusiveLock', location: c.location, what: 'rewrites' };
+        }
+      }
+      const col = cmd.subtype === 'AT_AddColumn' ? nodeAs(cmd.def, 'ColumnDef') : undefined;
+      if (col) {
+        const def = (col.constraints ?? []).map((n) => nodeAs(n, 'Constraint')).find((c) => c?.contype === 'CONSTR_DEFAULT');
+        const volatileDefault = def && expressionVolatility(def.raw_expr).volatility === 'volatile';
+        if (volatileDefault || isSerialType(typeNameToString(col.typeName))) {
+          return { table: alter.table, mode: 'AccessExclusiveLock', location: col.location, what: 'rewrites' };
+        }
+      }
+      if (cmd.subtype === 'AT_SetLogged' || cmd.subtype === 'AT_SetUnLogged') {
+        return { table: alter.table, mode: 'AccessExclusiveLock', location: alter.relation.location, what: 'rewrites' };
+      }
+    }
+    return undefined;
+  }
+  const heavy = heavyMaintenance(ctx);
+  if (heavy) {
+    const what = nodeAs(statement.node, 'ReindexStmt') ? 'rebuilds the indexes of' : 'rewrites';
+    return { ...heavy, what };
+  }
+  const domain = nodeAs(statement.node, 'AlterDomainStmt');
+  const dc = nodeAs(domain?.def, 'Constraint');
+  if (domain?.subtype === 'C' && dc && !dc.skip_validation) {
+    return { table: `every table using domain ${qualifiedName(domain.typeName)}`, mode: 'ShareLock', location: dc.location, what: 'checks the values of' };
+  }
+  return undefined;
+}

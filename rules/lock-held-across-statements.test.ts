@@ -1,0 +1,79 @@
+import { lockHeldAcrossStatements } from './lock-held-across-statements.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+const widgets = 'CREATE TABLE app.widgets (id bigint PRIMARY KEY, owner text, label varchar(50), price int);';
+const others = 'CREATE TABLE orders (id bigint PRIMARY KEY, note text);';
+
+ruleTester(lockHeldAcrossStatements, {
+  valid: [
+    { sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE app.widgets ADD COLUMN b text;', history: [widgets], why: 'fast catalog changes' },
+    { sql: 'CREATE INDEX widgets_owner_idx ON app.widgets (owner);\nALTER TABLE app.widgets ADD COLUMN a text;', history: [widgets], why: 'the slow statement comes first' },
+    {
+      sql: 'CREATE TABLE app.widgets (id bigint, owner text);\nALTER TABLE app.widgets ADD COLUMN a text;\nCREATE INDEX ON app.widgets (owner);',
+      why: 'new table: no one waits',
+    },
+    {
+      sql: '-- pgwarden:no-transaction\nALTER TABLE app.widgets ADD COLUMN a text;\nCREATE INDEX CONCURRENTLY ON app.widgets (owner);',
+      history: [widgets],
+      why: 'no transaction: the lock ends with the statement',
+    },
+    {
+      sql: 'BEGIN;\nALTER TABLE app.widgets ADD COLUMN a text;\nCOMMIT;\nBEGIN;\nCREATE INDEX ON app.widgets (owner);\nCOMMIT;',
+      history: [widgets],
+      why: 'separate transactions',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nUPDATE app.widgets SET a = owner;',
+      history: [widgets],
+      why: 'a backfill of the locked table is backfill-in-ddl-transaction’s',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets VALIDATE CONSTRAINT c;\nCREATE INDEX ON app.widgets (owner);',
+      history: [widgets],
+      why: 'SHARE UPDATE EXCLUSIVE is not ACCESS EXCLUSIVE',
+    },
+    {
+      sql: "ALTER TABLE app.widgets ADD COLUMN a text;\nINSERT INTO orders (id, note) VALUES (1, 'x');",
+      history: [widgets, others],
+      why: 'a single-row insert is quick',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nCREATE TABLE t2 (id int);\nCREATE INDEX ON t2 (id);',
+      history: [widgets],
+      why: 'index on a new table is instant',
+    },
+  ],
+  invalid: [
+    {
+      sql: "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE app.widgets ADD COLUMN is_admin boolean NOT NULL DEFAULT false;\nCREATE INDEX widgets_owner_idx ON app.widgets (owner);\nCOMMIT;",
+      history: [widgets],
+      errors: [{ line: 4, column: 1, message: 'CREATE INDEX runs while app.widgets stays ACCESS EXCLUSIVE locked (taken by ADD COLUMN at line 3) until the transaction commits.' }],
+    },
+    {
+      sql: 'ALTER TABLE app.widgets RENAME COLUMN label TO title;\nALTER TABLE app.widgets VALIDATE CONSTRAINT widgets_price_check;',
+      history: [widgets],
+      errors: [{ message: /VALIDATE CONSTRAINT runs while app\.widgets/ }],
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nUPDATE orders SET note = NULL;',
+      history: [widgets, others],
+      errors: [{ message: /bulk write runs while app\.widgets/ }],
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE orders ALTER COLUMN note TYPE varchar(10);',
+      history: [widgets, others],
+      errors: [{ message: /ALTER COLUMN TYPE runs while app\.widgets/ }],
+      why: 'a rewrite of another table',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE app.widgets ALTER COLUMN owner SET NOT NULL;',
+      history: [widgets],
+      errors: [{ message: /SET NOT NULL runs while/ }],
+    },
+    {
+      sql: 'LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;\nCREATE INDEX ON orders (note);\nCREATE INDEX ON orders (id, note);',
+      history: [others],
+      errors: 2,
+    },
+  ],
+});

@@ -1,0 +1,66 @@
+import type { Rule } from '../src/lint/types.js';
+import type { Statement } from '../src/sql/parser.js';
+import { nodeAs } from '../src/sql/ast.js';
+import { splitKey, tableKey } from '../src/analysis/schema.js';
+import { LockHistory } from '../src/analysis/held-locks.js';
+import { lockTakenBy } from '../src/analysis/locks.js';
+
+const history = new LockHistory();
+
+const display = (key: string) => (splitKey(key)[0] === 'public' ? splitKey(key)[1] : key);
+
+/** Tables a DML statement writes in bulk (INSERT … VALUES is not bulk). */
+function bulkWriteTarget(statement: Statement): string | undefined {
+  const update = nodeAs(statement.node, 'UpdateStmt');
+  if (update?.relation) return tableKey(update.relation);
+  const del = nodeAs(statement.node, 'DeleteStmt');
+  if (del?.relation) return tableKey(del.relation);
+  const insert = nodeAs(statement.node, 'InsertStmt');
+  const select = nodeAs(insert?.selectStmt, 'SelectStmt');
+  if (insert?.relation && select && !select.valuesLists) return tableKey(insert.relation);
+  return undefined;
+}
+
+export const lockHeldAcrossStatements: Rule = {
+  meta: {
+    id: 'lock-held-across-statements',
+    category: 'locking',
+    defaultSeverity: 'warning',
+    summary: 'A slow statement after an ACCESS EXCLUSIVE lock in the same transaction keeps that table blocked while it runs.',
+    why: [
+      'PostgreSQL releases locks only at the end of the transaction. Once a statement has taken ACCESS EXCLUSIVE on an existing',
+      'table (ADD COLUMN, SET NOT NULL, RENAME…), nobody can read or write that table until the migration commits, so every',
+      'later statement of the same transaction extends the outage. Fast catalog changes do not matter; slow ones do: index',
+      'builds, constraint validation, table rewrites and scans, and bulk writes. pgwarden reports those, naming the table and',
+      'where its lock was taken. A backfill of the locked table itself is left to backfill-in-ddl-transaction.',
+    ].join(' '),
+    safeAlternative: [
+      'Put the quick ACCESS EXCLUSIVE change in its own migration (with a lock_timeout) and the slow work in the next one:',
+      '```sql',
+      '-- 001: quick, under lock_timeout',
+      "SET lock_timeout = '2s';",
+      'ALTER TABLE widgets ADD COLUMN is_admin boolean NOT NULL DEFAULT false;',
+      '-- 002: -- pgwarden:no-transaction',
+      'CREATE INDEX CONCURRENTLY widgets_owner_idx ON widgets (owner);',
+      '```',
+    ].join('\n'),
+    help: 'Commit the ACCESS EXCLUSIVE change first; run slow statements in a later migration or transaction.',
+  },
+  check({ parsed, statement, schema, transaction, pgVersion, report }) {
+    const held = history.observe({ parsed, statement, schema, transaction, pgVersion });
+    const exclusive = held.filter((h) => h.claim.mode === 'AccessExclusiveLock' && !h.onNewTable && h.statement !== statement);
+    if (exclusive.length === 0) return;
+    const slow = new Set<string>();
+    for (const claim of lockTakenBy(statement, schema, pgVersion)) {
+      if ((claim.scan || claim.rewrite) && !schema.createdInCurrentFile(claim.relation)) slow.add(claim.reason);
+    }
+    const written = bulkWriteTarget(statement);
+    if (written && !schema.createdInCurrentFile(written) && !exclusive.some((h) => h.claim.relation === written)) slow.add('bulk write');
+    if (slow.size === 0) return;
+    const first = exclusive[0];
+    const tables = [...new Set(exclusive.map((h) => display(h.claim.relation)))].join(', ');
+    report({
+      message: `${[...slow].join(', ')} runs while ${tables} stays ACCESS EXCLUSIVE locked (taken by ${first.claim.reason} at line ${first.statement.range.start.line}) until the transaction commits.`,
+    });
+  },
+};

@@ -1,0 +1,19 @@
+import { preferBigintOverInt } from './prefer-bigint-over-int.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+ruleTester(preferBigintOverInt, {
+  valid: [
+    'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, qty integer);',
+    'CREATE TABLE t (id bigserial PRIMARY KEY, customer_id bigint REFERENCES c (id));',
+    { sql: 'ALTER TABLE t ADD COLUMN retries int NOT NULL DEFAULT 0;', why: 'a plain quantity, not a key' },
+    { sql: 'CREATE TABLE t (id uuid PRIMARY KEY, tags int[]);', why: 'arrays are not keys' },
+    { sql: 'CREATE TABLE t (id myschema.int4 PRIMARY KEY);', why: 'a type in another schema' },
+  ],
+  invalid: [
+    { sql: 'CREATE TABLE t (id serial PRIMARY KEY);', errors: [{ line: 1, column: 20, message: /t\.id is serial/ }] },
+    { sql: 'CREATE TABLE t (\n  id bigint PRIMARY KEY,\n  user_id integer REFERENCES users (id)\n);', errors: [{ line: 3, column: 11, message: /t\.user_id is integer/ }] },
+    { sql: 'CREATE TABLE t (a int4, b int, PRIMARY KEY (a, b));', errors: 2, why: 'table-level primary key' },
+    { sql: 'ALTER TABLE orders ALTER COLUMN account_id TYPE integer;', errors: [{ column: 49 }] },
+    { sql: 'ALTER TABLE t ADD COLUMN qty int;', options: { allColumns: true }, errors: 1, why: 'allColumns option' },
+  ],
+});

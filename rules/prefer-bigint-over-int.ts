@@ -1,0 +1,36 @@
+import type { Rule } from '../src/lint/types.js';
+import { columnLabel, isArray, typedColumns } from './lib/column-types.js';
+
+const SERIAL = new Set(['serial', 'serial4']);
+const INT = new Set(['int4', 'int', 'integer']);
+
+export const preferBigintOverInt: Rule = {
+  meta: {
+    id: 'prefer-bigint-over-int',
+    category: 'types',
+    defaultSeverity: 'warning',
+    summary: 'Use bigint rather than integer/serial for ids and keys: 32-bit keys run out.',
+    why: 'integer tops out at 2,147,483,647. Ids and foreign keys of a busy table reach that, and then every insert fails; widening the column afterwards rewrites the table under an ACCESS EXCLUSIVE lock, together with every referencing column. bigint costs 4 more bytes per row. Reported: `serial`/`serial4` columns, and integer columns that are keys (primary key, identity, foreign key, or named `id`/`…_id`) in CREATE TABLE, ADD COLUMN and ALTER COLUMN TYPE. Plain integer quantities are fine and are not reported unless the `allColumns` option is true (squawk\'s behaviour).',
+    safeAlternative: [
+      'Use bigint for keys from the start:',
+      '```sql',
+      'CREATE TABLE orders (',
+      '  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,',
+      '  customer_id bigint NOT NULL REFERENCES customers (id)',
+      ');',
+      '```',
+    ].join('\n'),
+    help: 'Declare ids and keys as bigint (bigint GENERATED … AS IDENTITY instead of serial).',
+  },
+  check({ statement, options, report }) {
+    for (const c of typedColumns(statement.node)) {
+      if (!c.builtin || isArray(c.type)) continue;
+      const serial = SERIAL.has(c.builtin);
+      if (!serial && !(INT.has(c.builtin) && (c.keyLike || options.allColumns === true))) continue;
+      report({
+        message: `${columnLabel(c)} is ${serial ? 'serial' : 'integer'} (32-bit); use bigint${serial ? ' (bigint GENERATED … AS IDENTITY)' : ''} before it runs out.`,
+        location: c.location,
+      });
+    }
+  },
+};

@@ -1,0 +1,18 @@
+import { preferBigintOverSmallint } from './prefer-bigint-over-smallint.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+ruleTester(preferBigintOverSmallint, {
+  valid: [
+    'CREATE TABLE t (id bigint PRIMARY KEY, priority smallint);',
+    'ALTER TABLE t ADD COLUMN rating int2;',
+    'CREATE TABLE t (id serial PRIMARY KEY);',
+    { sql: 'ALTER TABLE t ALTER COLUMN id TYPE bigint;', why: 'widening to bigint' },
+    { sql: 'ALTER TABLE t ADD COLUMN code int2 UNIQUE;', why: 'unique, but not an id' },
+  ],
+  invalid: [
+    { sql: 'CREATE TABLE t (id smallserial PRIMARY KEY);', errors: [{ line: 1, column: 20, message: /t\.id is smallserial/ }] },
+    { sql: 'CREATE TABLE t (country_id smallint NOT NULL);', errors: [{ message: /t\.country_id is smallint/ }] },
+    { sql: 'ALTER TABLE app.t ADD COLUMN region_id smallint REFERENCES regions (id);', errors: [{ message: /app\.t\.region_id/ }] },
+    { sql: 'ALTER TABLE t ADD COLUMN level smallint;', options: { allColumns: true }, errors: 1, why: 'allColumns option' },
+  ],
+});

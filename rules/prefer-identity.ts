@@ -1,0 +1,40 @@
+import type { Rule } from '../src/lint/types.js';
+import { columnLabel, typedColumns } from './lib/column-types.js';
+
+const SERIALS = new Map([
+  ['serial', 'integer'],
+  ['serial4', 'integer'],
+  ['bigserial', 'bigint'],
+  ['serial8', 'bigint'],
+  ['smallserial', 'smallint'],
+  ['serial2', 'smallint'],
+]);
+
+export const preferIdentity: Rule = {
+  meta: {
+    id: 'prefer-identity',
+    category: 'types',
+    defaultSeverity: 'warning',
+    summary: 'Use GENERATED … AS IDENTITY instead of serial types.',
+    why: 'serial is a shorthand that creates a separately owned sequence with its own permissions: grants on the table do not cover it, copying the table definition (CREATE TABLE … LIKE) shares the sequence, dump/restore and ownership changes need extra care, and nothing stops code from inserting explicit ids that later collide with the sequence. Identity columns (SQL standard, PostgreSQL 10+) tie the sequence to the column and, with GENERATED ALWAYS, reject accidental explicit ids.',
+    safeAlternative: [
+      '```sql',
+      'CREATE TABLE orders (',
+      '  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+      ');',
+      '```',
+    ].join('\n'),
+    help: 'Write `bigint GENERATED ALWAYS AS IDENTITY` instead of serial/bigserial.',
+    minPgVersion: 10,
+  },
+  check({ statement, report }) {
+    for (const c of typedColumns(statement.node)) {
+      const base = c.builtin && SERIALS.get(c.builtin);
+      if (!base) continue;
+      report({
+        message: `${columnLabel(c)} uses ${c.builtin}; use ${base === 'bigint' ? 'bigint' : `bigint (or ${base})`} GENERATED ALWAYS AS IDENTITY.`,
+        location: c.location,
+      });
+    }
+  },
+};

@@ -1,0 +1,76 @@
+import type { Rule } from '../src/lint/types.js';
+import type { IndexModel } from '../src/analysis/schema.js';
+
+/** True when every query `x` serves, `y` serves as well, so `x` only costs writes and space. */
+export function isRedundantTo(x: IndexModel, y: IndexModel): boolean {
+  if (x === y || x.method !== y.method || x.predicate !== y.predicate) return false;
+  const duplicate = x.keys.length === y.keys.length && x.keys.every((k, i) => k === y.keys[i]);
+  const prefix = x.keys.length <= y.keys.length && x.keys.every((k, i) => k === y.keys[i]);
+  if (!prefix) return false;
+  // only btree can answer a lookup on a prefix of its columns this way
+  if (!duplicate && x.method !== 'btree') return false;
+  // a unique index enforces uniqueness of its exact columns: only an identical unique index replaces it
+  if (x.unique && !(duplicate && y.unique)) return false;
+  // an index backing a constraint cannot be dropped on its own
+  if (x.constraint && !y.constraint) return false;
+  if (duplicate && x.unique === y.unique && Boolean(x.constraint) === Boolean(y.constraint)) {
+    // of two identical indexes, the one created later is the redundant one (a primary key never)
+    if (y.constraint && x.constraint && y.name.endsWith('_pkey') !== x.name.endsWith('_pkey')) return !x.name.endsWith('_pkey');
+    return createdAfter(x, y);
+  }
+  return true;
+}
+
+function createdAfter(x: IndexModel, y: IndexModel): boolean {
+  if (x.origin.file !== y.origin.file) return x.origin.file > y.origin.file;
+  return (x.origin.statement?.start ?? 0) >= (y.origin.statement?.start ?? 0);
+}
+
+const describe = (i: IndexModel) => `${i.name} (${i.columns.join(', ')})`;
+
+export const redundantIndex: Rule = {
+  meta: {
+    id: 'redundant-index',
+    category: 'robustness',
+    defaultSeverity: 'warning',
+    summary: 'An index whose columns are a prefix of another index on the same table only slows writes.',
+    why: [
+      'A btree index on (a, b) answers every lookup an index on (a) answers. The shorter index still has to be updated on every',
+      'INSERT and UPDATE, takes disk and memory, and makes the planner’s choice harder. Two indexes with the same columns are',
+      'plain duplicates. pgwarden compares indexes as the migration history built them: same table, same access method, same',
+      'partial predicate (or none), opclass and sort order. A unique index is never redundant to a non-unique one, and an index',
+      'backing a primary key or unique constraint is not reported (drop the other one instead).',
+    ].join(' '),
+    safeAlternative: [
+      'Keep the wider index and drop the redundant one, concurrently so that writes continue:',
+      '```sql',
+      '-- pgwarden:no-transaction',
+      'DROP INDEX CONCURRENTLY orders_customer_id_idx; -- covered by orders_customer_id_created_at_idx',
+      '```',
+    ].join('\n'),
+    help: 'Drop the redundant index (DROP INDEX CONCURRENTLY); the wider one serves the same queries.',
+  },
+  // Checked on the schema at the end of the file, so an index dropped later in the same file is not reported.
+  checkFile({ schema, report }) {
+    const current = schema.origin.file;
+    const byTable = new Map<string, IndexModel[]>();
+    for (const index of schema.indexes.values()) byTable.set(index.table, [...(byTable.get(index.table) ?? []), index]);
+    for (const indexes of byTable.values()) {
+      for (const x of indexes) {
+        const y = indexes.find((other) => isRedundantTo(x, other));
+        if (!y) continue;
+        const xNew = x.origin.file === current;
+        const yNew = y.origin.file === current;
+        if (!xNew && !yNew) continue;
+        const duplicate = x.keys.length === y.keys.length;
+        const reportAtX = xNew && (!yNew || createdAfter(x, y));
+        const message = duplicate
+          ? `Index ${describe(x)} duplicates ${y.name}: one of them only slows writes.`
+          : reportAtX
+            ? `Index ${describe(x)} is redundant: ${describe(y)} starts with the same columns and serves the same lookups.`
+            : `Index ${describe(y)} makes ${describe(x)} redundant: drop ${x.name}.`;
+        report({ statement: (reportAtX ? x : y).origin.statement, message });
+      }
+    }
+  },
+};

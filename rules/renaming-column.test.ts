@@ -1,0 +1,18 @@
+import { renamingColumn } from './renaming-column.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+ruleTester(renamingColumn, {
+  valid: [
+    'ALTER TABLE users ADD COLUMN email_address text;',
+    'ALTER TABLE users RENAME TO customers;',
+    'ALTER TABLE users RENAME CONSTRAINT users_pkey TO users_pk;',
+    { sql: 'CREATE TABLE t (id bigint, nme text);\nALTER TABLE t RENAME COLUMN nme TO name;', why: 'table created in the same file' },
+    { sql: 'ALTER TABLE users ADD COLUMN tmp text;\nALTER TABLE users RENAME COLUMN tmp TO nickname;', why: 'column added in the same file' },
+  ],
+  invalid: [
+    { sql: 'ALTER TABLE users RENAME COLUMN email TO email_address;', errors: [{ line: 1, column: 1, message: 'Renaming column users.email to email_address breaks code that still uses the old name.' }] },
+    { sql: 'SELECT 1;\nALTER TABLE app.users RENAME email TO mail;', errors: [{ line: 2, message: /app\.users\.email/ }] },
+    { sql: 'ALTER TABLE accounts RENAME COLUMN n TO name;', history: ['CREATE TABLE accounts (id bigint, n text);'], errors: 1, why: 'table from an earlier migration' },
+    { sql: 'ALTER VIEW active_users RENAME COLUMN email TO mail;', errors: 1, why: 'view columns are read by code too' },
+  ],
+});

@@ -1,0 +1,18 @@
+import { renamingTable } from './renaming-table.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+ruleTester(renamingTable, {
+  valid: [
+    'ALTER TABLE users RENAME COLUMN a TO b;',
+    'ALTER INDEX users_email_idx RENAME TO users_email_key;',
+    { sql: 'CREATE TABLE tmp_users (id bigint);\nALTER TABLE tmp_users RENAME TO users;', why: 'table created in the same file' },
+    { sql: 'ALTER TABLE users RENAME TO customers;\nCREATE VIEW users AS SELECT * FROM customers;', why: 'compatibility view with the old name' },
+    { sql: 'ALTER TABLE app.users RENAME TO customers;\nCREATE VIEW app.users AS SELECT * FROM app.customers;', why: 'compatibility view in the same schema' },
+  ],
+  invalid: [
+    { sql: 'ALTER TABLE users RENAME TO customers;', errors: [{ line: 1, column: 1, message: 'Renaming table users to customers breaks code that still uses the old name.' }] },
+    { sql: 'ALTER TABLE app.users RENAME TO customers;\nCREATE VIEW users AS SELECT * FROM app.customers;', errors: [{ message: /app\.users/ }], why: 'the view is in another schema' },
+    { sql: 'ALTER TABLE accounts RENAME TO ledger;', history: ['CREATE TABLE accounts (id bigint);'], errors: 1 },
+    { sql: 'CREATE VIEW users AS SELECT 1;\nALTER TABLE users2 RENAME TO customers;', errors: 1, why: 'a view created before the rename is unrelated' },
+  ],
+});

@@ -1,0 +1,38 @@
+import type { Rule } from '../src/lint/types.js';
+import { nodeAs, relationName } from '../src/sql/ast.js';
+import { tableKey } from '../src/analysis/schema.js';
+
+export const renamingTable: Rule = {
+  meta: {
+    id: 'renaming-table',
+    category: 'breaking',
+    defaultSeverity: 'error',
+    summary: 'Renaming a table breaks application code that still uses the old name.',
+    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced. A table created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name.',
+    safeAlternative: [
+      'Rename, and leave a view with the old name so that old code keeps working (a simple view is updatable), then drop the view once no deployed code uses the old name:',
+      '```sql',
+      'BEGIN;',
+      'ALTER TABLE users RENAME TO customers;',
+      'CREATE VIEW users AS SELECT * FROM customers;',
+      'COMMIT;',
+      '-- a later release, after code uses customers only:',
+      'DROP VIEW users;',
+      '```',
+    ].join('\n'),
+    help: 'Leave a compatibility view with the old name, or create a new table and migrate code to it first.',
+  },
+  check({ statement, schema, parsed, report }) {
+    const rename = nodeAs(statement.node, 'RenameStmt');
+    if (rename?.renameType !== 'OBJECT_TABLE' || !rename.relation) return;
+    if (schema.createdInCurrentFile(rename.relation)) return;
+    const oldKey = tableKey(rename.relation);
+    // a view under the old name, created later in the same file, keeps old code working
+    const compatibilityView = parsed.statements.some((s) => {
+      const view = nodeAs(s.node, 'ViewStmt');
+      return s.start > statement.start && view?.view !== undefined && tableKey(view.view) === oldKey;
+    });
+    if (compatibilityView) return;
+    report({ message: `Renaming table ${relationName(rename.relation)} to ${rename.newname ?? ''} breaks code that still uses the old name.` });
+  },
+};

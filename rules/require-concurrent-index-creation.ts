@@ -1,0 +1,49 @@
+import type { Rule } from '../src/lint/types.js';
+import { nodeAs, relationName } from '../src/sql/ast.js';
+import { existingTable } from './lib/locking.js';
+
+export const requireConcurrentIndexCreation: Rule = {
+  meta: {
+    id: 'require-concurrent-index-creation',
+    category: 'locking',
+    defaultSeverity: 'error',
+    summary: 'CREATE INDEX without CONCURRENTLY blocks writes to an existing table for the whole build.',
+    why: 'A plain CREATE INDEX takes a SHARE lock on the table: reads go on, but every INSERT, UPDATE and DELETE waits until the index is completely built, which on a large table takes minutes to hours. CREATE INDEX CONCURRENTLY takes only SHARE UPDATE EXCLUSIVE, which does not conflict with reads or writes. Tables created earlier in the same migration are empty and unused, so they are not reported; neither is `CREATE INDEX … ON ONLY parent` on a partitioned table, which builds nothing.',
+    safeAlternative: [
+      'Build the index concurrently, in a migration that runs outside a transaction (CONCURRENTLY cannot run inside one):',
+      '```sql',
+      '-- pgwarden:no-transaction',
+      'SET lock_timeout = \'2s\';',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);',
+      '```',
+      'If the build fails it leaves an INVALID index behind: drop it (`DROP INDEX CONCURRENTLY users_email_idx;`) and retry.',
+      'For a partitioned table, create the index on the parent only, build each partition\'s index concurrently, then attach them:',
+      '```sql',
+      'CREATE INDEX events_created_at_idx ON ONLY events (created_at);',
+      'CREATE INDEX CONCURRENTLY events_2026_created_at_idx ON events_2026 (created_at);',
+      'ALTER INDEX events_created_at_idx ATTACH PARTITION events_2026_created_at_idx;',
+      '```',
+    ].join('\n'),
+    help: 'Use CREATE INDEX CONCURRENTLY in a migration that runs outside a transaction (-- pgwarden:no-transaction).',
+    lockClaim: {
+      setup: 'CREATE TABLE users (id bigint PRIMARY KEY, email text);',
+      statement: 'CREATE INDEX users_email_idx ON users (email);',
+      table: 'users',
+      mode: 'ShareLock',
+      rewrite: false,
+    },
+  },
+  check(ctx) {
+    const index = nodeAs(ctx.statement.node, 'IndexStmt');
+    if (!index?.relation || index.concurrent) return;
+    // ON ONLY a partitioned parent creates an invalid placeholder index: no rows are read
+    if (!index.relation.inh) return;
+    if (!existingTable(ctx, index.relation)) return;
+    const table = relationName(index.relation);
+    const name = index.idxname ? `index ${index.idxname}` : 'an index';
+    const kind = index.unique ? `Creating unique ${name.replace(/^an /, '')}` : `Creating ${name}`;
+    ctx.report({
+      message: `${kind} on ${table} without CONCURRENTLY blocks writes to ${table} (SHARE lock) for the whole build.`,
+    });
+  },
+};

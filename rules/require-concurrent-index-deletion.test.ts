@@ -1,0 +1,31 @@
+import { requireConcurrentIndexDeletion } from './require-concurrent-index-deletion.js';
+import { ruleTester } from '../test/helpers/rule-tester.js';
+
+ruleTester(requireConcurrentIndexDeletion, {
+  valid: [
+    { sql: '-- pgwarden:no-transaction\nDROP INDEX CONCURRENTLY users_email_idx;', why: 'concurrent drop' },
+    { sql: 'DROP INDEX CONCURRENTLY IF EXISTS app.users_email_idx;', history: ['CREATE TABLE users (id bigint, email text);\nCREATE INDEX users_email_idx ON users (email);'], why: 'concurrent drop of an index from history' },
+    {
+      sql: 'CREATE TABLE users (id bigint, email text);\nCREATE INDEX users_email_idx ON users (email);\nDROP INDEX users_email_idx;',
+      why: 'index of a table created in the same file',
+    },
+    { sql: 'DROP TABLE users;', why: 'not an index' },
+  ],
+  invalid: [
+    {
+      sql: 'DROP INDEX users_email_idx;',
+      errors: [{ line: 1, column: 1, message: /Dropping index users_email_idx without CONCURRENTLY blocks reads and writes .*ACCESS EXCLUSIVE/ }],
+    },
+    {
+      sql: 'SET lock_timeout = \'2s\';\nDROP INDEX IF EXISTS users_email_idx, users_name_idx;',
+      history: ['CREATE TABLE users (id bigint, email text, name text);\nCREATE INDEX users_email_idx ON users (email);\nCREATE INDEX users_name_idx ON users (name);'],
+      errors: [{ line: 2, message: /users_email_idx/ }, { line: 2, message: /users_name_idx/ }],
+      why: 'indexes created by an earlier migration',
+    },
+    {
+      sql: 'BEGIN;\nDROP INDEX app.widgets_owner_idx;\nCOMMIT;',
+      errors: [{ line: 2, column: 1, message: /app\.widgets_owner_idx/ }],
+      why: 'inside an explicit transaction',
+    },
+  ],
+});

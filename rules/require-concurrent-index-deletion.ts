@@ -1,0 +1,42 @@
+import type { Rule } from '../src/lint/types.js';
+import { nodeAs, stringList } from '../src/sql/ast.js';
+import { existingTable, indexTable } from './lib/locking.js';
+
+export const requireConcurrentIndexDeletion: Rule = {
+  meta: {
+    id: 'require-concurrent-index-deletion',
+    category: 'locking',
+    defaultSeverity: 'error',
+    summary: 'DROP INDEX without CONCURRENTLY blocks reads and writes of the table.',
+    why: 'A plain DROP INDEX takes an ACCESS EXCLUSIVE lock on the index\'s table. The drop itself is quick, but the lock request queues behind every running transaction on the table, and all reads and writes that arrive meanwhile queue behind it: a long report query turns into an outage. DROP INDEX CONCURRENTLY waits for those transactions without blocking anyone. Indexes of tables created earlier in the same migration are not reported.',
+    safeAlternative: [
+      'Drop the index concurrently, in a migration that runs outside a transaction:',
+      '```sql',
+      '-- pgwarden:no-transaction',
+      'DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;',
+      '```',
+      'CONCURRENTLY drops one index per statement and cannot be combined with CASCADE.',
+    ].join('\n'),
+    help: 'Use DROP INDEX CONCURRENTLY in a migration that runs outside a transaction (-- pgwarden:no-transaction).',
+    lockClaim: {
+      setup: 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE INDEX users_email_idx ON users (email);',
+      statement: 'DROP INDEX users_email_idx;',
+      table: 'users',
+      mode: 'AccessExclusiveLock',
+      rewrite: false,
+    },
+  },
+  check(ctx) {
+    const drop = nodeAs(ctx.statement.node, 'DropStmt');
+    if (drop?.removeType !== 'OBJECT_INDEX' || drop.concurrent) return;
+    for (const object of drop.objects ?? []) {
+      const name = stringList(nodeAs(object, 'List')?.items).join('.');
+      const table = indexTable(ctx, name);
+      if (table !== undefined && !existingTable(ctx, table)) continue;
+      const on = table ? `the table ${table.replace(/^public\./, '')}` : 'its table';
+      ctx.report({
+        message: `Dropping index ${name} without CONCURRENTLY blocks reads and writes of ${on} (ACCESS EXCLUSIVE lock) while it waits for and holds the lock.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * Which ALTER COLUMN … TYPE changes PostgreSQL performs without rewriting the table: the old and new
+ * types are binary coercible and the new type modifier accepts every old value (PostgreSQL's
+ * `ATColumnChangeRequiresRewrite` with the typmod support functions of varchar, numeric, varbit and
+ * timestamp). Everything else rewrites the table under ACCESS EXCLUSIVE.
+ */
+
+export interface ParsedType {
+  base: string;
+  mods: number[];
+  array: number;
+}
+
+/** Splits the model's type string (`varchar(255)`, `numeric(10,2)`, `text[]`). */
+export function parseTypeString(type: string): ParsedType {
+  const m = /^(.*?)(?:\(([^)]*)\))?((?:\[\])*)$/.exec(type.trim());
+  if (!m) return { base: type, mods: [], array: 0 };
+  const mods = (m[2] ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+    .map(Number);
+  return { base: m[1], mods: mods.every((n) => Number.isFinite(n)) ? mods : [], array: (m[3] ?? '').length / 2 };
+}
+
+const VARCHAR_LIKE = new Set(['varchar', 'text']);
+const TIMESTAMPS = new Set(['timestamp', 'timestamptz']);
+
+/**
+ * True when changing a column from `oldType` to `newType` needs no table rewrite; false when it rewrites.
+ * Both strings are in the model's normalised spelling (`varchar(20)`, `int4`, `numeric(12,2)`).
+ */
+export function isBinaryCoercibleChange(oldType: string, newType: string): boolean {
+  if (oldType === newType) return true;
+  const from = parseTypeString(oldType);
+  const to = parseTypeString(newType);
+  if (from.array !== to.array) return false;
+  if (from.array > 0) return false; // array element coercions run per element: PostgreSQL rewrites
+  // varchar(n) → text, varchar(n) → varchar, text → varchar: same storage, no length to check
+  if (VARCHAR_LIKE.has(from.base) && to.base === 'text') return true;
+  if (VARCHAR_LIKE.has(from.base) && to.base === 'varchar') {
+    if (to.mods.length === 0) return true;
+    return from.base === 'varchar' && from.mods.length === 1 && to.mods[0] >= from.mods[0];
+  }
+  if (from.base === 'numeric' && to.base === 'numeric') {
+    if (to.mods.length === 0) return true;
+    if (from.mods.length === 0) return false;
+    const [p1, s1 = 0] = from.mods;
+    const [p2, s2 = 0] = to.mods;
+    return s1 === s2 && p2 >= p1;
+  }
+  if (from.base === 'varbit' && to.base === 'varbit') {
+    if (to.mods.length === 0) return true;
+    return from.mods.length === 1 && to.mods[0] >= from.mods[0];
+  }
+  if (TIMESTAMPS.has(from.base) && from.base === to.base) {
+    // precision increases keep every stored value (timestamp_support)
+    if (to.mods.length === 0) return true;
+    return from.mods.length === 1 && to.mods[0] >= from.mods[0];
+  }
+  if (from.base === 'cidr' && to.base === 'inet' && to.mods.length === 0) return true;
+  if (from.base === 'xml' && (to.base === 'text' || (to.base === 'varchar' && to.mods.length === 0))) return true;
+  return false;
+}

@@ -1,0 +1,110 @@
+import { SourceFile } from '../sql/source.js';
+import { parseSource, loadParser, type Statement, type SyntaxProblem } from '../sql/parser.js';
+import { doBlockStatements } from '../sql/plpgsql.js';
+import { SchemaModel, tableKey } from './schema.js';
+import { analyzeTransactions, type FileTransactionMode, type TransactionAssumption } from './transactions.js';
+import { lockTakenBy, LOCK_MODES, type LockClaim } from './locks.js';
+import { tablesAtRisk } from './risk.js';
+
+export interface MigrationSource {
+  name: string;
+  /** Path shown in messages. */
+  path: string;
+  text: string;
+}
+
+export interface TableAtRisk {
+  table: string;
+  /** Every reason found in the migration (`DELETE`, `DROP COLUMN`…), in statement order, unique. */
+  reasons: string[];
+}
+
+export interface RiskDetail {
+  table: string;
+  reason: string;
+  /** The statement's SQL text (for a DO body: the statement inside it). */
+  statement: string;
+  /** 1-based line of the statement in the file. */
+  line: number;
+}
+
+export interface MigrationAnalysis {
+  name: string;
+  path: string;
+  /** How the runner runs the file (runner-wrapped transaction, its own BEGIN/COMMIT, or none). */
+  transaction: FileTransactionMode;
+  /** Why: `runs in one transaction`, `-- pgwarden:no-transaction`, `CREATE INDEX CONCURRENTLY cannot…`. */
+  transactionReason: string;
+  /** Top-level statements in order (DO bodies excluded: they run as part of their DO). */
+  statements: Statement[];
+  /** The strongest lock claim per table over the whole migration. */
+  locks: LockClaim[];
+  tablesAtRisk: TableAtRisk[];
+  /** Each statement that puts a table at risk (for messages that name the statement). */
+  risks: RiskDetail[];
+  /** Tables named by `-- pgwarden:allow-data-loss`, as table keys (`schema.name`). */
+  allowDataLoss: string[];
+  syntaxError?: SyntaxProblem;
+}
+
+export interface AnalyzeOptions {
+  pgVersion?: number;
+  transaction?: TransactionAssumption;
+}
+
+/**
+ * Replays migrations in order through one SchemaModel, as the lint engine does, so that each one is
+ * judged against the schema the earlier ones built (a table created in the same file is not at risk).
+ * Pass applied and pending migrations alike; read the pending ones from the result.
+ */
+export async function analyzeMigrations(sources: MigrationSource[], options: AnalyzeOptions = {}): Promise<MigrationAnalysis[]> {
+  await loadParser();
+  const schema = new SchemaModel();
+  return sources.map((source, fileIndex) => {
+    const file = new SourceFile(source.path, source.text);
+    const parsed = parseSource(file);
+    const statements: Statement[] = [];
+    for (const s of parsed.statements) {
+      statements.push(s);
+      if (s.kind === 'DoStmt') statements.push(...doBlockStatements(parsed, s));
+    }
+    const transactions = analyzeTransactions(statements, parsed.directives, options.transaction ?? 'per-file', options.pgVersion ?? 15);
+    const locks = new Map<string, LockClaim>();
+    const risks = new Map<string, TableAtRisk>();
+    const details: RiskDetail[] = [];
+    statements.forEach((statement, index) => {
+      schema.at({ file: fileIndex, transaction: transactions.states[index].id });
+      for (const claim of lockTakenBy(statement, schema)) {
+        const seen = locks.get(claim.relation);
+        locks.set(claim.relation, seen ? strongest(seen, claim) : claim);
+      }
+      for (const risk of tablesAtRisk(statement, schema)) {
+        const entry = risks.get(risk.table) ?? { table: risk.table, reasons: [] };
+        if (!entry.reasons.includes(risk.reason)) entry.reasons.push(risk.reason);
+        risks.set(risk.table, entry);
+        details.push({ table: risk.table, reason: risk.reason, statement: statement.text, line: statement.range.start.line });
+      }
+      schema.apply(statement);
+    });
+    const allowDataLoss = [
+      ...new Set(parsed.directives.flatMap((d) => (d.directive.type === 'allow-data-loss' ? d.directive.tables.map((t) => tableKey(t)) : []))),
+    ];
+    return {
+      name: source.name,
+      path: source.path,
+      transaction: transactions.mode,
+      transactionReason: transactions.reason,
+      statements: parsed.statements,
+      locks: [...locks.values()],
+      tablesAtRisk: [...risks.values()],
+      risks: details,
+      allowDataLoss,
+      syntaxError: parsed.syntaxError,
+    };
+  });
+}
+
+function strongest(a: LockClaim, b: LockClaim): LockClaim {
+  const stronger = LOCK_MODES.indexOf(b.mode) > LOCK_MODES.indexOf(a.mode) ? b : a;
+  return { ...stronger, rewrite: a.rewrite || b.rewrite, scan: a.scan || b.scan };
+}

@@ -1,0 +1,45 @@
+import type { Statement } from '../sql/parser.js';
+import { nodeAs, stringList } from '../sql/ast.js';
+import { tableKey, type SchemaModel } from './schema.js';
+
+export interface TableRisk {
+  /** Table key (`schema.name`). */
+  table: string;
+  /** What may destroy rows there: `DROP TABLE`, `TRUNCATE`, `DELETE`, `UPDATE`, `DROP COLUMN`, `ALTER COLUMN TYPE`. */
+  reason: string;
+  statement: Statement;
+}
+
+/**
+ * Tables whose rows (or column values) a statement may destroy. Tables created earlier in the same
+ * file are not at risk: nothing outside the migration can have written to them yet.
+ */
+export function tablesAtRisk(statement: Statement, schema: SchemaModel): TableRisk[] {
+  const out: TableRisk[] = [];
+  const add = (table: string, reason: string) => {
+    if (!schema.createdInCurrentFile(table)) out.push({ table: tableKey(table), reason, statement });
+  };
+  const node = statement.node;
+  const drop = nodeAs(node, 'DropStmt');
+  if (drop?.removeType === 'OBJECT_TABLE') {
+    for (const o of drop.objects ?? []) add(stringList(nodeAs(o, 'List')?.items).join('.'), 'DROP TABLE');
+  }
+  const truncate = nodeAs(node, 'TruncateStmt');
+  for (const r of truncate?.relations ?? []) {
+    const rv = nodeAs(r, 'RangeVar');
+    if (rv) add(tableKey(rv), 'TRUNCATE');
+  }
+  const del = nodeAs(node, 'DeleteStmt');
+  if (del?.relation) add(tableKey(del.relation), 'DELETE');
+  const update = nodeAs(node, 'UpdateStmt');
+  if (update?.relation) add(tableKey(update.relation), 'UPDATE');
+  const alter = nodeAs(node, 'AlterTableStmt');
+  if (alter?.relation && alter.objtype === 'OBJECT_TABLE') {
+    for (const c of alter.cmds ?? []) {
+      const cmd = nodeAs(c, 'AlterTableCmd');
+      if (cmd?.subtype === 'AT_DropColumn') add(tableKey(alter.relation), 'DROP COLUMN');
+      if (cmd?.subtype === 'AT_AlterColumnType') add(tableKey(alter.relation), 'ALTER COLUMN TYPE');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,561 @@
+import type { ColumnDef, Constraint, IndexElem, Node, RangeVar } from '@pgsql/types';
+import { nodeAs, stringList, typeNameToString } from '../sql/ast.js';
+import {
+  newTable,
+  splitKey,
+  tableKey,
+  type ColumnModel,
+  type ConstraintModel,
+  type IndexModel,
+  type SchemaModel,
+  type TableModel,
+} from './schema.js';
+import { expressionVolatility, isSerialType, serialBaseType } from './volatility.js';
+import { canonicalExpression, chooseName, indexColumnName, indexNameAddition, referencedColumns } from './names.js';
+
+/** Applies one statement's effect on tables, columns, indexes, constraints, views and enums. */
+export function replayStatement(schema: SchemaModel, node: Node): void {
+  const create = nodeAs(node, 'CreateStmt');
+  if (create?.relation) return createTable(schema, create);
+  const alter = nodeAs(node, 'AlterTableStmt');
+  if (alter?.relation) return alterTable(schema, alter.relation, alter.cmds ?? []);
+  const index = nodeAs(node, 'IndexStmt');
+  if (index?.relation) {
+    if (index.idxname && index.if_not_exists && schema.index(qualify(index.relation, index.idxname))) return;
+    addIndex(schema, tableKey(index.relation), indexFromElems(index.indexParams, index.indexIncludingParams), {
+      name: index.idxname,
+      unique: index.unique ?? false,
+      where: index.whereClause,
+      method: index.accessMethod ?? 'btree',
+      label: index.primary ? 'pkey' : 'idx',
+    });
+    return;
+  }
+  const drop = nodeAs(node, 'DropStmt');
+  if (drop) return dropObjects(schema, drop.removeType ?? '', drop.objects ?? []);
+  const rename = nodeAs(node, 'RenameStmt');
+  if (rename) return renameObject(schema, rename);
+  const move = nodeAs(node, 'AlterObjectSchemaStmt');
+  if (move?.relation && move.newschema) {
+    const from = tableKey(move.relation);
+    moveRelation(schema, from, `${move.newschema}.${splitKey(from)[1]}`);
+    return;
+  }
+  const ctas = nodeAs(node, 'CreateTableAsStmt');
+  if (ctas?.into?.rel) {
+    if (ctas.objtype === 'OBJECT_MATVIEW') {
+      const key = tableKey(ctas.into.rel);
+      schema.views.set(key, { key, materialized: true, origin: schema.origin });
+    } else createOpaqueTable(schema, ctas.into.rel);
+    return;
+  }
+  const select = nodeAs(node, 'SelectStmt');
+  if (select?.intoClause?.rel) return createOpaqueTable(schema, select.intoClause.rel);
+  const view = nodeAs(node, 'ViewStmt');
+  if (view?.view) {
+    const key = tableKey(view.view);
+    if (!view.replace || !schema.views.has(key)) schema.views.set(key, { key, materialized: false, origin: schema.origin });
+    return;
+  }
+  const createEnum = nodeAs(node, 'CreateEnumStmt');
+  if (createEnum) {
+    const key = tableKey(stringList(createEnum.typeName).join('.'));
+    schema.enums.set(key, { key, values: stringList(createEnum.vals), origin: schema.origin });
+    return;
+  }
+  const alterEnum = nodeAs(node, 'AlterEnumStmt');
+  if (alterEnum) alterEnumValues(schema, alterEnum);
+}
+
+function qualify(table: RangeVar, name: string): string {
+  return `${splitKey(tableKey(table))[0]}.${name}`;
+}
+
+function createOpaqueTable(schema: SchemaModel, rel: RangeVar): void {
+  const table = newTable(schema, tableKey(rel), schema.origin);
+  table.shapeKnown = false;
+  schema.tables.set(table.key, table);
+}
+
+function createTable(schema: SchemaModel, create: NonNullable<ReturnType<typeof nodeAs<'CreateStmt'>>>): void {
+  const key = tableKey(create.relation!);
+  if (create.if_not_exists && (schema.tables.has(key) || schema.views.has(key))) return;
+  const table = newTable(schema, key, schema.origin);
+  table.unlogged = create.relation?.relpersistence === 'u';
+  table.partitioned = create.partspec !== undefined;
+  const parents = (create.inhRelations ?? []).map((r) => nodeAs(r, 'RangeVar')).filter((r) => r !== undefined);
+  for (const parent of parents) {
+    const model = schema.table(parent);
+    if (!model || !model.shapeKnown) table.shapeKnown = false;
+    for (const column of model?.columns.values() ?? []) table.columns.set(column.name, { ...column, origin: schema.origin });
+  }
+  if (create.partbound && parents[0]) table.partitionOf = tableKey(parents[0]);
+  if (create.ofTypename) table.shapeKnown = false;
+  schema.tables.set(key, table);
+  const tableConstraints: Constraint[] = [];
+  for (const element of create.tableElts ?? []) {
+    const column = nodeAs(element, 'ColumnDef');
+    if (column) addColumn(schema, table, column, true);
+    const constraint = nodeAs(element, 'Constraint');
+    if (constraint) tableConstraints.push(constraint);
+    if (nodeAs(element, 'TableLikeClause')) table.shapeKnown = false;
+  }
+  // Table constraints after the columns: a PRIMARY KEY (a) may come before column a is declared.
+  for (const constraint of tableConstraints) addConstraint(schema, table, constraint, undefined, true);
+}
+
+function addColumn(schema: SchemaModel, table: TableModel, def: ColumnDef, inCreate: boolean): void {
+  if (!def.colname) return;
+  const written = typeNameToString(def.typeName);
+  const column: ColumnModel = {
+    name: def.colname,
+    type: serialBaseType(written),
+    notNull: isSerialType(written),
+    hasDefault: isSerialType(written),
+    default: isSerialType(written) ? { volatility: 'volatile', function: 'nextval' } : undefined,
+    origin: schema.origin,
+  };
+  const existing = table.columns.get(def.colname);
+  if (existing && !inCreate) return; // ADD COLUMN IF NOT EXISTS on a column we know
+  table.columns.set(def.colname, column);
+  for (const c of def.constraints ?? []) {
+    const constraint = nodeAs(c, 'Constraint');
+    if (!constraint) continue;
+    switch (constraint.contype) {
+      case 'CONSTR_NOTNULL':
+        column.notNull = true;
+        break;
+      case 'CONSTR_NULL':
+        column.notNull = false;
+        break;
+      case 'CONSTR_DEFAULT': {
+        const verdict = expressionVolatility(constraint.raw_expr);
+        column.hasDefault = true;
+        column.default = { volatility: verdict.volatility, function: verdict.function };
+        break;
+      }
+      case 'CONSTR_IDENTITY':
+        column.generated = 'identity';
+        column.notNull = true;
+        column.hasDefault = true;
+        column.default = { volatility: 'volatile', function: 'nextval' };
+        break;
+      case 'CONSTR_GENERATED':
+        column.generated = 'stored';
+        column.hasDefault = true;
+        break;
+      default:
+        // an inline constraint is reported at its column: `customer_id bigint REFERENCES customers`
+        addConstraint(schema, table, constraint, def.colname, inCreate, def.location);
+    }
+  }
+}
+
+interface IndexShape {
+  columns: string[];
+  keys: string[];
+  uses: string[];
+}
+
+function indexFromElems(params: Node[] | undefined, including: Node[] | undefined): IndexShape {
+  const elems = (params ?? []).map((p) => nodeAs(p, 'IndexElem')).filter((e): e is IndexElem => e !== undefined);
+  return {
+    columns: elems.map((e) => (e.name ? e.name : `(${indexColumnName(e)})`)),
+    keys: elems.map((e) =>
+      [
+        e.name ?? `expr:${canonicalExpression(e.expr)}`,
+        stringList(e.opclass).join('.'),
+        stringList(e.collation).join('.'),
+        ...sortOrder(e),
+      ].join('|'),
+    ),
+    uses: [
+      ...elems.flatMap((e) => (e.name ? [e.name] : referencedColumns(e.expr))),
+      ...stringList(including),
+      ...(including ?? []).flatMap((i) => { const n = nodeAs(i, 'IndexElem')?.name; return n ? [n] : []; }),
+    ],
+  };
+}
+
+/** DESC and NULLS FIRST/LAST only where they differ from the default, so `(a ASC)` equals `(a)`. */
+function sortOrder(e: IndexElem): [string, string] {
+  const desc = e.ordering === 'SORTBY_DESC';
+  const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' || (e.nulls_ordering !== 'SORTBY_NULLS_LAST' && desc);
+  return [desc ? 'desc' : '', nullsFirst !== desc ? (nullsFirst ? 'nulls first' : 'nulls last') : ''];
+}
+
+function columnsShape(columns: string[]): IndexShape {
+  return { columns, keys: columns.map((c) => `${c}||||`), uses: columns };
+}
+
+interface IndexOptions {
+  name?: string;
+  unique: boolean;
+  where?: Node;
+  method: string;
+  label: 'idx' | 'key' | 'pkey' | 'excl';
+  constraint?: string;
+}
+
+function addIndex(schema: SchemaModel, table: string, shape: IndexShape, options: IndexOptions): IndexModel {
+  const [schemaName, tableName] = splitKey(table);
+  const taken = (name: string) => schema.relationExists(`${schemaName}.${name}`);
+  const name =
+    options.name ??
+    (options.label === 'pkey'
+      ? chooseName(tableName, undefined, 'pkey', taken)
+      : chooseName(tableName, indexNameAddition(shape.columns.map((c) => c.replace(/^\((.*)\)$/, '$1'))), options.label, taken));
+  const index: IndexModel = {
+    name,
+    key: `${schemaName}.${name}`,
+    table,
+    columns: shape.columns,
+    keys: shape.keys,
+    uses: [...new Set([...shape.uses, ...referencedColumns(options.where)])],
+    unique: options.unique,
+    partial: options.where !== undefined,
+    predicate: options.where ? canonicalExpression(options.where) : undefined,
+    method: options.method,
+    constraint: options.constraint,
+    origin: schema.origin,
+  };
+  schema.indexes.set(index.key, index);
+  return index;
+}
+
+function addConstraint(
+  schema: SchemaModel,
+  table: TableModel | undefined,
+  constraint: Constraint,
+  column: string | undefined,
+  inCreate: boolean,
+  location?: number,
+): void {
+  const key = table?.key ?? '';
+  const tableName = splitKey(key)[1];
+  const own = (names: Node[] | undefined) => (column ? [column] : stringList(names));
+  const push = (model: Omit<ConstraintModel, 'origin'>) =>
+    table?.constraints.push({ ...model, location: location ?? constraint.location, origin: schema.origin });
+  // NOT VALID is ignored by CREATE TABLE: the new table is empty, so the constraint is valid at once.
+  const validated = inCreate || !constraint.skip_validation;
+  switch (constraint.contype) {
+    case 'CONSTR_PRIMARY':
+    case 'CONSTR_UNIQUE': {
+      const primary = constraint.contype === 'CONSTR_PRIMARY';
+      let columns = own(constraint.keys);
+      let indexName: string;
+      if (constraint.indexname) {
+        // … USING INDEX: the existing index is renamed to the constraint's name
+        const existing = schema.index(`${splitKey(key)[0]}.${constraint.indexname}`);
+        if (existing) {
+          schema.indexes.delete(existing.key);
+          columns = existing.columns;
+        }
+        const name = constraint.conname ?? constraint.indexname;
+        const index = addIndex(schema, key, existing ?? columnsShape(columns), { name, unique: true, method: 'btree', label: 'key', constraint: name });
+        indexName = index.name;
+      } else {
+        const index = addIndex(schema, key, columnsShape(columns), {
+          name: constraint.conname,
+          unique: true,
+          method: 'btree',
+          label: primary ? 'pkey' : 'key',
+        });
+        index.constraint = index.name;
+        indexName = index.name;
+      }
+      if (primary) for (const c of columns) { const col = table?.columns.get(c); if (col) col.notNull = true; }
+      push({ name: indexName, type: primary ? 'primary' : 'unique', columns, validated: true, index: indexName });
+      return;
+    }
+    case 'CONSTR_EXCLUSION': {
+      const elems = (constraint.exclusions ?? []).map((e) => nodeAs(e, 'List')?.items?.[0]);
+      const shape = indexFromElems(elems.filter((e): e is Node => e !== undefined), undefined);
+      const index = addIndex(schema, key, shape, {
+        name: constraint.conname,
+        unique: false,
+        where: constraint.where_clause,
+        method: constraint.access_method ?? 'gist',
+        label: 'excl',
+      });
+      index.constraint = index.name;
+      push({ name: index.name, type: 'exclusion', columns: shape.uses, validated: true, index: index.name });
+      return;
+    }
+    case 'CONSTR_FOREIGN': {
+      const columns = own(constraint.fk_attrs);
+      const name = constraint.conname ?? generatedConstraintName(table, tableName, columns.join('_'), 'fkey');
+      const references = constraint.pktable ? { table: tableKey(constraint.pktable), columns: stringList(constraint.pk_attrs) } : undefined;
+      push({ name, type: 'foreign', columns, references, validated });
+      return;
+    }
+    case 'CONSTR_CHECK': {
+      const mentioned = referencedColumns(constraint.raw_expr);
+      const columns = column ? [column] : mentioned;
+      const name = constraint.conname ?? generatedConstraintName(table, tableName, columns[0], 'check');
+      push({ name, type: 'check', columns: mentioned, validated, impliesNotNull: notNullProofs(constraint.raw_expr) });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function generatedConstraintName(table: TableModel | undefined, tableName: string, addition: string | undefined, label: string): string {
+  return chooseName(tableName, addition || undefined, label, (n) => table?.constraints.some((c) => c.name === n) ?? false);
+}
+
+/** Columns a CHECK expression proves NOT NULL: `a IS NOT NULL`, possibly AND-ed with other conditions. */
+function notNullProofs(expr: Node | undefined): string[] {
+  const test = nodeAs(expr, 'NullTest');
+  if (test?.nulltesttype === 'IS_NOT_NULL') {
+    const name = stringList(nodeAs(test.arg, 'ColumnRef')?.fields);
+    return name.length === 1 ? name : [];
+  }
+  const bool = nodeAs(expr, 'BoolExpr');
+  if (bool?.boolop === 'AND_EXPR') return (bool.args ?? []).flatMap((a) => notNullProofs(a));
+  return [];
+}
+
+function alterTable(schema: SchemaModel, relation: RangeVar, cmds: Node[]): void {
+  const key = tableKey(relation);
+  const table = schema.tables.get(key);
+  for (const c of cmds) {
+    const cmd = nodeAs(c, 'AlterTableCmd');
+    if (!cmd) continue;
+    const column = cmd.name ? table?.columns.get(cmd.name) : undefined;
+    switch (cmd.subtype) {
+      case 'AT_AddColumn': {
+        const def = nodeAs(cmd.def, 'ColumnDef');
+        if (table && def) addColumn(schema, table, def, false);
+        break;
+      }
+      case 'AT_DropColumn':
+        if (cmd.name) dropColumn(schema, key, table, cmd.name);
+        break;
+      case 'AT_AlterColumnType': {
+        const def = nodeAs(cmd.def, 'ColumnDef');
+        if (column && def?.typeName) column.type = typeNameToString(def.typeName);
+        break;
+      }
+      case 'AT_SetNotNull':
+        if (column) column.notNull = true;
+        break;
+      case 'AT_DropNotNull':
+        if (column) column.notNull = false;
+        break;
+      case 'AT_ColumnDefault':
+        if (column) {
+          const verdict = expressionVolatility(cmd.def);
+          column.hasDefault = cmd.def !== undefined;
+          column.default = cmd.def ? { volatility: verdict.volatility, function: verdict.function } : undefined;
+        }
+        break;
+      case 'AT_AddIdentity':
+        if (column) Object.assign(column, { generated: 'identity', notNull: true, hasDefault: true });
+        break;
+      case 'AT_DropIdentity':
+      case 'AT_DropExpression':
+        if (column) Object.assign(column, { generated: undefined, hasDefault: false, default: undefined });
+        break;
+      case 'AT_AddConstraint': {
+        const constraint = nodeAs(cmd.def, 'Constraint');
+        if (constraint) addConstraint(schema, table, constraint, undefined, false);
+        break;
+      }
+      case 'AT_DropConstraint':
+        if (cmd.name) dropConstraint(schema, key, table, cmd.name);
+        break;
+      case 'AT_ValidateConstraint': {
+        const constraint = table?.constraints.find((x) => x.name === cmd.name);
+        if (constraint) constraint.validated = true;
+        break;
+      }
+      case 'AT_AttachPartition':
+      case 'AT_DetachPartition': {
+        const partition = nodeAs(cmd.def, 'PartitionCmd')?.name;
+        const model = partition ? schema.table(partition) : undefined;
+        if (model) model.partitionOf = cmd.subtype === 'AT_AttachPartition' ? key : undefined;
+        break;
+      }
+      case 'AT_SetLogged':
+      case 'AT_SetUnLogged':
+        if (table) table.unlogged = cmd.subtype === 'AT_SetUnLogged';
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function dropColumn(schema: SchemaModel, key: string, table: TableModel | undefined, name: string): void {
+  table?.columns.delete(name);
+  // PostgreSQL drops the indexes and constraints that use the column along with it.
+  for (const index of schema.indexesOn(key)) if (index.uses.includes(name)) schema.indexes.delete(index.key);
+  if (table) table.constraints = table.constraints.filter((c) => !c.columns.includes(name));
+}
+
+function dropConstraint(schema: SchemaModel, key: string, table: TableModel | undefined, name: string): void {
+  const constraint = table?.constraints.find((c) => c.name === name);
+  if (table) table.constraints = table.constraints.filter((c) => c.name !== name);
+  const backing = constraint?.index ?? name;
+  const index = schema.indexesOn(key).find((i) => i.name === backing && i.constraint !== undefined);
+  if (index) schema.indexes.delete(index.key);
+}
+
+function dropObjects(schema: SchemaModel, removeType: string, objects: Node[]): void {
+  for (const object of objects) {
+    const list = nodeAs(object, 'List');
+    const name = list ? stringList(list.items).join('.') : stringList(nodeAs(object, 'TypeName')?.names).join('.');
+    if (!name) continue;
+    const key = tableKey(name);
+    switch (removeType) {
+      case 'OBJECT_TABLE':
+      case 'OBJECT_FOREIGN_TABLE':
+        schema.tables.delete(key);
+        for (const index of schema.indexesOn(key)) schema.indexes.delete(index.key);
+        // foreign keys pointing at the table go with it (CASCADE, or there were none)
+        for (const other of schema.tables.values()) {
+          other.constraints = other.constraints.filter((c) => c.references?.table !== key);
+        }
+        for (const partition of schema.tables.values()) if (partition.partitionOf === key) schema.tables.delete(partition.key);
+        break;
+      case 'OBJECT_INDEX': {
+        const index = schema.indexes.get(key);
+        schema.indexes.delete(key);
+        const table = index ? schema.tables.get(index.table) : undefined;
+        if (table && index?.constraint) table.constraints = table.constraints.filter((c) => c.name !== index.constraint);
+        break;
+      }
+      case 'OBJECT_VIEW':
+      case 'OBJECT_MATVIEW':
+        schema.views.delete(key);
+        for (const index of schema.indexesOn(key)) schema.indexes.delete(index.key);
+        break;
+      case 'OBJECT_TYPE':
+        schema.enums.delete(key);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function renameObject(schema: SchemaModel, rename: NonNullable<ReturnType<typeof nodeAs<'RenameStmt'>>>): void {
+  const newName = rename.newname;
+  if (!newName) return;
+  switch (rename.renameType) {
+    case 'OBJECT_TABLE':
+    case 'OBJECT_VIEW':
+    case 'OBJECT_MATVIEW':
+    case 'OBJECT_FOREIGN_TABLE': {
+      if (!rename.relation) return;
+      const from = tableKey(rename.relation);
+      moveRelation(schema, from, `${splitKey(from)[0]}.${newName}`);
+      return;
+    }
+    case 'OBJECT_COLUMN': {
+      if (!rename.relation || !rename.subname) return;
+      const key = tableKey(rename.relation);
+      renameColumn(schema, key, rename.subname, newName);
+      return;
+    }
+    case 'OBJECT_TABCONSTRAINT': {
+      if (!rename.relation || !rename.subname) return;
+      const key = tableKey(rename.relation);
+      const constraint = schema.table(key)?.constraints.find((c) => c.name === rename.subname);
+      if (constraint) constraint.name = newName;
+      if (constraint?.index) {
+        renameIndex(schema, `${splitKey(key)[0]}.${constraint.index}`, newName);
+        constraint.index = newName;
+      }
+      return;
+    }
+    case 'OBJECT_INDEX':
+      if (rename.relation) renameIndex(schema, tableKey(rename.relation), newName);
+      return;
+    case 'OBJECT_TYPE': {
+      const from = tableKey(stringList(nodeAs(rename.object, 'List')?.items).join('.'));
+      const model = schema.enums.get(from);
+      if (!model) return;
+      schema.enums.delete(from);
+      model.key = `${splitKey(from)[0]}.${newName}`;
+      schema.enums.set(model.key, model);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function renameColumn(schema: SchemaModel, key: string, from: string, to: string): void {
+  const table = schema.tables.get(key);
+  const column = table?.columns.get(from);
+  if (table && column) {
+    table.columns.delete(from);
+    column.name = to;
+    table.columns.set(to, column);
+  }
+  const swap = (names: string[]) => names.map((n) => (n === from ? to : n));
+  for (const index of schema.indexesOn(key)) {
+    index.columns = swap(index.columns);
+    index.uses = swap(index.uses);
+    index.keys = index.keys.map((k) => (k.split('|')[0] === from ? [to, ...k.split('|').slice(1)].join('|') : k));
+  }
+  for (const constraint of table?.constraints ?? []) {
+    constraint.columns = swap(constraint.columns);
+    if (constraint.impliesNotNull) constraint.impliesNotNull = swap(constraint.impliesNotNull);
+  }
+  for (const other of schema.tables.values()) {
+    for (const c of other.constraints) if (c.references?.table === key) c.references.columns = swap(c.references.columns);
+  }
+}
+
+function renameIndex(schema: SchemaModel, from: string, newName: string): void {
+  const index = schema.indexes.get(from);
+  if (!index) return;
+  schema.indexes.delete(from);
+  index.name = newName;
+  index.key = `${splitKey(from)[0]}.${newName}`;
+  schema.indexes.set(index.key, index);
+}
+
+/** RENAME TO and SET SCHEMA: the table (or view) and its indexes move; references follow. */
+function moveRelation(schema: SchemaModel, from: string, to: string): void {
+  const view = schema.views.get(from);
+  if (view) {
+    schema.views.delete(from);
+    view.key = to;
+    schema.views.set(to, view);
+  }
+  const table = schema.tables.get(from);
+  if (table) {
+    schema.tables.delete(from);
+    table.key = to;
+    schema.tables.set(to, table);
+  }
+  const [toSchema] = splitKey(to);
+  for (const index of [...schema.indexes.values()].filter((i) => i.table === from)) {
+    schema.indexes.delete(index.key);
+    index.table = to;
+    index.key = `${toSchema}.${index.name}`;
+    schema.indexes.set(index.key, index);
+  }
+  for (const other of schema.tables.values()) {
+    if (other.partitionOf === from) other.partitionOf = to;
+    for (const c of other.constraints) if (c.references?.table === from) c.references.table = to;
+  }
+}
+
+function alterEnumValues(schema: SchemaModel, stmt: NonNullable<ReturnType<typeof nodeAs<'AlterEnumStmt'>>>): void {
+  const model = schema.enums.get(tableKey(stringList(stmt.typeName).join('.')));
+  if (!model) return;
+  if (stmt.oldVal && stmt.newVal) {
+    model.values = model.values.map((v) => (v === stmt.oldVal ? stmt.newVal! : v));
+    return;
+  }
+  if (!stmt.newVal || model.values.includes(stmt.newVal)) return;
+  const at = stmt.newValNeighbor ? model.values.indexOf(stmt.newValNeighbor) : -1;
+  if (at === -1) model.values.push(stmt.newVal);
+  else model.values.splice(stmt.newValIsAfter ? at + 1 : at, 0, stmt.newVal);
+}

@@ -1,0 +1,203 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { allRules } from '../../../rules/index.js';
+import type { TransactionAssumption } from '../../analysis/transactions.js';
+import { findMigrations, type Layout } from '../../sql/discover.js';
+import { UserError } from '../errors.js';
+import { version } from '../version.js';
+
+export const CONFIG_FILE = 'pgwarden.config.json';
+/** Where the action, the pre-commit hook and the GitLab template live (snippets point there). */
+export const PROJECT_REPOSITORY = 'pgwarden/pgwarden';
+
+export interface DetectedSetup {
+  layout: Layout;
+  /** What the user would call it: "Prisma", "Flyway", "golang-migrate"… */
+  tool: string;
+  /** Relative to the project directory, with forward slashes. */
+  migrationsDir: string;
+  migrationCount: number;
+  transaction: TransactionAssumption;
+}
+
+/** Where tools put migrations, most specific first. */
+const CANDIDATE_DIRS = [
+  'prisma/migrations',
+  'db/migration',
+  'src/main/resources/db/migration',
+  'migrations',
+  'db/migrations',
+  'db/migrate',
+  'database/migrations',
+  'sql/migrations',
+];
+/** A sqitch project may live at the root or in a folder; only its sqitch.plan identifies it. */
+const SQITCH_DIRS = ['.', 'db', 'sqitch', 'database'];
+
+/** Finds the migrations directory in use and its layout; an empty project gets plain `migrations/`. */
+export async function detectSetup(projectDir: string): Promise<DetectedSetup> {
+  for (const dir of SQITCH_DIRS) {
+    if (existsSync(join(projectDir, dir, 'sqitch.plan'))) return describe(dir, (await layoutOf(join(projectDir, dir))) ?? { layout: 'sqitch', count: 0 });
+  }
+  let firstExisting: string | undefined;
+  for (const dir of CANDIDATE_DIRS) {
+    const found = await layoutOf(join(projectDir, dir));
+    if (found === undefined) continue;
+    firstExisting ??= dir;
+    if (found.count > 0) return describe(dir, found);
+  }
+  // A directory the tool created but nothing in it yet: its name tells the tool.
+  const dir = firstExisting ?? 'migrations';
+  const layout: Layout = dir === 'prisma/migrations' ? 'prisma' : dir.endsWith('db/migration') ? 'flyway' : 'plain';
+  return describe(dir, { layout, count: 0 });
+}
+
+async function layoutOf(dir: string): Promise<{ layout: Layout; count: number } | undefined> {
+  try {
+    if (!(await stat(dir)).isDirectory()) return undefined;
+    const set = await findMigrations(dir);
+    return { layout: set.layout, count: set.migrations.length };
+  } catch {
+    // unreadable or malformed: not the directory to configure
+    return undefined;
+  }
+}
+
+function describe(dir: string, found: { layout: Layout; count: number }): DetectedSetup {
+  const tool = {
+    prisma: 'Prisma',
+    flyway: 'Flyway',
+    sqitch: 'Sqitch',
+    'up-down': 'golang-migrate style (*.up.sql / *.down.sql)',
+    plain: dir === 'db/migrations' ? 'dbmate style (db/migrations)' : 'plain SQL files',
+  }[found.layout];
+  // psql (which sqitch runs) autocommits each statement unless the script says BEGIN; the others wrap a file.
+  const transaction: TransactionAssumption = found.layout === 'sqitch' ? 'per-statement' : 'per-file';
+  return { layout: found.layout, tool, migrationsDir: dir, migrationCount: found.count, transaction };
+}
+
+/** The configuration file's content; `"//…"` keys are its comments (the schema lets extra keys through). */
+export function buildConfig(setup: DetectedSetup): Record<string, unknown> {
+  const example = allRules[0]?.meta;
+  return {
+    '//': `pgwarden configuration, written by \`pgwarden init\` for ${setup.tool}. Keys starting with "//" are comments.`,
+    '// migrationsDir': 'Migrations directory, relative to where pgwarden runs (the project root). `pgwarden lint` with no paths lints it, in the tool\'s order.',
+    migrationsDir: setup.migrationsDir,
+    '// pgVersion': 'Major version of the PostgreSQL server the migrations run on in production: some advice depends on it.',
+    pgVersion: 15,
+    '// transaction': 'per-file: each file runs in one transaction (pgwarden\'s runner, Flyway, Prisma, golang-migrate, dbmate). per-statement: each statement commits on its own (psql, sqitch scripts without BEGIN). Files with their own BEGIN/COMMIT or `-- pgwarden:no-transaction` are understood either way.',
+    transaction: setup.transaction,
+    '// rules': 'Rule id -> "off", "warning" or "error", or { "severity": ..., "options": { ... } }. Rules not listed keep their default severity.',
+    rules: example ? { [example.id]: example.defaultSeverity } : {},
+  };
+}
+
+/** Short pre-commit and CI snippets for the detected setup; `repoPrefix` is the project's path inside its git repository. */
+export function setupSnippets(setup: DetectedSetup, repoPrefix: string, toolVersion: string): string {
+  const inRepo = posixJoin(repoPrefix, setup.migrationsDir);
+  const dir = setup.layout === 'sqitch' ? posixJoin(inRepo, 'deploy') : inRepo;
+  const files = `^${dir === '' ? '' : `${escapeRegex(dir)}/`}.*\\.sql$`;
+  const tag = `v${toolVersion}`;
+  const actionInputs = [`changed-since: origin/\${{ github.base_ref }}`];
+  if (repoPrefix !== '') actionInputs.push(`working-directory: ${repoPrefix}`);
+  return `pre-commit (.pre-commit-config.yaml):
+
+  repos:
+    - repo: https://github.com/${PROJECT_REPOSITORY}
+      rev: ${tag}
+      hooks:
+        - id: pgwarden
+          files: '${files}'
+
+GitHub Actions (.github/workflows/pgwarden.yml):
+
+  on: pull_request
+  jobs:
+    migrations:
+      runs-on: ubuntu-latest
+      permissions: { contents: read, security-events: write }
+      steps:
+        - uses: actions/checkout@v4
+          with: { fetch-depth: 0 }
+        - uses: ${PROJECT_REPOSITORY}@${tag}
+          with:
+${actionInputs.map((line) => `            ${line}`).join('\n')}
+
+GitLab CI (.gitlab-ci.yml):
+
+  include:
+    - remote: https://raw.githubusercontent.com/${PROJECT_REPOSITORY}/${tag}/ci/gitlab/pgwarden.gitlab-ci.yml
+
+husky, lefthook and shell completion: see pgwarden's README.
+`;
+}
+
+function posixJoin(a: string, b: string): string {
+  const parts = [...a.split('/'), ...b.split('/')].filter((p) => p !== '' && p !== '.');
+  return parts.join('/');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The project's path inside its git repository ('' at the top or outside any repository). */
+function repositoryPrefix(projectDir: string): string {
+  let dir = projectDir;
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return relative(dir, projectDir).split(sep).join('/');
+    const parent = dirname(dir);
+    if (parent === dir) return '';
+    dir = parent;
+  }
+}
+
+/** A configuration the loader would find before ours (package.json comes first in its search). */
+async function shadowingConfig(projectDir: string): Promise<string | undefined> {
+  try {
+    const pkg = JSON.parse(await readFile(join(projectDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    if (pkg && typeof pkg === 'object' && 'pgwarden' in pkg) return 'package.json (its "pgwarden" key)';
+  } catch {
+    // no package.json, or not one we can read: nothing shadows
+  }
+  return undefined;
+}
+
+interface InitFlags {
+  dir: string;
+  force?: boolean;
+}
+
+async function runInit(flags: InitFlags): Promise<void> {
+  const projectDir = resolve(flags.dir);
+  const info = await stat(projectDir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UserError(`--dir: no such directory: ${flags.dir}`);
+  const target = join(projectDir, CONFIG_FILE);
+  const shown = relative(process.cwd(), target) || CONFIG_FILE;
+  if (!flags.force && existsSync(target)) throw new UserError(`${shown} already exists; use --force to overwrite it`);
+  const shadow = await shadowingConfig(projectDir);
+  if (shadow && !flags.force) {
+    throw new UserError(`a configuration already exists in ${shadow}; use --force to write ${CONFIG_FILE} anyway`);
+  }
+
+  const setup = await detectSetup(projectDir);
+  await writeFile(target, `${JSON.stringify(buildConfig(setup), null, 2)}\n`, { flag: flags.force ? 'w' : 'wx' });
+
+  const count = setup.migrationCount === 1 ? '1 migration' : `${setup.migrationCount} migrations`;
+  process.stdout.write(`Detected ${setup.tool} in ${setup.migrationsDir}/ (${count}).\nWrote ${shown}.\n`);
+  if (shadow) process.stderr.write(`pgwarden: warning: ${shadow} takes precedence over ${CONFIG_FILE}; remove it there\n`);
+  process.stdout.write(`\n${setupSnippets(setup, repositoryPrefix(projectDir), version)}`);
+}
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('Write a commented pgwarden.config.json for the migrations layout in use, and show pre-commit and CI snippets.')
+    .option('--dir <path>', 'project directory to configure', '.')
+    .option('--force', `overwrite an existing ${CONFIG_FILE}`)
+    .action(async (flags: InitFlags) => {
+      await runInit(flags);
+    });
+}

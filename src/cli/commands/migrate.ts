@@ -1,0 +1,221 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { allRules } from '../../../rules/index.js';
+import { loadConfig, ConfigError } from '../../lint/load-config.js';
+import type { Config } from '../../lint/config.js';
+import type { Finding } from '../../lint/types.js';
+import { reporterFor, ruleCatalog } from '../../report/index.js';
+import { ConnectionError } from '../../db/errors.js';
+import { redact } from '../../db/redact.js';
+import { resolveConnection } from '../../db/url.js';
+import { createRunner, type Runner, type RunnerOptions } from '../../runner/runner.js';
+import type { MigrationHooks, RunLogger } from '../../runner/hooks.js';
+import { createConsoleLogger } from '../../runner/logger.js';
+import { createMigration } from '../../runner/create.js';
+import { formatPlan } from '../../runner/plan.js';
+import { GateRefusedError, formatFinding } from '../../runner/gate.js';
+import { MigrationFailedError } from '../../runner/execute.js';
+import { RunLockTimeoutError } from '../../runner/advisory-lock.js';
+import { RunnerUsageError, InterruptedMigrationError } from '../../runner/errors.js';
+import { MigrationSetError } from '../../runner/files.js';
+import { UserError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
+import { version } from '../version.js';
+
+interface CommonFlags {
+  databaseUrl?: string;
+  dir?: string;
+  config?: string;
+  logFormat: string;
+}
+
+interface ApplyFlags extends CommonFlags {
+  to?: string;
+  step?: string;
+  dryRun?: boolean;
+  lockTimeout: string;
+  statementTimeout?: string;
+  lockRetries: string;
+  retryDeadline: string;
+  waitForLock: string;
+  isolation: string;
+  allowUnsafe?: boolean;
+}
+
+interface FormatFlags extends CommonFlags {
+  format: string;
+}
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--database-url <url>', 'postgres:// URL (default: DATABASE_URL, then the PG* variables)')
+    .option('--dir <dir>', "migrations directory (default: the configuration's migrationsDir, else migrations)")
+    .option('-c, --config <path>', 'configuration file (default: searched upwards from the working directory)')
+    .option('--log-format <format>', 'text or json (one JSON object per event)', 'text');
+}
+
+function applyOptions(cmd: Command): Command {
+  return common(cmd)
+    .option('--to <name>', 'stop after (up) / at (down) this migration')
+    .option('--step <n>', 'at most n migrations')
+    .option('--lock-timeout <duration>', 'lock_timeout for each statement; a timeout is retried', '500ms')
+    .option('--statement-timeout <duration>', 'statement_timeout for each statement (default: none)')
+    .option('--lock-retries <n>', 'retries after a lock timeout', '10')
+    .option('--retry-deadline <duration>', 'no retry starts later than this after the first attempt', '10m')
+    .option('--wait-for-lock <duration>', 'how long to wait for another pgwarden run on the same database', '3m')
+    .option('--isolation <level>', "'repeatable read' or 'read committed' for each migration's transaction", 'repeatable read')
+    .option('--allow-unsafe', 'apply even when the lint gate finds errors (logged loudly)');
+}
+
+export function registerMigrate(program: Command): void {
+  const migrate = program.command('migrate').description('Apply migrations safely: lint gate, run lock, lock_timeout with retries, history.');
+
+  applyOptions(migrate.command('up').description('Apply pending migrations in order.'))
+    .option('--dry-run', 'run the pending migrations inside one transaction and roll back')
+    .action((flags: ApplyFlags) => withErrors(flags, async (runner, log) => {
+      const result = await runner.up({ to: flags.to, step: count(flags.step, '--step'), dryRun: flags.dryRun });
+      if (result.migrations.length > 0 && !flags.dryRun) log.info('done', { message: `${result.migrations.length} migration(s) applied` });
+    }));
+
+  applyOptions(migrate.command('down').description('Revert applied migrations with their down files (default: the last one).'))
+    .action((flags: ApplyFlags) => withErrors(flags, async (runner) => {
+      await runner.down({ to: flags.to, step: count(flags.step, '--step') });
+    }));
+
+  common(migrate.command('status').description('List migrations as applied or pending; flag checksum drift and missing files.'))
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((flags: FormatFlags) => withErrors(flags, async (runner) => {
+      const rows = await runner.status();
+      if (flags.format === 'json') {
+        process.stdout.write(`${JSON.stringify({ migrations: rows })}\n`);
+        return;
+      }
+      if (rows.length === 0) process.stdout.write('no migrations\n');
+      for (const m of rows) {
+        const flagsText = [m.drift ? 'CHANGED SINCE APPLIED (checksum drift)' : '', m.missing ? 'FILE MISSING' : '', m.interrupted ? 'INTERRUPTED' : ''].filter(Boolean).join(', ');
+        const when = m.state === 'applied' ? `${m.appliedAt} by ${m.appliedBy} in ${m.durationMs} ms` : '';
+        process.stdout.write(`${m.state.padEnd(8)} ${m.name}${when ? `  ${when}` : ''}${flagsText ? `  ${flagsText}` : ''}\n`);
+      }
+    }));
+
+  common(migrate.command('plan').description('Show what up would do: findings, locks, tables at risk, transaction mode.'))
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((flags: FormatFlags) => withErrors(flags, async (runner) => {
+      const entries = await runner.plan();
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ migrations: entries })}\n`);
+      else process.stdout.write(formatPlan(entries));
+    }));
+
+  migrate
+    .command('create')
+    .description('Write a new timestamped migration (and its down file) in the layout in use.')
+    .argument('<name>', 'what the migration does, e.g. add_orders_status')
+    .option('--dir <dir>', "migrations directory (default: the configuration's migrationsDir, else migrations)")
+    .option('-c, --config <path>', 'configuration file')
+    .action(async (name: string, flags: { dir?: string; config?: string }) => {
+      const dir = flags.dir ?? (await config(flags.config)).migrationsDir;
+      let created;
+      try {
+        created = await createMigration(dir, name);
+      } catch (error) {
+        throw new UserError(error instanceof Error ? error.message : String(error));
+      }
+      for (const f of created.files) process.stdout.write(`created ${f}\n`);
+    });
+}
+
+async function config(path: string | undefined): Promise<Config> {
+  const known = new Set([...allRules.map((r) => r.meta.id), 'syntax-error']);
+  try {
+    return (await loadConfig({ configPath: path, knownRules: known })).config;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+function count(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UserError(`${name}: '${value}' is not a whole number >= 1`);
+  return Number(value);
+}
+
+/**
+ * Builds the runner from the flags, runs `work`, and turns every error a user can cause into one
+ * redacted line with its exit code.
+ */
+async function withErrors(flags: CommonFlags & Partial<ApplyFlags>, work: (runner: Runner, log: RunLogger) => Promise<void>): Promise<void> {
+  if (flags.logFormat !== 'text' && flags.logFormat !== 'json') throw new UserError(`--log-format: expected text or json, not '${flags.logFormat}'`);
+  let secrets: string[] = [];
+  try {
+    secrets = resolveConnection(flags.databaseUrl).secrets;
+  } catch {
+    // reported below by createRunner with the same message
+  }
+  const log = createConsoleLogger({ format: flags.logFormat, secrets });
+  try {
+    const cfg = await config(flags.config);
+    const dir = flags.dir ?? cfg.migrationsDir;
+    const retries = flags.lockRetries === undefined ? undefined : /^\d+$/.test(flags.lockRetries) ? Number(flags.lockRetries) : NaN;
+    if (Number.isNaN(retries)) throw new UserError(`--lock-retries: '${flags.lockRetries}' is not a whole number`);
+    // LEAD: connect the safety net here — `[safetyHooks({ ... })]` from '../../safety/index.js' (src/safety/index.ts).
+    const hooks: MigrationHooks[] = [];
+    const options: RunnerOptions = {
+      databaseUrl: flags.databaseUrl,
+      dir,
+      logger: log,
+      hooks,
+      lockTimeout: flags.lockTimeout,
+      statementTimeout: flags.statementTimeout,
+      lockRetries: retries,
+      retryDeadline: flags.retryDeadline,
+      waitForLock: flags.waitForLock,
+      isolation: flags.isolation as RunnerOptions['isolation'],
+      lint: { options: { rules: cfg.rules }, allowUnsafe: flags.allowUnsafe },
+    };
+    await work(createRunner(options), log);
+    process.exitCode = EXIT_OK;
+  } catch (error) {
+    process.exitCode = await report(error, flags, log, secrets);
+  }
+}
+
+async function report(error: unknown, flags: CommonFlags, log: RunLogger, secrets: string[]): Promise<number> {
+  const line = (e: unknown) => redact(e instanceof Error ? e.message : String(e), secrets).replace(/\s*\n\s*/g, ' ');
+  if (error instanceof GateRefusedError) {
+    await printFindings(error.findings, flags.logFormat, log);
+    throw new UserError(line(error), EXIT_FINDINGS);
+  }
+  // already logged by the runner, with the migration's name and outcome
+  if (error instanceof MigrationFailedError) return EXIT_FINDINGS;
+  if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError) throw new UserError(line(error), EXIT_FINDINGS);
+  if (error instanceof ConnectionError || error instanceof RunnerUsageError || error instanceof MigrationSetError) {
+    throw new UserError(line(error), EXIT_USAGE);
+  }
+  if (error instanceof UserError) throw new UserError(line(error), error.exitCode);
+  // anything else: a connection lost mid-run, a server error outside a migration…
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) throw new UserError(`database error: ${line(error)} [${code}]`, EXIT_FINDINGS);
+  if (error instanceof Error) error.message = line(error);
+  throw error;
+}
+
+async function printFindings(findings: Finding[], format: string, log: RunLogger): Promise<void> {
+  if (format === 'json') {
+    for (const f of findings) log.error('finding', { migration: f.file, rule: f.rule, message: formatFinding(f), line: f.line, column: f.column });
+    return;
+  }
+  const sources = new Map<string, string>();
+  for (const f of findings) {
+    if (!sources.has(f.file)) sources.set(f.file, await readFile(f.file, 'utf8').catch(() => ''));
+  }
+  process.stderr.write(
+    reporterFor('pretty')({
+      findings,
+      files: [...sources.keys()],
+      sources,
+      rules: ruleCatalog(allRules.map((r) => r.meta)),
+      cwd: process.cwd(),
+      toolVersion: version,
+    }),
+  );
+}

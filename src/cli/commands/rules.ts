@@ -1,0 +1,127 @@
+import type { Command } from 'commander';
+import { allRules } from '../../../rules/index.js';
+import type { Rule } from '../../lint/types.js';
+import { UserError } from '../errors.js';
+
+interface RulesFlags {
+  format: string;
+}
+
+export function registerRules(program: Command): void {
+  program
+    .command('rules')
+    .description('List every rule with its category, default severity and summary.')
+    .option('-f, --format <format>', 'text, json or markdown', 'text')
+    .action((flags: RulesFlags) => {
+      process.stdout.write(renderRuleList(allRules, flags.format));
+    });
+}
+
+/** The rule list in one of the `rules` command's formats. */
+export function renderRuleList(rules: readonly Rule[], format: string): string {
+  if (format === 'json') {
+    const list = rules.map(({ meta }) => ({
+      id: meta.id,
+      category: meta.category,
+      defaultSeverity: meta.defaultSeverity,
+      summary: meta.summary,
+    }));
+    return JSON.stringify(list, null, 2) + '\n';
+  }
+  if (format === 'markdown') return rulesCatalog(rules);
+  if (format !== 'text') throw new UserError(`unknown format '${format}' (use text, json or markdown)`);
+  const idWidth = Math.max(...rules.map((r) => r.meta.id.length), 4);
+  const categoryWidth = Math.max(...rules.map((r) => r.meta.category.length), 8);
+  const lines = rules.map(
+    ({ meta }) => `${meta.id.padEnd(idWidth)}  ${meta.category.padEnd(categoryWidth)}  ${meta.defaultSeverity.padEnd(7)}  ${meta.summary}`,
+  );
+  const header = `${'rule'.padEnd(idWidth)}  ${'category'.padEnd(categoryWidth)}  ${'default'.padEnd(7)}  summary`;
+  return [header, ...lines, '', 'Run `pgwarden explain <rule>` for why a rule matters and the safe alternative.', ''].join('\n');
+}
+
+function tableCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** docs/rules-catalog.md: the README's rule table, linking each rule's page. */
+export function rulesCatalog(rules: readonly Rule[]): string {
+  const rows = rules.map(
+    ({ meta }) =>
+      `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${meta.category} | ${meta.defaultSeverity} | ${tableCell(meta.summary)} |`,
+  );
+  return [
+    '<!-- generated from the rules\' metadata by `npm run docs:rules`; do not edit by hand -->',
+    'Each rule has a page under [docs/rules/](docs/rules/) with why it matters and the safe alternative in SQL;',
+    '`pgwarden rules` prints this list (`--format json` for tools) and `pgwarden explain <rule>` prints a rule\'s page',
+    'in the terminal. Statements inside `DO` blocks are checked like any other, at their own line and column,',
+    'because a DO block runs when the migration runs; the bodies of `CREATE FUNCTION`/`CREATE PROCEDURE` are not,',
+    'because they run later (if ever), and neither is SQL inside string literals or `EXECUTE` strings.',
+    '',
+    '| Rule | Category | Default | Summary |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    'Severity `off` means the rule is opt-in: enable it in `pgwarden.config.json` (`"rules": { "<id>": "warning" }`).',
+    '',
+  ].join('\n');
+}
+
+/** The PostgreSQL versions a rule applies to, in words. */
+export function pgVersions(rule: Rule): string {
+  const { minPgVersion: min, maxPgVersion: max } = rule.meta;
+  if (min !== undefined && max !== undefined) return `${min} to ${max}`;
+  if (min !== undefined) return `${min} and later`;
+  if (max !== undefined) return `up to ${max}`;
+  return 'all';
+}
+
+/** docs/rules/<id>.md: one rule's page, generated from its metadata so the two cannot disagree. */
+export function ruleDocPage(rule: Rule): string {
+  const { meta } = rule;
+  const out = [
+    `<!-- generated from rules/${meta.id}.ts by \`npm run docs:rules\`; do not edit by hand -->`,
+    `# ${meta.id}`,
+    '',
+    `> ${meta.summary}`,
+    '',
+    '| Category | Default severity | PostgreSQL versions |',
+    '|---|---|---|',
+    `| ${meta.category} | ${meta.defaultSeverity} | ${pgVersions(rule)} |`,
+    '',
+    '## Why',
+    '',
+    meta.why,
+    '',
+    '## Safe alternative',
+    '',
+    meta.safeAlternative,
+    '',
+  ];
+  if (meta.lockClaim) {
+    const claim = meta.lockClaim;
+    out.push(
+      '## Lock taken',
+      '',
+      `\`${claim.statement.trim()}\` takes **${claim.mode}** on \`${claim.table}\`${claim.rewrite ? ' and rewrites the table' : ''}` +
+        ' (checked against a real PostgreSQL server by the test suite).',
+      '',
+    );
+  }
+  out.push(
+    '## Help shown with each finding',
+    '',
+    meta.help,
+    '',
+    '## Suppressing',
+    '',
+    'For one statement, with the reason on record:',
+    '',
+    '```sql',
+    `-- pgwarden-ignore ${meta.id}: <why this is safe here>`,
+    '```',
+    '',
+    `For a whole file: \`-- pgwarden-ignore-file ${meta.id}: <reason>\`. To change the severity or turn the rule ${meta.defaultSeverity === 'off' ? 'on' : 'off'}, set \`"rules": { "${meta.id}": "${meta.defaultSeverity === 'off' ? 'warning' : 'off'}" }\` in \`pgwarden.config.json\`.`,
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,70 @@
+import type { ClientBase, Pool, PoolClient } from 'pg';
+import { connect } from '../db/connect.js';
+import type { ConnectionTarget } from '../db/url.js';
+
+export interface Session {
+  /** Holds the run lock, reads history, watches blockers. */
+  control: ClientBase;
+  /** Runs migrations (the same as `control` when the caller gave a single client). */
+  migration: ClientBase;
+  migrationPid: number;
+  close(): Promise<void>;
+}
+
+export type ConnectionSource =
+  | { kind: 'target'; target: ConnectionTarget }
+  | { kind: 'pool'; pool: Pool }
+  | { kind: 'client'; client: ClientBase };
+
+/**
+ * Opens the connections of one command. Two sessions where possible: the run lock and the monitoring
+ * queries must not share the migration's transaction.
+ */
+export async function openSession(source: ConnectionSource, count: 1 | 2): Promise<Session> {
+  if (source.kind === 'client') {
+    return { control: source.client, migration: source.client, migrationPid: await pidOf(source.client), close: async () => undefined };
+  }
+  if (source.kind === 'pool') {
+    const clients: PoolClient[] = [];
+    try {
+      for (let i = 0; i < count; i++) clients.push(await source.pool.connect());
+    } catch (error) {
+      for (const c of clients) c.release();
+      throw error;
+    }
+    const migration = clients[count - 1];
+    return {
+      control: clients[0],
+      migration,
+      migrationPid: await pidOf(migration),
+      close: async () => {
+        // a session-level setting or lock must not leak back into the application's pool
+        for (const c of clients) c.release(true);
+      },
+    };
+  }
+  const control = await connect(source.target);
+  let migration = control;
+  if (count === 2) {
+    try {
+      migration = await connect(source.target);
+    } catch (error) {
+      await control.end().catch(() => undefined);
+      throw error;
+    }
+  }
+  return {
+    control,
+    migration,
+    migrationPid: await pidOf(migration),
+    close: async () => {
+      await control.end().catch(() => undefined);
+      if (migration !== control) await migration.end().catch(() => undefined);
+    },
+  };
+}
+
+async function pidOf(client: ClientBase): Promise<number> {
+  const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  return rows[0].pid;
+}

@@ -1,0 +1,53 @@
+import { mkdir, writeFile, appendFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findMigrations, type Layout } from '../sql/discover.js';
+
+export interface CreatedMigration {
+  layout: Layout;
+  /** Files written, the forward migration first. */
+  files: string[];
+}
+
+/**
+ * Writes a new migration named `<UTC timestamp>_<name>` (and its down file) following the layout the
+ * directory already uses; an empty or missing directory gets `.up.sql`/`.down.sql` pairs.
+ */
+export async function createMigration(dir: string, name: string, now = new Date()): Promise<CreatedMigration> {
+  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (!slug) throw new Error(`migration name '${name}' has no letters or digits`);
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
+  const set = exists ? await findMigrations(dir) : undefined;
+  const layout: Layout = set && set.migrations.length > 0 ? set.layout : 'up-down';
+  const up = `-- ${name}: forward migration\n`;
+  const down = `-- ${name}: reverts ${stamp}_${slug}\n`;
+  const files: Array<[string, string]> = [];
+  switch (layout) {
+    case 'flyway':
+      files.push([join(dir, `V${stamp}__${slug}.sql`), up], [join(dir, `U${stamp}__${slug}.sql`), down]);
+      break;
+    case 'prisma':
+      // Prisma has no down files: a revert is a new forward migration.
+      files.push([join(dir, `${stamp}_${slug}`, 'migration.sql'), up]);
+      break;
+    case 'sqitch': {
+      const change = `${stamp}_${slug}`;
+      files.push([join(dir, 'deploy', `${change}.sql`), up], [join(dir, 'revert', `${change}.sql`), down]);
+      const planPath = join(dir, 'sqitch.plan');
+      if (await stat(planPath).then(() => true, () => false)) {
+        await appendFile(planPath, `${change} ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')} pgwarden <pgwarden@localhost> # ${name}\n`);
+      }
+      break;
+    }
+    case 'plain':
+      files.push([join(dir, `${stamp}_${slug}.sql`), up], [join(dir, `${stamp}_${slug}.down.sql`), down]);
+      break;
+    default:
+      files.push([join(dir, `${stamp}_${slug}.up.sql`), up], [join(dir, `${stamp}_${slug}.down.sql`), down]);
+  }
+  for (const [path, text] of files) {
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, text, { flag: 'wx' });
+  }
+  return { layout, files: files.map(([p]) => p) };
+}

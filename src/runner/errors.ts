@@ -1,0 +1,26 @@
+import type { AttemptMarker } from './history.js';
+
+/** A request the runner cannot carry out as asked (unknown --to name, missing down file…). */
+export class RunnerUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunnerUsageError';
+  }
+}
+
+/**
+ * A migration that ran outside a transaction was interrupted: some of its statements may be applied.
+ * Running on blindly could apply the rest on top of a state nobody checked, so `up` stops here.
+ */
+export class InterruptedMigrationError extends Error {
+  readonly marker: AttemptMarker;
+  constructor(marker: AttemptMarker) {
+    super(
+      `migration ${marker.name} (${marker.direction}) was interrupted outside a transaction after ${marker.statementsDone} of ${marker.statementsTotal} statements ` +
+        `(started ${marker.startedAt.toISOString()} by ${marker.startedBy}); check the database, finish or undo it by hand, ` +
+        `then delete its row from pgwarden.migration_attempts (and record it in pgwarden.migrations if it is complete)`,
+    );
+    this.name = 'InterruptedMigrationError';
+    this.marker = marker;
+  }
+}

@@ -1,0 +1,239 @@
+import type { ClientBase } from 'pg';
+import type { Statement } from '../sql/parser.js';
+import { nodeAs } from '../sql/ast.js';
+import { quoteIdent } from '../db/quote.js';
+import type { MigrationAnalysis } from '../analysis/migration-analysis.js';
+import type { MigrationHooks, PlannedMigration, RunLogger } from './hooks.js';
+import { backoffDelay, isRetryable, sleep, sqlState, type BackoffPolicy } from './retry.js';
+import { describeBlockers, watchBlockers, type Blocker } from './blockers.js';
+import { finishAttempt, progressAttempt, recordApplied, removeApplied, startAttempt } from './history.js';
+import { formatDuration } from './duration.js';
+
+export type Isolation = 'read committed' | 'repeatable read';
+
+export interface ApplySettings {
+  lockTimeoutMs: number;
+  /** 0 or undefined: no statement timeout. */
+  statementTimeoutMs?: number;
+  isolation: Isolation;
+  /** Retries after a lock timeout or serialization failure (attempts = retries + 1). */
+  lockRetries: number;
+  /** No retry starts after this long since the migration's first attempt (ms). */
+  retryDeadlineMs: number;
+  backoff: BackoffPolicy;
+}
+
+export interface Connections {
+  /** Runs the migration. */
+  migration: ClientBase;
+  /** Backend pid of `migration`. */
+  migrationPid: number;
+  /** Another connection for watching who blocks the migration (absent with a single client). */
+  monitor?: ClientBase;
+}
+
+/** One migration file run in one direction. */
+export interface MigrationJob {
+  direction: 'up' | 'down';
+  /** What hooks see (name, path, sql, transactional, tables at risk). */
+  planned: PlannedMigration;
+  /** Analysis of the file being run (the down file for `down`). */
+  analysis: MigrationAnalysis;
+  /** sha256 of the up file (recorded in the history). */
+  checksum: string;
+  appliedBy: string;
+  pgwardenVersion: string;
+}
+
+export interface JobResult {
+  durationMs: number;
+  attempts: number;
+}
+
+/** A migration that failed; the cause keeps the driver's error (SQLSTATE in `code`). */
+export class MigrationFailedError extends Error {
+  readonly migration: string;
+  readonly attempts: number;
+  override readonly cause: unknown;
+  constructor(migration: string, cause: unknown, attempts: number, detail: string) {
+    super(`migration ${migration} failed: ${detail}`);
+    this.name = 'MigrationFailedError';
+    this.migration = migration;
+    this.cause = cause;
+    this.attempts = attempts;
+  }
+}
+
+interface Env {
+  conns: Connections;
+  settings: ApplySettings;
+  hooks: readonly MigrationHooks[];
+  log: RunLogger;
+}
+
+/**
+ * Applies or reverts one migration with the transaction policy of DESIGN.md: in one transaction
+ * (retried as a whole after a lock timeout), statement by statement outside one (retrying only the
+ * statement that timed out), or as written when the file manages its own transactions.
+ */
+export async function runJob(job: MigrationJob, conns: Connections, settings: ApplySettings, hooks: readonly MigrationHooks[], log: RunLogger): Promise<JobResult> {
+  const env: Env = { conns, settings, hooks, log };
+  if (job.analysis.transaction === 'runner') return runInTransaction(job, env);
+  return runOutsideTransaction(job, env);
+}
+
+async function runInTransaction(job: MigrationJob, env: Env): Promise<JobResult> {
+  const { migration: client } = env.conns;
+  const context = { migration: job.planned, client, log: env.log };
+  const firstStart = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const start = Date.now();
+    let stage = 'sql';
+    try {
+      await client.query(`begin isolation level ${env.settings.isolation}`);
+      await client.query(`set local lock_timeout = ${env.settings.lockTimeoutMs}`);
+      await client.query(`set local statement_timeout = ${env.settings.statementTimeoutMs ?? 0}`);
+      stage = 'beforeMigration';
+      for (const h of env.hooks) await h.beforeMigration?.(context);
+      stage = 'sql';
+      const run = await watchBlockers(env.conns.monitor, env.conns.migrationPid, sampleInterval(env.settings), () => client.query(job.planned.sql));
+      if (run.error) throw withBlockers(run.error, run.blockers);
+      stage = 'afterMigration';
+      for (const h of env.hooks) await h.afterMigration?.(context);
+      stage = 'history';
+      const durationMs = Date.now() - start;
+      if (job.direction === 'up') {
+        await recordApplied(client, { name: job.planned.name, checksum: job.checksum, appliedBy: job.appliedBy, durationMs, pgwardenVersion: job.pgwardenVersion });
+      } else {
+        await removeApplied(client, job.planned.name);
+      }
+      stage = 'commit';
+      await client.query('commit');
+      return { durationMs, attempts: attempt };
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      if (await retryOrGiveUp(job, env, error, attempt, firstStart, 'rolled back')) continue;
+      throw new MigrationFailedError(job.planned.name, error, attempt, describeFailure(error, stage, job.planned.sql, 'rolled back, nothing of it was kept'));
+    }
+  }
+}
+
+async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobResult> {
+  const { migration: client } = env.conns;
+  const context = { migration: job.planned, client, log: env.log };
+  const name = job.planned.name;
+  const explicit = job.analysis.transaction === 'explicit';
+  // A file with its own BEGIN/COMMIT runs as written, in one round trip; otherwise each top-level
+  // statement is sent alone, since PostgreSQL refuses CONCURRENTLY & co. in a multi-statement query.
+  const steps: Array<{ text: string; statement?: Statement }> = explicit
+    ? [{ text: job.planned.sql }]
+    : job.analysis.statements.filter((s) => !s.parent).map((s) => ({ text: s.text, statement: s }));
+  const start = Date.now();
+  await startAttempt(client, { name, direction: job.direction, checksum: job.checksum, startedBy: job.appliedBy, statementsTotal: steps.length });
+  let attempts = 1;
+  let stage = 'sql';
+  try {
+    await client.query(`set lock_timeout = ${env.settings.lockTimeoutMs}`);
+    await client.query(`set statement_timeout = ${env.settings.statementTimeoutMs ?? 0}`);
+    stage = 'beforeMigration';
+    for (const h of env.hooks) await h.beforeMigration?.(context);
+    stage = 'sql';
+    for (const [index, step] of steps.entries()) {
+      for (let attempt = 1; ; attempt++) {
+        const run = await watchBlockers(env.conns.monitor, env.conns.migrationPid, sampleInterval(env.settings), () => client.query(step.text));
+        if (!run.error) break;
+        const error = withBlockers(run.error, run.blockers);
+        attempts++;
+        // An explicit-transaction file may have committed part of itself: never rerun it blindly.
+        if (explicit || !(await retryOrGiveUp(job, env, error, attempt, start, `statement ${index + 1} of ${steps.length} not applied`))) {
+          throw error;
+        }
+        if (step.statement) await dropInvalidIndexLeftBy(client, step.statement);
+      }
+      await progressAttempt(client, name, index + 1);
+    }
+    stage = 'afterMigration';
+    for (const h of env.hooks) await h.afterMigration?.(context);
+    stage = 'history';
+    const durationMs = Date.now() - start;
+    await client.query('begin');
+    if (job.direction === 'up') {
+      await recordApplied(client, { name, checksum: job.checksum, appliedBy: job.appliedBy, durationMs, pgwardenVersion: job.pgwardenVersion });
+    } else {
+      await removeApplied(client, name);
+    }
+    await finishAttempt(client, name);
+    await client.query('commit');
+    return { durationMs, attempts };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw new MigrationFailedError(name, error, attempts, describeFailure(error, stage, undefined, `ran outside a transaction: earlier statements stay applied; marked as interrupted in pgwarden.migration_attempts`));
+  } finally {
+    await client.query('reset lock_timeout; reset statement_timeout').catch(() => undefined);
+  }
+}
+
+/** Logs and sleeps before another attempt; false when the error is not retryable or retries are spent. */
+async function retryOrGiveUp(job: MigrationJob, env: Env, error: unknown, attempt: number, firstStart: number, state: string): Promise<boolean> {
+  if (!isRetryable(error)) return false;
+  const delay = backoffDelay(attempt, env.settings.backoff);
+  const spent = attempt > env.settings.lockRetries || Date.now() - firstStart + delay > env.settings.retryDeadlineMs;
+  const blockers = (error as { blockers?: Blocker[] }).blockers ?? [];
+  const what = sqlState(error) === '55P03' ? `gave up waiting for a lock after ${env.settings.lockTimeoutMs} ms` : `hit ${(error as Error).message}`;
+  const fields = {
+    migration: job.planned.name,
+    attempt,
+    error: (error as Error).message,
+    code: sqlState(error),
+    blockers,
+  };
+  if (spent) {
+    env.log.error('retries_exhausted', { ...fields, message: `${job.planned.name}: ${what} (${state}); no retries left after ${attempt} attempts. Blocked by ${describeBlockers(blockers)}` });
+    return false;
+  }
+  env.log.warn('lock_timeout', {
+    ...fields,
+    retry_in_ms: delay,
+    message: `${job.planned.name}: ${what} (${state}), attempt ${attempt} of ${env.settings.lockRetries + 1}; blocked by ${describeBlockers(blockers)}; retrying in ${formatDuration(delay)}`,
+  });
+  await sleep(delay);
+  return true;
+}
+
+/**
+ * A CREATE INDEX CONCURRENTLY that timed out after creating its catalog entry leaves an INVALID index
+ * behind; the retry would fail on the name, so drop that leftover first (never a valid index).
+ */
+async function dropInvalidIndexLeftBy(client: ClientBase, statement: Statement): Promise<void> {
+  const index = nodeAs(statement.node, 'IndexStmt');
+  if (!index?.concurrent || !index.idxname) return;
+  const schema = index.relation?.schemaname;
+  const { rows } = await client.query<{ schema: string }>(
+    `select n.nspname as schema from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+      where c.relname = $1 and not i.indisvalid and ($2::text is null and pg_table_is_visible(i.indrelid) or n.nspname = $2)`,
+    [index.idxname, schema ?? null],
+  );
+  for (const r of rows) await client.query(`drop index concurrently if exists ${quoteIdent(r.schema)}.${quoteIdent(index.idxname)}`);
+}
+
+function sampleInterval(settings: ApplySettings): number {
+  return Math.max(20, Math.min(200, Math.floor(settings.lockTimeoutMs / 3)));
+}
+
+function withBlockers(error: unknown, blockers: Blocker[]): unknown {
+  if (error && typeof error === 'object' && blockers.length > 0) Object.assign(error, { blockers });
+  return error;
+}
+
+/** One line: the server's message, the SQLSTATE, the line in the file, and what state the database is in. */
+function describeFailure(error: unknown, stage: string, sql: string | undefined, outcome: string): string {
+  const e = error as { message?: string; code?: string; position?: string };
+  let where = '';
+  if (stage !== 'sql' && stage !== 'commit') where = ` in the ${stage} step`;
+  else if (sql && e.position && /^\d+$/.test(e.position)) {
+    const line = sql.slice(0, Number(e.position) - 1).split('\n').length;
+    where = ` at line ${line}`;
+  }
+  const code = e.code ? ` [${e.code}]` : '';
+  return `${(e.message ?? String(error)).replace(/\s*\n\s*/g, ' ')}${code}${where} (${outcome})`;
+}

@@ -1,0 +1,141 @@
+import type { ClientBase } from 'pg';
+import type { UmzugStorage } from 'umzug';
+
+/** The runner's own schema; its tables are the contract other tools (status, repair) read. */
+export const HISTORY_SCHEMA = 'pgwarden';
+
+export interface HistoryEntry {
+  name: string;
+  /** sha256 (hex) of the migration file when it was applied. */
+  checksum: string;
+  appliedAt: Date;
+  appliedBy: string;
+  durationMs: number;
+  pgwardenVersion: string;
+}
+
+/** A migration that was started outside a transaction and has not finished (or not been resolved). */
+export interface AttemptMarker {
+  name: string;
+  direction: 'up' | 'down';
+  checksum: string;
+  startedAt: Date;
+  startedBy: string;
+  statementsTotal: number;
+  statementsDone: number;
+}
+
+const SETUP = `
+create schema if not exists ${HISTORY_SCHEMA};
+create table if not exists ${HISTORY_SCHEMA}.migrations (
+  name text primary key,
+  checksum text not null,
+  applied_at timestamptz not null default now(),
+  applied_by text not null,
+  duration_ms integer not null,
+  pgwarden_version text not null
+);
+create table if not exists ${HISTORY_SCHEMA}.migration_attempts (
+  name text primary key,
+  direction text not null check (direction in ('up', 'down')),
+  checksum text not null,
+  started_at timestamptz not null default now(),
+  started_by text not null,
+  statements_total integer not null,
+  statements_done integer not null default 0
+);`;
+
+/** Creates the history tables (idempotent). Call while holding the run lock so two runners do not race. */
+export async function ensureHistory(client: ClientBase): Promise<void> {
+  await client.query(SETUP);
+}
+
+async function historyExists(client: ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ ok: boolean }>(
+    `select to_regclass('${HISTORY_SCHEMA}.migrations') is not null and to_regclass('${HISTORY_SCHEMA}.migration_attempts') is not null as ok`,
+  );
+  return rows[0].ok;
+}
+
+/** Applied migrations in the order they were applied; empty when the runner never ran here. */
+export async function readHistory(client: ClientBase): Promise<HistoryEntry[]> {
+  if (!(await historyExists(client))) return [];
+  const { rows } = await client.query<{ name: string; checksum: string; applied_at: Date; applied_by: string; duration_ms: number; pgwarden_version: string }>(
+    `select name, checksum, applied_at, applied_by, duration_ms, pgwarden_version from ${HISTORY_SCHEMA}.migrations order by applied_at, name`,
+  );
+  return rows.map((r) => ({
+    name: r.name,
+    checksum: r.checksum,
+    appliedAt: r.applied_at,
+    appliedBy: r.applied_by,
+    durationMs: r.duration_ms,
+    pgwardenVersion: r.pgwarden_version,
+  }));
+}
+
+export async function readAttempts(client: ClientBase): Promise<AttemptMarker[]> {
+  if (!(await historyExists(client))) return [];
+  const { rows } = await client.query<{ name: string; direction: 'up' | 'down'; checksum: string; started_at: Date; started_by: string; statements_total: number; statements_done: number }>(
+    `select * from ${HISTORY_SCHEMA}.migration_attempts order by started_at`,
+  );
+  return rows.map((r) => ({
+    name: r.name,
+    direction: r.direction,
+    checksum: r.checksum,
+    startedAt: r.started_at,
+    startedBy: r.started_by,
+    statementsTotal: r.statements_total,
+    statementsDone: r.statements_done,
+  }));
+}
+
+/** Records an applied migration; called on the migration's connection inside its transaction. */
+export async function recordApplied(client: ClientBase, entry: Omit<HistoryEntry, 'appliedAt'>): Promise<void> {
+  await client.query(
+    `insert into ${HISTORY_SCHEMA}.migrations (name, checksum, applied_by, duration_ms, pgwarden_version) values ($1, $2, $3, $4, $5)`,
+    [entry.name, entry.checksum, entry.appliedBy, Math.round(entry.durationMs), entry.pgwardenVersion],
+  );
+}
+
+export async function removeApplied(client: ClientBase, name: string): Promise<void> {
+  await client.query(`delete from ${HISTORY_SCHEMA}.migrations where name = $1`, [name]);
+}
+
+/** Written (and committed) before a migration that runs outside a transaction starts. */
+export async function startAttempt(client: ClientBase, marker: Omit<AttemptMarker, 'startedAt' | 'statementsDone'>): Promise<void> {
+  await client.query(
+    `insert into ${HISTORY_SCHEMA}.migration_attempts (name, direction, checksum, started_by, statements_total) values ($1, $2, $3, $4, $5)`,
+    [marker.name, marker.direction, marker.checksum, marker.startedBy, marker.statementsTotal],
+  );
+}
+
+export async function progressAttempt(client: ClientBase, name: string, statementsDone: number): Promise<void> {
+  await client.query(`update ${HISTORY_SCHEMA}.migration_attempts set statements_done = $2 where name = $1`, [name, statementsDone]);
+}
+
+export async function finishAttempt(client: ClientBase, name: string): Promise<void> {
+  await client.query(`delete from ${HISTORY_SCHEMA}.migration_attempts where name = $1`, [name]);
+}
+
+/**
+ * umzug's view of the history. The row itself is written by the migration inside its own transaction
+ * (so it exists iff the migration committed); umzug calls logMigration after that commit, so here it only
+ * confirms the row is there, and likewise for unlogMigration after a revert.
+ */
+export function historyStorage(client: ClientBase): UmzugStorage {
+  const has = async (name: string): Promise<boolean> => {
+    const { rowCount } = await client.query(`select 1 from ${HISTORY_SCHEMA}.migrations where name = $1`, [name]);
+    return (rowCount ?? 0) > 0;
+  };
+  return {
+    async executed() {
+      return (await readHistory(client)).map((e) => e.name);
+    },
+    async logMigration({ name }) {
+      if (!(await has(name))) throw new Error(`migration ${name} ran but its history row is missing`);
+    },
+    async unlogMigration({ name }) {
+      if (await has(name)) throw new Error(`migration ${name} was reverted but its history row is still there`);
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ClientBase } from 'pg';
+import type { RunLogger } from '../runner/hooks.js';
+import { pgwardenVersion } from './package-version.js';
+import { archiveContents, dumpDatabase, selectEntries, sha256File } from './archive.js';
+import { readCatalog, type Catalog } from './catalog.js';
+import { dumpPath, formatBytes, listBackups, newBackupId, prepareBackupDir, removeBackupFiles, writeManifest, type BackupManifest } from './backup-store.js';
+import { BackupError } from './errors.js';
+import { tableKeyOf, type TableName } from './names.js';
+import { checkPgDump, pgTools, redactUrl } from './pg-tools.js';
+import { dropSnapshot, takeSnapshot } from './snapshot.js';
+import { countRows, serverVersion, tableBytes, tableExists, tableFingerprint, userTables, type Fingerprint } from './tables.js';
+
+export type BackupMode = 'targeted' | 'full' | 'snapshot' | 'none';
+
+export interface BackupRequest {
+  client: ClientBase;
+  databaseUrl: string;
+  mode: Exclude<BackupMode, 'none'>;
+  backupDir: string;
+  pgDumpPath?: string;
+  /** Migrations about to run (names). */
+  migrations: string[];
+  tablesAtRisk: TableName[];
+  /** Above this many rows (planner estimate) a table is neither counted exactly nor checksummed. */
+  verifyMaxRows: number;
+  log: RunLogger;
+}
+
+export interface Backup {
+  manifest: BackupManifest;
+  /** Absolute or relative path of the dump (pg_dump engine). */
+  file?: string;
+  catalog: Catalog;
+  /** Fingerprints of the tables at risk when the backup was taken (null: too large to checksum). */
+  fingerprints: Map<string, Fingerprint | null>;
+}
+
+/**
+ * Takes the backup a run starts from, and proves it usable (pg_restore --list) before anything is
+ * applied. Throws BackupError, one line, when it cannot.
+ */
+export async function takeBackup(request: BackupRequest): Promise<Backup> {
+  const { client, mode, log } = request;
+  const server = await serverVersion(client);
+  const tools = pgTools(request.pgDumpPath);
+  const pgDumpVersion = mode === 'snapshot' ? undefined : await checkPgDump(tools.pgDump, server);
+
+  const atRisk: TableName[] = [];
+  for (const t of request.tablesAtRisk) if (await tableExists(client, t)) atRisk.push(t);
+  const estimate = mode === 'full' ? await databaseBytes(client) : (await Promise.all(atRisk.map((t) => tableBytes(client, t)))).reduce((a, b) => a + b, 1 << 20);
+  if (mode !== 'snapshot') await prepareBackupDir(request.backupDir, estimate);
+  else await prepareBackupDir(request.backupDir, 1 << 16);
+
+  const id = newBackupId();
+  const catalog = await readCatalog(client);
+  const tables: BackupManifest['tables'] = [];
+  const fingerprints = new Map<string, Fingerprint | null>();
+  for (const table of atRisk) {
+    const count = await countRows(client, table, request.verifyMaxRows);
+    const fingerprint = count.exact ? await tableFingerprint(client, table) : null;
+    fingerprints.set(tableKeyOf(table), fingerprint);
+    tables.push({
+      name: tableKeyOf(table),
+      rows: fingerprint?.rows ?? count.rows ?? 0,
+      exact: count.exact,
+      ...(fingerprint ? { checksum: fingerprint.checksum } : {}),
+      bytes: await tableBytes(client, table),
+    });
+  }
+  const base: BackupManifest = {
+    format: 1,
+    id,
+    engine: mode === 'snapshot' ? 'snapshot' : 'pg_dump',
+    mode,
+    createdAt: new Date().toISOString(),
+    database: redactUrl(request.databaseUrl),
+    serverVersion: server.text,
+    pgwardenVersion: pgwardenVersion(),
+    ...(pgDumpVersion ? { pgDumpVersion } : {}),
+    migrations: request.migrations,
+    tables,
+    catalog,
+  };
+  log.info('backup.start', { id, mode, tables: tables.map((t) => t.name), estimate: formatBytes(estimate) });
+
+  if (mode === 'snapshot') {
+    const copies = await takeSnapshot(client, id, atRisk);
+    for (const t of tables) t.snapshotTable = tableKeyOf(copies.get(t.name)!);
+    await writeManifest(request.backupDir, base);
+    log.info('backup.created', { id, engine: 'snapshot', tables: tables.map((t) => `${t.name} (${t.rows} rows) → ${t.snapshotTable}`) });
+    return { manifest: base, catalog, fingerprints };
+  }
+
+  const file = dumpPath(request.backupDir, id);
+  try {
+    await dumpDatabase({
+      tools,
+      databaseUrl: request.databaseUrl,
+      file,
+      dataOf: mode === 'full' ? 'all' : atRisk,
+      allTables: await userTables(client),
+    });
+  } catch (error) {
+    throw new BackupError(`backup failed, nothing was applied: ${(error as Error).message}`);
+  }
+  const toc = await archiveContents(tools, file);
+  const missingData = atRisk.filter((t) => selectEntries(toc, [{ desc: 'TABLE DATA', schema: t.schema, tag: t.name }]).length === 0);
+  if (missingData.length > 0) {
+    throw new BackupError(`backup ${file} lacks the data of ${missingData.map(tableKeyOf).join(', ')}; nothing was applied`);
+  }
+  const manifest: BackupManifest = {
+    ...base,
+    dumpFile: basename(file),
+    dumpBytes: (await stat(file)).size,
+    sha256: await sha256File(file),
+  };
+  await writeManifest(request.backupDir, manifest);
+  log.info('backup.created', {
+    id,
+    file,
+    size: formatBytes(manifest.dumpBytes ?? 0),
+    entries: toc.length,
+    tables: tables.map((t) => `${t.name} (${t.exact ? '' : '~'}${t.rows} rows)`),
+  });
+  return { manifest, file, catalog, fingerprints };
+}
+
+async function databaseBytes(client: ClientBase): Promise<number> {
+  const r = await client.query<{ n: string }>(`SELECT pg_database_size(current_database())::text AS n`);
+  return Number(r.rows[0].n);
+}
+
+/**
+ * Keeps the newest `keep` backups. A snapshot backup's copies live in the database, so pruning one
+ * needs a connection; without one its files stay until the next pruning that has one.
+ */
+export async function pruneBackups(dir: string, keep: number, client: ClientBase | undefined, log: RunLogger): Promise<string[]> {
+  const all = await listBackups(dir);
+  const old = all.slice(0, Math.max(0, all.length - keep));
+  const removed: string[] = [];
+  for (const manifest of old) {
+    if (manifest.engine === 'snapshot') {
+      if (!client) continue;
+      const copies = manifest.tables.flatMap((t) => (t.snapshotTable ? [t.snapshotTable] : []));
+      await dropSnapshot(client, copies.map((c) => ({ schema: c.slice(0, c.indexOf('.')), name: c.slice(c.indexOf('.') + 1) })));
+    }
+    await removeBackupFiles(dir, manifest);
+    removed.push(manifest.id);
+  }
+  if (removed.length > 0) log.info('backup.pruned', { removed, keep });
+  return removed;
+}

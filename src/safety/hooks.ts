@@ -1,0 +1,203 @@
+import type { ClientBase } from 'pg';
+import type { MigrationHookContext, MigrationHooks, PlannedMigration, RunInfo, RunLogger } from '../runner/hooks.js';
+import { liveSchemaDump } from './archive.js';
+import { pruneBackups, takeBackup, type Backup, type BackupMode } from './backup.js';
+import { DEFAULT_BACKUP_DIR } from './backup-store.js';
+import { readCatalog } from './catalog.js';
+import { RestoreError, VerificationError } from './errors.js';
+import { parseTableName, tableFromKey, tableKeyOf, type TableName } from './names.js';
+import { pgTools, type PgTools } from './pg-tools.js';
+import { restoreDatabase, sameFingerprint, type RestorePoint, type RestoreReport, type RestoreSource } from './restore.js';
+import { countRows, tableFingerprint, type RowCount } from './tables.js';
+import { describeDataLoss, formatCount, undeclaredDataLoss, type RiskDetail, type TableCounts } from './verify.js';
+
+export interface SafetyOptions {
+  /** `targeted` (default): whole schema + data of the tables at risk; `full`; `snapshot` (in-database copies); `none`. */
+  backup?: BackupMode;
+  /** Default `.pgwarden/backups`. */
+  backupDir?: string;
+  /** Keep this many backups, pruning older ones after a new one is taken (default: keep all). */
+  keep?: number;
+  /** pg_dump to use (its pg_restore is the one beside it); default: from PATH. */
+  pgDumpPath?: string;
+  /** Above this many rows (planner estimate) a table is verified by estimate, loudly. Default 10 000 000. */
+  verifyMaxRows?: number;
+  /** Overrides the runner's URL for backups and restores. */
+  databaseUrl?: string;
+}
+
+export const DEFAULT_VERIFY_MAX_ROWS = 10_000_000;
+
+/** The optional detail a runner may add to a PlannedMigration so that messages can name the statement. */
+function risksOf(migration: PlannedMigration): RiskDetail[] {
+  if ('risks' in migration && Array.isArray(migration.risks)) return migration.risks as RiskDetail[];
+  return [];
+}
+
+/** Tables at risk arrive as analysis keys (raw names); allow-data-loss lists as written in SQL. */
+function tablesOf(names: string[], parse: (name: string) => TableName = tableFromKey): TableName[] {
+  const seen = new Map<string, TableName>();
+  for (const n of names) {
+    const t = parse(n);
+    seen.set(tableKeyOf(t), t);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The safety net as runner hooks: a backup before the run, row counts verified inside each
+ * migration's transaction, and a restore when a migration that ran outside a transaction fails.
+ */
+export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
+  const mode = options.backup ?? 'targeted';
+  const backupDir = options.backupDir ?? DEFAULT_BACKUP_DIR;
+  const maxRows = options.verifyMaxRows ?? DEFAULT_VERIFY_MAX_ROWS;
+  const tools: PgTools = pgTools(options.pgDumpPath);
+  let databaseUrl = options.databaseUrl ?? '';
+  let backup: Backup | undefined;
+  const before = new Map<string, Map<string, RowCount>>();
+  const restorePoints = new Map<string, RestorePoint>();
+
+  async function count(client: ClientBase, migration: PlannedMigration, log: RunLogger, previous?: Map<string, RowCount>) {
+    const counts = new Map<string, RowCount>();
+    for (const table of tablesOf(migration.tablesAtRisk)) {
+      const key = tableKeyOf(table);
+      const c = await countRows(client, table, maxRows, previous ? previous.get(key)?.exact === false : false);
+      if (!c.exact && !previous) {
+        log.warn('verify.estimate', {
+          migration: migration.name,
+          table: key,
+          message: `${key} holds about ${c.rows} rows, above --verify-max-rows ${maxRows}: verifying by the planner's estimate, which does not see rows deleted inside the migration`,
+        });
+      }
+      counts.set(key, c);
+    }
+    return counts;
+  }
+
+  return {
+    async beforeRun(run: RunInfo) {
+      databaseUrl = options.databaseUrl ?? run.databaseUrl;
+      if (run.migrations.length === 0) return;
+      if (mode === 'none') {
+        run.log.warn('backup.skipped', { message: 'no backup taken (--backup none): a failed migration outside a transaction cannot be restored' });
+        return;
+      }
+      backup = await takeBackup({
+        client: run.client,
+        databaseUrl,
+        mode,
+        backupDir,
+        pgDumpPath: options.pgDumpPath,
+        migrations: run.migrations.map((m) => m.name),
+        tablesAtRisk: tablesOf(run.migrations.flatMap((m) => m.tablesAtRisk)),
+        verifyMaxRows: maxRows,
+        log: run.log,
+      });
+      if (options.keep !== undefined) await pruneBackups(backupDir, options.keep, run.client, run.log);
+    },
+
+    async beforeMigration({ migration, client, log }: MigrationHookContext) {
+      before.set(migration.name, await count(client, migration, log));
+      if (!migration.transactional && backup) {
+        // No rollback will undo this one: remember the exact state to return to if it fails.
+        const tables = tablesOf(migration.tablesAtRisk);
+        const fingerprints = await Promise.all(tables.map(async (table) => ({ table, fingerprint: await tableFingerprint(client, table) })));
+        restorePoints.set(migration.name, {
+          catalog: await readCatalog(client),
+          tables: fingerprints,
+          ...(backup.file ? { schemaDump: await liveSchemaDump(tools, databaseUrl) } : {}),
+        });
+      }
+    },
+
+    async afterMigration({ migration, client, log }: MigrationHookContext) {
+      const previous = before.get(migration.name);
+      if (!previous) return;
+      const after = await count(client, migration, log, previous);
+      const counts: TableCounts[] = [...previous.entries()].map(([table, b]) => ({ table, before: b, after: after.get(table)! }));
+      const allowed = new Set(tablesOf(migration.allowDataLoss, parseTableName).map(tableKeyOf));
+      const losses = undeclaredDataLoss(counts, allowed);
+      const figures = counts.map((c) => `${c.table}: ${formatCount(c.before)} before, ${formatCount(c.after)} after${allowed.has(c.table) ? ' (data loss allowed)' : ''}`);
+      if (losses.length > 0) {
+        const message = describeDataLoss(migration.name, losses, risksOf(migration));
+        log.error('verify.failed', { migration: migration.name, counts: figures, message });
+        throw new VerificationError(message);
+      }
+      if (counts.length > 0) log.info('verify.ok', { migration: migration.name, counts: figures });
+    },
+
+    async onFailure(context: MigrationHookContext & { error: unknown }) {
+      const { migration, log } = context;
+      const previous = before.get(migration.name);
+      if (migration.transactional) {
+        await reportUnchanged(context, previous, maxRows);
+        return;
+      }
+      const point = restorePoints.get(migration.name);
+      if (!backup || !point) {
+        log.error('restore.impossible', {
+          migration: migration.name,
+          message: `migration ${migration.name} ran outside a transaction and failed, and no backup was taken: the database may be half-migrated`,
+        });
+        return;
+      }
+      const stale = point.tables.filter((t) => {
+        const key = tableKeyOf(t.table);
+        return backup!.fingerprints.has(key) ? !sameFingerprint(backup!.fingerprints.get(key) ?? null, t.fingerprint) : t.fingerprint !== null;
+      });
+      const source: RestoreSource = backup.file
+        ? { engine: 'pg_dump', tools, file: backup.file }
+        : { engine: 'snapshot', copies: new Map(backup.manifest.tables.flatMap((t) => (t.snapshotTable ? [[t.name, tableFromKey(t.snapshotTable)] as const] : []))) };
+      if (stale.length > 0) {
+        // Earlier migrations of this run changed these rows: the backup no longer holds the state to return to.
+        const message = `cannot restore ${stale.map((t) => tableKeyOf(t.table)).join(', ')} automatically: an earlier migration of this run changed them after backup ${backup.manifest.id}`;
+        log.error('restore.impossible', { migration: migration.name, message });
+        throw new RestoreError(message);
+      }
+      log.warn('restore.start', { migration: migration.name, backup: backup.manifest.id, message: `migration ${migration.name} ran outside a transaction and failed: restoring from backup ${backup.manifest.id}` });
+      const report = await restoreDatabase({ databaseUrl, source, target: point, log });
+      logReport(log, migration.name, report);
+      if (!report.ok) throw new RestoreError(`restore of ${migration.name} finished but the database differs from before it: ${summary(report)}; backup ${backup.manifest.id} is kept`);
+    },
+
+    async afterRun(run) {
+      if (backup) run.log.info('backup.kept', { id: backup.manifest.id, dir: backupDir, ok: run.ok });
+    },
+  };
+}
+
+/** A transactional migration rolled back: re-count to show nothing changed. */
+async function reportUnchanged(context: MigrationHookContext, previous: Map<string, RowCount> | undefined, maxRows: number): Promise<void> {
+  const { migration, client, log } = context;
+  const figures: string[] = [];
+  for (const [key, b] of previous ?? []) {
+    const now = await countRows(client, tableFromKey(key), maxRows, !b.exact).catch(() => undefined);
+    figures.push(`${key}: ${formatCount(b)} before, ${now ? formatCount(now) : 'not re-counted'} now`);
+  }
+  log.info('restore.not-needed', {
+    migration: migration.name,
+    message: `migration ${migration.name} was rolled back: database left unchanged`,
+    counts: figures,
+  });
+}
+
+function summary(report: RestoreReport): string {
+  const parts = [...report.differences];
+  for (const t of report.tables) {
+    if (!sameFingerprint(t.expected, t.actual)) parts.push(`${t.table}: ${t.actual?.rows ?? 'missing'} rows, expected ${t.expected?.rows ?? 'none'}`);
+  }
+  if (report.schemaDifference) parts.push(`schema dump differs at ${report.schemaDifference}`);
+  return parts.join('; ');
+}
+
+export function logReport(log: RunLogger, migration: string, report: RestoreReport): void {
+  const tables = report.tables.map(
+    (t) => `${t.table}: ${t.actual?.rows ?? 'missing'} rows, checksum ${t.actual?.checksum ?? '-'} (before: ${t.expected?.rows ?? 'missing'} rows, checksum ${t.expected?.checksum ?? '-'})`,
+  );
+  const schema = report.schemaIdentical === null ? 'schema compared by catalog only' : report.schemaIdentical ? 'schema dump identical to before' : `schema dump differs: ${report.schemaDifference}`;
+  const fields = { migration, dropped: report.dropped, recreated: report.recreated, tables, schema };
+  if (report.ok) log.info('restore.done', { ...fields, message: `database restored to its state before ${migration}` });
+  else log.error('restore.mismatch', { ...fields, differences: report.differences });
+}
+

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { RunLogger } from '../runner/hooks.js';
+import { archiveContents, archiveSchemaDump, sha256File } from './archive.js';
+import { readManifest, type BackupManifest } from './backup-store.js';
+import { BackupError } from './errors.js';
+import { tableFromKey } from './names.js';
+import { pgTools } from './pg-tools.js';
+import { restoreDatabase, type RestorePoint, type RestoreReport, type RestoreSource } from './restore.js';
+
+export interface RestoreBackupRequest {
+  databaseUrl: string;
+  backupDir: string;
+  id: string;
+  pgDumpPath?: string;
+  log: RunLogger;
+}
+
+/**
+ * Restores a backup by id (`pgwarden backups restore`): the schema back to the manifest's catalog,
+ * the rows of its tables back from the dump or snapshot, then checks counts and checksums against
+ * the manifest. The archive's sha256 is checked first: a modified dump is never restored.
+ */
+export async function restoreBackup(request: RestoreBackupRequest): Promise<{ manifest: BackupManifest; report: RestoreReport }> {
+  const manifest = await readManifest(request.backupDir, request.id);
+  const tools = pgTools(request.pgDumpPath);
+  let source: RestoreSource;
+  let schemaDump: string | undefined;
+  if (manifest.engine === 'pg_dump') {
+    if (!manifest.dumpFile) throw new BackupError(`backup ${manifest.id} names no dump file`);
+    const file = join(request.backupDir, manifest.dumpFile);
+    const sha = await sha256File(file).catch(() => {
+      throw new BackupError(`backup ${manifest.id}: cannot read ${file}`);
+    });
+    if (sha !== manifest.sha256) throw new BackupError(`backup ${manifest.id}: ${file} does not match its manifest's sha256; refusing to restore it`);
+    await archiveContents(tools, file);
+    schemaDump = await archiveSchemaDump(tools, file);
+    source = { engine: 'pg_dump', tools, file };
+  } else {
+    source = {
+      engine: 'snapshot',
+      copies: new Map(manifest.tables.flatMap((t) => (t.snapshotTable ? [[t.name, tableFromKey(t.snapshotTable)] as const] : []))),
+    };
+  }
+  const target: RestorePoint = {
+    catalog: manifest.catalog,
+    tables: manifest.tables.map((t) => ({
+      table: tableFromKey(t.name),
+      fingerprint: t.checksum !== undefined ? { rows: t.rows, checksum: t.checksum } : null,
+    })),
+    ...(schemaDump !== undefined ? { schemaDump } : {}),
+  };
+  request.log.warn('restore.start', { backup: manifest.id, message: `restoring backup ${manifest.id} (${manifest.createdAt})` });
+  const report = await restoreDatabase({ databaseUrl: request.databaseUrl, source, target, log: request.log });
+  return { manifest, report };
+}

@@ -1,0 +1,2 @@
+-- pgwarden:no-transaction
+VACUUM FULL events;

@@ -1,0 +1,3 @@
+SET lock_timeout = '2s';
+-- the application still reads accounts.email
+ALTER TABLE accounts RENAME COLUMN email TO email_address;

@@ -1,0 +1,3 @@
+SET lock_timeout = '2s';
+REINDEX TABLE users;
+TRUNCATE users_audit;

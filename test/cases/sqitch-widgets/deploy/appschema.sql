@@ -1,0 +1,4 @@
+-- Deploy widgets:appschema to pg
+BEGIN;
+CREATE SCHEMA app;
+COMMIT;

@@ -1,0 +1,1 @@
+-- Revert widgets:appschema from pg

@@ -1,0 +1,1 @@
+-- Revert widgets:flags from pg

@@ -1,0 +1,1 @@
+-- Revert widgets:widen_label from pg

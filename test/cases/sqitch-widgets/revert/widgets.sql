@@ -1,0 +1,1 @@
+-- Revert widgets:widgets from pg

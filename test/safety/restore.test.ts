@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmod, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { safetyHooks } from '../../src/safety/index.js';
+import { RestoreError, VerificationError } from '../../src/safety/errors.js';
+import { applyWithHooks, captureLogger, dataChecksums, migration, schemaDump, seed } from './helpers.js';
+
+let db: TestDatabase;
+let client: pg.Client;
+let backupDir: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase('pgwarden_safety_restore');
+  client = await db.client();
+  await seed(client);
+  backupDir = await mkdtemp(join(tmpdir(), 'pgwarden-restore-'));
+});
+
+afterAll(async () => {
+  await db?.drop();
+  if (backupDir) await rm(backupDir, { recursive: true, force: true });
+});
+
+async function sequenceValue(name: string): Promise<string> {
+  return (await client.query(`SELECT last_value::text AS v FROM ${name}`)).rows[0].v;
+}
+
+describe('restore after a failed migration outside a transaction', () => {
+  it('puts back an index built concurrently, a new table and column, deleted and updated rows, and the sequence', async () => {
+    const schema = await schemaDump(db.url);
+    const data = await dataChecksums(client);
+    const seq = await sequenceValue('accounts_id_seq');
+    const log = captureLogger();
+    const m = migration(
+      '010_half.sql',
+      `-- pgwarden:no-transaction
+CREATE INDEX CONCURRENTLY accounts_note_idx ON accounts (note);
+CREATE TABLE audit_log (id int PRIMARY KEY, what text);
+ALTER TABLE orders ADD COLUMN discount numeric;
+DELETE FROM orders WHERE amount < 50;
+UPDATE accounts SET note = 'gone' WHERE id % 2 = 0;
+INSERT INTO accounts (email) VALUES ('late@example.com');
+SELECT 1 / 0;
+`,
+      ['public.orders', 'public.accounts'],
+    );
+    const outcome = await applyWithHooks(db.url, safetyHooks({ backupDir }), [m], log);
+    expect((outcome.failed?.error as Error).message).toBe('division by zero');
+    expect(outcome.restoreError).toBeUndefined();
+    expect(await schemaDump(db.url)).toBe(schema);
+    expect(await dataChecksums(client)).toEqual(data);
+    expect(await sequenceValue('accounts_id_seq')).toBe(seq);
+
+    const done = log.events.find((e) => e.event === 'restore.done');
+    const steps = log.events.filter((e) => e.event === 'restore.step').map((e) => String(e.fields.step));
+    expect(done?.fields.schema).toBe('schema dump identical to before');
+    expect(done?.fields.dropped).toEqual(['index public.accounts.accounts_note_idx', 'table public.audit_log', 'column public.orders.discount numeric']);
+    expect(steps).toContain(`sequence public.accounts_id_seq back to ${seq}`);
+    expect(done?.fields.tables).toEqual([
+      expect.stringMatching(/^public\.orders: 5000 rows, checksum (\w+) \(before: 5000 rows, checksum \1\)$/),
+      expect.stringMatching(/^public\.accounts: 3000 rows, checksum (\w+) \(before: 3000 rows, checksum \1\)$/),
+    ]);
+    expect(steps).toContain('rows of public.orders: removed 4730, put back 5000 from the backup');
+  });
+
+  it('restores after a verification failure that follows a non-transactional step, re-creating a dropped table and view', async () => {
+    const schema = await schemaDump(db.url);
+    const data = await dataChecksums(client);
+    const log = captureLogger();
+    const m = migration(
+      '011_drops.sql',
+      `-- pgwarden:no-transaction
+DROP VIEW big_orders;
+ALTER TABLE orders DROP COLUMN tags;
+DROP TABLE events;
+`,
+      ['public.orders', 'public.events'],
+    );
+    const outcome = await applyWithHooks(db.url, safetyHooks({ backupDir }), [m], log);
+    expect(outcome.failed?.error).toBeInstanceOf(VerificationError);
+    expect((outcome.failed?.error as Error).message).toContain('public.events: 2000 rows before, table dropped after');
+    expect(outcome.restoreError).toBeUndefined();
+    expect(await schemaDump(db.url)).toBe(schema);
+    expect(await dataChecksums(client)).toEqual(data);
+    expect(log.events.find((e) => e.event === 'restore.done')?.fields.recreated).toEqual(
+      expect.arrayContaining(['table public.events', 'view public.big_orders', 'table public.orders']),
+    );
+  });
+
+  it('round-trips with the snapshot engine (no client binaries)', async () => {
+    const data = await dataChecksums(client);
+    const log = captureLogger();
+    const m = migration(
+      '012_snapshot.sql',
+      `-- pgwarden:no-transaction
+CREATE INDEX CONCURRENTLY orders_amount_idx ON orders (amount);
+DELETE FROM orders WHERE account_id < 500;
+UPDATE events SET payload = NULL;
+SELECT 1 / 0;
+`,
+      ['public.orders', 'public.events'],
+    );
+    const outcome = await applyWithHooks(db.url, safetyHooks({ backup: 'snapshot', backupDir, pgDumpPath: '/nonexistent/pg_dump' }), [m], log);
+    expect((outcome.failed?.error as Error).message).toBe('division by zero');
+    expect(outcome.restoreError).toBeUndefined();
+    expect(await dataChecksums(client)).toEqual(data);
+    expect((await client.query(`SELECT to_regclass('orders_amount_idx') AS i`)).rows[0].i).toBeNull();
+    const created = log.events.find((e) => e.event === 'backup.created');
+    expect(created?.fields.engine).toBe('snapshot');
+    const copies = await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'pgwarden_backup'`);
+    expect(copies.rows[0].n).toBe(2);
+    expect(log.events.find((e) => e.event === 'restore.done')?.fields.schema).toBe('schema compared by catalog only');
+  });
+
+  it('leaves the backup in place when the restore itself fails, and prints the pg_restore command that finishes it', async () => {
+    const data = await dataChecksums(client);
+    // a pg_restore that can read archives but fails to load them
+    const tools = await mkdtemp(join(tmpdir(), 'pgwarden-tools-'));
+    await symlink('/usr/bin/pg_dump', join(tools, 'pg_dump'));
+    await writeFile(join(tools, 'pg_restore'), '#!/bin/sh\ncase "$1" in --list) exec /usr/bin/pg_restore "$@";; esac\necho "pg_restore: error: simulated failure" >&2\nexit 1\n');
+    await chmod(join(tools, 'pg_restore'), 0o755);
+    const dir = join(backupDir, 'failing');
+    const url = new URL(db.url);
+    url.password = 'Sekr3t-pass';
+    const log = captureLogger();
+    const m = migration('013_fails.sql', `-- pgwarden:no-transaction\nDELETE FROM events WHERE id < 100;\nSELECT 1 / 0;\n`, ['public.events']);
+    const outcome = await applyWithHooks(url.toString(), safetyHooks({ backupDir: dir, pgDumpPath: join(tools, 'pg_dump') }), [m], log);
+    expect(outcome.restoreError).toBeInstanceOf(RestoreError);
+    const message = (outcome.restoreError as Error).message;
+    expect(message).not.toContain('Sekr3t');
+    expect(log.text()).not.toContain('Sekr3t');
+    const [dump] = (await readdir(dir)).filter((f) => f.endsWith('.dump'));
+    expect(message).toBe(
+      `restore failed: pg_restore failed: pg_restore: error: simulated failure; the backup is kept; to finish by hand: ` +
+        `PGPASSWORD=<password> ${join(tools, 'pg_restore')} --clean --if-exists --single-transaction --use-list=${join(dir, dump)}.manual.list ${join(dir, dump)} ` +
+        `--dbname=${db.url}`,
+    );
+    expect(log.events.find((e) => e.event === 'restore.failed')?.level).toBe('error');
+    expect(Number((await client.query('SELECT count(*) FROM events')).rows[0].count)).toBe(1901);
+
+    // the DBA's side: the printed command, with the real pg_restore, finishes the job
+    const command = (outcome.restoreError as RestoreError).manualCommand!.replace('PGPASSWORD=<password> ', '').replace(join(tools, 'pg_restore'), 'pg_restore');
+    const manual = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
+    expect(manual.stderr).toBe('');
+    expect(manual.status).toBe(0);
+    expect(await dataChecksums(client)).toEqual(data);
+    await rm(tools, { recursive: true, force: true });
+  });
+});
