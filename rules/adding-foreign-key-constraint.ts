@@ -46,7 +46,11 @@ export const addingForeignKeyConstraint: Rule = {
           cmd.subtype === 'AT_AddColumn'
             ? `Adding a column with ${name} to ${alter.table} checks every row under an ACCESS EXCLUSIVE lock on ${alter.table} and a SHARE ROW EXCLUSIVE lock on ${referenced}, blocking writes to ${both}.`
             : `Adding ${name} to ${alter.table} without NOT VALID checks every row while holding SHARE ROW EXCLUSIVE locks on ${both}, blocking writes to ${referenced === alter.table ? 'it' : 'both'}.`;
-        ctx.report({ message, location: c.location });
+        // PostgreSQL 15 refuses NOT VALID foreign keys on a partitioned table: point to the per-partition way
+        const help = ctx.schema.table(alter.relation)?.partitioned
+          ? `${alter.table} is partitioned, where NOT VALID is refused: add the foreign key NOT VALID to each partition and VALIDATE it, then add it to ${alter.table} (it reuses the validated ones).`
+          : undefined;
+        ctx.report({ message, location: c.location, help });
       }
     }
   },

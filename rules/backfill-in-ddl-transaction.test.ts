@@ -42,6 +42,11 @@ ruleTester(backfillInDdlTransaction, {
       transaction: 'per-statement',
       why: 'configured for runners that autocommit each statement',
     },
+    {
+      sql: 'CREATE VIEW v AS SELECT * FROM accounts;\nCREATE RULE v_upd AS ON UPDATE TO v DO INSTEAD NOTHING;\nUPDATE v SET email = NULL;',
+      history: [accounts],
+      why: 'a view created in the same file',
+    },
   ],
   invalid: [
     {

@@ -47,7 +47,7 @@ export const backfillInDdlTransaction: Rule = {
   check({ parsed, statement, schema, transaction, pgVersion, report }) {
     const held = history.observe({ parsed, statement, schema, transaction, pgVersion });
     const target = backfillTarget(statement);
-    if (!target || schema.createdInCurrentFile(target.table)) return;
+    if (!target || schema.relationCreatedInCurrentFile(target.table)) return;
     const lock = held.find((h) => h.claim.relation === target.table && !h.onNewTable && blocksWrites(h.claim.mode) && h.statement !== statement);
     if (!lock) return;
     const where = lock.statement.range.start.line;

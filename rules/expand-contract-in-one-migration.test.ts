@@ -22,6 +22,9 @@ ruleTester(expandContractInOneMigration, {
     },
     { sql: "UPDATE accounts SET display_name = '' WHERE display_name IS NULL;", history: [accounts], why: 'backfill only' },
     { sql: 'ALTER TABLE accounts ADD COLUMN full_name text;\nALTER TABLE accounts ALTER COLUMN full_name TYPE varchar(200);', history: [accounts], why: 'retyping the new column' },
+    { sql: 'ALTER TABLE accounts ALTER COLUMN display_name TYPE varchar;\nALTER TABLE accounts ADD COLUMN bio jsonb;', history: [accounts], why: 'a binary-coercible widening breaks no code' },
+    { sql: 'UPDATE ghosts SET c = 1;\nALTER TABLE ghosts ALTER COLUMN c TYPE bigint;', why: 'old type unknown: not guessed' },
+    { sql: 'ALTER TABLE ghosts ADD COLUMN c8 text;\nALTER TABLE ghosts ALTER COLUMN c8 TYPE int USING 0;', why: 'the new column of a table unknown to the history' },
   ],
   invalid: [
     {

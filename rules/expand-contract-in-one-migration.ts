@@ -1,11 +1,15 @@
 import type { Rule } from '../src/lint/types.js';
 import type { ParsedFile, Statement } from '../src/sql/parser.js';
-import { nodeAs, relationName } from '../src/sql/ast.js';
+import type { AlterTableCmd } from '@pgsql/types';
+import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
 import { tableKey } from '../src/analysis/schema.js';
+import { isBinaryCoercibleChange } from '../src/analysis/coercion.js';
 
 /** An expand step of the file: a column added to, or rows rewritten in, a table. */
 interface Expansion {
   table: string;
+  /** The column an ADD COLUMN adds. */
+  column?: string;
   what: string;
   statement: Statement;
 }
@@ -29,7 +33,7 @@ function factsOf(parsed: ParsedFile): FileFacts {
         const cmd = nodeAs(c, 'AlterTableCmd');
         const column = nodeAs(cmd?.def, 'ColumnDef');
         if (cmd?.subtype === 'AT_AddColumn' && column?.colname) {
-          known.expansions.push({ table: tableKey(alter.relation), what: `adds column ${column.colname} to ${relationName(alter.relation)}`, statement });
+          known.expansions.push({ table: tableKey(alter.relation), column: column.colname, what: `adds column ${column.colname} to ${relationName(alter.relation)}`, statement });
         }
       }
     }
@@ -40,6 +44,18 @@ function factsOf(parsed: ParsedFile): FileFacts {
   }
   facts.set(parsed, known);
   return known;
+}
+
+/**
+ * A type change running code notices: not a binary-coercible widening (varchar(50) → text keeps every value
+ * and every query working). Unknown old types are not guessed at.
+ */
+function changesMeaning(cmd: AlterTableCmd, oldType: string | undefined): boolean {
+  const def = nodeAs(cmd.def, 'ColumnDef');
+  if (!def?.typeName || oldType === undefined) return false;
+  const using = def.raw_default;
+  if (using && stringList(nodeAs(using, 'ColumnRef')?.fields).join('.') !== cmd.name) return true;
+  return !isBinaryCoercibleChange(oldType, typeNameToString(def.typeName));
 }
 
 export const expandContractInOneMigration: Rule = {
@@ -87,13 +103,17 @@ export const expandContractInOneMigration: Rule = {
     if (!expansion) return;
     const table = relationName(relation);
     const expand = `${expansion.what}${expansion.statement === statement ? ' in the same statement' : ` at line ${expansion.statement.range.start.line}`}`;
-    const existing = (column: string) => !schema.columnCreatedInCurrentFile(relation, column);
+    // a column this file adds is not used by running code, even on a table the model does not know
+    const existing = (column: string) =>
+      !schema.columnCreatedInCurrentFile(relation, column) && !expansions.some((e) => e.table === key && e.column === column);
     const contracts: string[] = [];
     for (const c of alter?.cmds ?? []) {
       const cmd = nodeAs(c, 'AlterTableCmd');
       if (!cmd?.name || !existing(cmd.name)) continue;
       if (cmd.subtype === 'AT_DropColumn') contracts.push(`drops ${cmd.name}`);
-      if (cmd.subtype === 'AT_AlterColumnType') contracts.push(`changes the type of ${cmd.name} in place`);
+      if (cmd.subtype === 'AT_AlterColumnType' && changesMeaning(cmd, schema.column(relation, cmd.name)?.type)) {
+        contracts.push(`changes the type of ${cmd.name} in place`);
+      }
     }
     if (rename?.renameType === 'OBJECT_COLUMN' && rename.subname && existing(rename.subname)) {
       contracts.push(`renames ${rename.subname} to ${rename.newname ?? '?'}`);

@@ -52,6 +52,12 @@ ruleTester(foreignKeyMissingIndex, {
       why: 'indexes follow column renames',
     },
     { sql: `${parents}\n${orders}`, why: 'no foreign key' },
+    { sql: '\\set x 1', history: [`${parents}\nCREATE TABLE orders (id bigint, customer_id bigint REFERENCES customers (id));`], why: 'a file without statements does not inherit the previous file’s findings' },
+    {
+      sql: 'CREATE TABLE orders2 (LIKE orders INCLUDING ALL);\nALTER TABLE orders2 ADD FOREIGN KEY (customer_id) REFERENCES customers (id);',
+      history: [parents, orders],
+      why: 'LIKE … INCLUDING ALL may copy indexes the model cannot see',
+    },
     {
       sql: 'ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);',
       history: [parents, orders, 'CREATE INDEX orders_customer_hash ON orders USING hash (customer_id);'],
@@ -110,7 +116,7 @@ ruleTester(foreignKeyMissingIndex, {
 
 describe('indexCovers', () => {
   const index = (columns: string[], extra: Partial<IndexModel> = {}): IndexModel => ({
-    name: 'i', key: 'public.i', table: 'public.t', columns, keys: columns, uses: columns, unique: false, partial: false, method: 'btree',
+    name: 'i', key: 'public.i', table: 'public.t', columns, keys: columns, include: [], uses: columns, unique: false, partial: false, method: 'btree', sequence: 1,
     origin: { file: 0, transaction: 0 }, ...extra,
   });
   it('accepts leading columns in any order and rejects others', () => {

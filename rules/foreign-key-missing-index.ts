@@ -1,6 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
 import type { ConstraintModel, IndexModel, SchemaModel } from '../src/analysis/schema.js';
-import { splitKey } from '../src/analysis/schema.js';
+import { createdBy, splitKey } from '../src/analysis/schema.js';
 
 /** An index serves a foreign key when its leading key columns are exactly the key's columns (in any order). */
 export function indexCovers(index: IndexModel, columns: string[]): boolean {
@@ -48,11 +48,12 @@ export const foreignKeyMissingIndex: Rule = {
     help: 'Create an index whose leading columns are the foreign key columns (CONCURRENTLY on an existing table).',
   },
   // Checked once the whole file is replayed, so an index created later in the same file counts.
-  checkFile({ schema, report }) {
-    const current = schema.origin.file;
+  checkFile({ schema, parsed, report }) {
     for (const table of schema.tables.values()) {
+      // LIKE … INCLUDING INDEXES and friends: the table may have indexes the model cannot see
+      if (!table.shapeKnown) continue;
       for (const fk of table.constraints) {
-        if (fk.type !== 'foreign' || fk.origin.file !== current || !fk.origin.statement) continue;
+        if (fk.type !== 'foreign' || !createdBy(fk.origin, parsed.statements)) continue;
         if (covered(schema, table.key, fk)) continue;
         const referenced = fk.references ? ` → ${displayName(fk.references.table)}` : '';
         const columns = fk.columns.join(', ');

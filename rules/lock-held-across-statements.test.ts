@@ -42,6 +42,15 @@ ruleTester(lockHeldAcrossStatements, {
       history: [widgets],
       why: 'index on a new table is instant',
     },
+    {
+      sql: 'DROP TABLE app.old_widgets;\nUPDATE orders SET note = NULL;',
+      history: [widgets, others],
+      why: 'the dropped table’s own lock is ban-drop-table’s business',
+    },
+    {
+      sql: 'CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x;\nREFRESH MATERIALIZED VIEW mv;\nCREATE INDEX ON mv (x);',
+      why: 'a materialized view created in the same file',
+    },
   ],
   invalid: [
     {

@@ -48,14 +48,15 @@ export const lockHeldAcrossStatements: Rule = {
   },
   check({ parsed, statement, schema, transaction, pgVersion, report }) {
     const held = history.observe({ parsed, statement, schema, transaction, pgVersion });
-    const exclusive = held.filter((h) => h.claim.mode === 'AccessExclusiveLock' && !h.onNewTable && h.statement !== statement);
+    // a dropped table's own lock is the drop's problem (ban-drop-table), not a lock left hanging
+    const exclusive = held.filter((h) => h.claim.mode === 'AccessExclusiveLock' && !h.onNewTable && h.statement !== statement && h.claim.reason !== 'DROP TABLE');
     if (exclusive.length === 0) return;
     const slow = new Set<string>();
     for (const claim of lockTakenBy(statement, schema, pgVersion)) {
-      if ((claim.scan || claim.rewrite) && !schema.createdInCurrentFile(claim.relation)) slow.add(claim.reason);
+      if ((claim.scan || claim.rewrite) && !schema.relationCreatedInCurrentFile(claim.relation)) slow.add(claim.reason);
     }
     const written = bulkWriteTarget(statement);
-    if (written && !schema.createdInCurrentFile(written) && !exclusive.some((h) => h.claim.relation === written)) slow.add('bulk write');
+    if (written && !schema.relationCreatedInCurrentFile(written) && !exclusive.some((h) => h.claim.relation === written)) slow.add('bulk write');
     if (slow.size === 0) return;
     const first = exclusive[0];
     const tables = [...new Set(exclusive.map((h) => display(h.claim.relation)))].join(', ');

@@ -17,6 +17,8 @@ ruleTester(redundantIndex, {
     { sql: 'CREATE INDEX b ON orders (customer_id, created_at);\nDROP INDEX a;', history: [orders, 'CREATE INDEX a ON orders (customer_id);'], why: 'the old index is dropped in the same file' },
     { sql: 'CREATE INDEX a ON orders (customer_id);', history: [orders, 'CREATE INDEX a2 ON other (customer_id, created_at);'], why: 'another table' },
     { sql: 'SELECT 1;', history: [orders, 'CREATE INDEX a ON orders (customer_id);', 'CREATE INDEX b ON orders (customer_id, created_at);'], why: 'both from earlier migrations: reported there' },
+    { sql: 'CREATE INDEX c ON orders (customer_id) INCLUDE (status);', history: [orders, 'CREATE INDEX a ON orders (customer_id, created_at);'], why: 'INCLUDE columns the wider index lacks' },
+    { sql: 'SELEC nothing;', history: [`${orders}\nCREATE INDEX a ON orders (customer_id);\nCREATE INDEX b ON orders (customer_id, created_at);`], why: 'a file without statements does not inherit the previous file’s findings' },
     { sql: 'CREATE INDEX g ON docs USING gin (body);', history: ['CREATE TABLE docs (body tsvector, title text);', 'CREATE INDEX g0 ON docs USING gin (body, title);'], why: 'prefixes only count for btree' },
   ],
   invalid: [
@@ -49,6 +51,12 @@ ruleTester(redundantIndex, {
     {
       sql: 'CREATE TABLE t (a int, b int);\nCREATE INDEX t_a ON t (a);\nCREATE INDEX t_ab ON t (a, b);',
       errors: [{ line: 3, message: /makes t_a \(a\) redundant/ }],
+    },
+    { sql: 'CREATE INDEX c ON orders (customer_id) INCLUDE (status);', history: [orders, 'CREATE INDEX a ON orders (customer_id, created_at) INCLUDE (status);'], errors: 1 },
+    {
+      sql: 'CREATE TABLE t (a int, b int, CONSTRAINT t_u1 UNIQUE (a, b), CONSTRAINT t_u2 UNIQUE (a, b));',
+      errors: [{ message: /t_u2 \(a, b\) duplicates t_u1/ }],
+      why: 'two identical constraints in one statement: reported once, the later one',
     },
     {
       sql: 'CREATE TABLE t (a int PRIMARY KEY UNIQUE);',

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/lint/types.js';
-import type { IndexModel } from '../src/analysis/schema.js';
+import { createdBy, type IndexModel } from '../src/analysis/schema.js';
 
 /** True when every query `x` serves, `y` serves as well, so `x` only costs writes and space. */
 export function isRedundantTo(x: IndexModel, y: IndexModel): boolean {
@@ -7,6 +7,8 @@ export function isRedundantTo(x: IndexModel, y: IndexModel): boolean {
   const duplicate = x.keys.length === y.keys.length && x.keys.every((k, i) => k === y.keys[i]);
   const prefix = x.keys.length <= y.keys.length && x.keys.every((k, i) => k === y.keys[i]);
   if (!prefix) return false;
+  // INCLUDE columns serve index-only scans: y must store them too
+  if (!x.include.every((c) => y.include.includes(c) || y.columns.includes(c))) return false;
   // only btree can answer a lookup on a prefix of its columns this way
   if (!duplicate && x.method !== 'btree') return false;
   // a unique index enforces uniqueness of its exact columns: only an identical unique index replaces it
@@ -22,8 +24,7 @@ export function isRedundantTo(x: IndexModel, y: IndexModel): boolean {
 }
 
 function createdAfter(x: IndexModel, y: IndexModel): boolean {
-  if (x.origin.file !== y.origin.file) return x.origin.file > y.origin.file;
-  return (x.origin.statement?.start ?? 0) >= (y.origin.statement?.start ?? 0);
+  return x.sequence > y.sequence;
 }
 
 const describe = (i: IndexModel) => `${i.name} (${i.columns.join(', ')})`;
@@ -51,16 +52,15 @@ export const redundantIndex: Rule = {
     help: 'Drop the redundant index (DROP INDEX CONCURRENTLY); the wider one serves the same queries.',
   },
   // Checked on the schema at the end of the file, so an index dropped later in the same file is not reported.
-  checkFile({ schema, report }) {
-    const current = schema.origin.file;
+  checkFile({ schema, parsed, report }) {
     const byTable = new Map<string, IndexModel[]>();
     for (const index of schema.indexes.values()) byTable.set(index.table, [...(byTable.get(index.table) ?? []), index]);
     for (const indexes of byTable.values()) {
       for (const x of indexes) {
         const y = indexes.find((other) => isRedundantTo(x, other));
         if (!y) continue;
-        const xNew = x.origin.file === current;
-        const yNew = y.origin.file === current;
+        const xNew = createdBy(x.origin, parsed.statements);
+        const yNew = createdBy(y.origin, parsed.statements);
         if (!xNew && !yNew) continue;
         const duplicate = x.keys.length === y.keys.length;
         const reportAtX = xNew && (!yNew || createdAfter(x, y));

@@ -29,6 +29,12 @@ ruleTester(requireConcurrentIndexCreation, {
       why: 'only the index on the table not created in this file',
     },
     {
+      sql: 'CREATE INDEX events_at_idx ON events (at);',
+      history: ["CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE events_2019 PARTITION OF events FOR VALUES FROM ('2019-01-01') TO ('2020-01-01');"],
+      errors: [{ line: 1, message: 'Creating index events_at_idx on partitioned table events blocks writes to every partition (SHARE lock) while each partition\'s index is built.' }],
+      why: 'a partitioned parent from history: CONCURRENTLY is refused there, the message says so',
+    },
+    {
       sql: 'BEGIN;\nCREATE INDEX docs_body_idx ON docs USING gin (to_tsvector(\'english\', body));\nCOMMIT;',
       history: ['CREATE TABLE docs (id bigint, body text);'],
       errors: [{ line: 2, column: 1, message: /docs_body_idx on docs/ }],

@@ -42,6 +42,14 @@ export const requireConcurrentIndexCreation: Rule = {
     const table = relationName(index.relation);
     const name = index.idxname ? `index ${index.idxname}` : 'an index';
     const kind = index.unique ? `Creating unique ${name.replace(/^an /, '')}` : `Creating ${name}`;
+    if (ctx.schema.table(index.relation)?.partitioned) {
+      // PostgreSQL refuses CONCURRENTLY on a partitioned table: the help must not suggest it
+      ctx.report({
+        message: `${kind} on partitioned table ${table} blocks writes to every partition (SHARE lock) while each partition's index is built.`,
+        help: 'Create the index ON ONLY the parent, build each partition\'s index with CREATE INDEX CONCURRENTLY, then ALTER INDEX … ATTACH PARTITION each one.',
+      });
+      return;
+    }
     ctx.report({
       message: `${kind} on ${table} without CONCURRENTLY blocks writes to ${table} (SHARE lock) for the whole build.`,
     });

@@ -43,7 +43,7 @@ export class LockHistory {
         claim,
         statement: view.statement,
         transaction: view.transaction.id,
-        onNewTable: view.schema.createdInCurrentFile(claim.relation),
+        onNewTable: view.schema.relationCreatedInCurrentFile(claim.relation),
       });
     }
     return held;

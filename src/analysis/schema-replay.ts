@@ -12,6 +12,7 @@ import {
 } from './schema.js';
 import { expressionVolatility, isSerialType, serialBaseType } from './volatility.js';
 import { canonicalExpression, chooseName, indexColumnName, indexNameAddition, referencedColumns } from './names.js';
+import { alterEnumValues, dropObjects, moveRelation, renameObject } from './schema-objects.js';
 
 /** Applies one statement's effect on tables, columns, indexes, constraints, views and enums. */
 export function replayStatement(schema: SchemaModel, node: Node): void {
@@ -80,6 +81,9 @@ function createOpaqueTable(schema: SchemaModel, rel: RangeVar): void {
 function createTable(schema: SchemaModel, create: NonNullable<ReturnType<typeof nodeAs<'CreateStmt'>>>): void {
   const key = tableKey(create.relation!);
   if (create.if_not_exists && (schema.tables.has(key) || schema.views.has(key))) return;
+  // The old table must have been dropped outside the model's sight (a ROLLBACK, a DO block's EXECUTE…):
+  // forget its indexes so they do not haunt the new one.
+  for (const index of schema.indexesOn(key)) schema.indexes.delete(index.key);
   const table = newTable(schema, key, schema.origin);
   table.unlogged = create.relation?.relpersistence === 'u';
   table.partitioned = create.partspec !== undefined;
@@ -154,11 +158,16 @@ function addColumn(schema: SchemaModel, table: TableModel, def: ColumnDef, inCre
 interface IndexShape {
   columns: string[];
   keys: string[];
+  include: string[];
   uses: string[];
 }
 
 function indexFromElems(params: Node[] | undefined, including: Node[] | undefined): IndexShape {
   const elems = (params ?? []).map((p) => nodeAs(p, 'IndexElem')).filter((e): e is IndexElem => e !== undefined);
+  const include = (including ?? []).flatMap((i) => {
+    const name = nodeAs(i, 'IndexElem')?.name;
+    return name ? [name] : [];
+  });
   return {
     columns: elems.map((e) => (e.name ? e.name : `(${indexColumnName(e)})`)),
     keys: elems.map((e) =>
@@ -169,11 +178,8 @@ function indexFromElems(params: Node[] | undefined, including: Node[] | undefine
         ...sortOrder(e),
       ].join('|'),
     ),
-    uses: [
-      ...elems.flatMap((e) => (e.name ? [e.name] : referencedColumns(e.expr))),
-      ...stringList(including),
-      ...(including ?? []).flatMap((i) => { const n = nodeAs(i, 'IndexElem')?.name; return n ? [n] : []; }),
-    ],
+    include,
+    uses: [...elems.flatMap((e) => (e.name ? [e.name] : referencedColumns(e.expr))), ...include],
   };
 }
 
@@ -185,7 +191,7 @@ function sortOrder(e: IndexElem): [string, string] {
 }
 
 function columnsShape(columns: string[]): IndexShape {
-  return { columns, keys: columns.map((c) => `${c}||||`), uses: columns };
+  return { columns, keys: columns.map((c) => `${c}||||`), include: [], uses: columns };
 }
 
 interface IndexOptions {
@@ -196,6 +202,8 @@ interface IndexOptions {
   label: 'idx' | 'key' | 'pkey' | 'excl';
   constraint?: string;
 }
+
+let indexSequence = 0;
 
 function addIndex(schema: SchemaModel, table: string, shape: IndexShape, options: IndexOptions): IndexModel {
   const [schemaName, tableName] = splitKey(table);
@@ -211,12 +219,14 @@ function addIndex(schema: SchemaModel, table: string, shape: IndexShape, options
     table,
     columns: shape.columns,
     keys: shape.keys,
+    include: shape.include,
     uses: [...new Set([...shape.uses, ...referencedColumns(options.where)])],
     unique: options.unique,
     partial: options.where !== undefined,
     predicate: options.where ? canonicalExpression(options.where) : undefined,
     method: options.method,
     constraint: options.constraint,
+    sequence: ++indexSequence,
     origin: schema.origin,
   };
   schema.indexes.set(index.key, index);
@@ -291,8 +301,8 @@ function addConstraint(
     }
     case 'CONSTR_CHECK': {
       const mentioned = referencedColumns(constraint.raw_expr);
-      const columns = column ? [column] : mentioned;
-      const name = constraint.conname ?? generatedConstraintName(table, tableName, columns[0], 'check');
+      // PostgreSQL names a check after its column only when it mentions exactly one
+      const name = constraint.conname ?? generatedConstraintName(table, tableName, mentioned.length === 1 ? mentioned[0] : undefined, 'check');
       push({ name, type: 'check', columns: mentioned, validated, impliesNotNull: notNullProofs(constraint.raw_expr) });
       return;
     }
@@ -401,161 +411,4 @@ function dropConstraint(schema: SchemaModel, key: string, table: TableModel | un
   const backing = constraint?.index ?? name;
   const index = schema.indexesOn(key).find((i) => i.name === backing && i.constraint !== undefined);
   if (index) schema.indexes.delete(index.key);
-}
-
-function dropObjects(schema: SchemaModel, removeType: string, objects: Node[]): void {
-  for (const object of objects) {
-    const list = nodeAs(object, 'List');
-    const name = list ? stringList(list.items).join('.') : stringList(nodeAs(object, 'TypeName')?.names).join('.');
-    if (!name) continue;
-    const key = tableKey(name);
-    switch (removeType) {
-      case 'OBJECT_TABLE':
-      case 'OBJECT_FOREIGN_TABLE':
-        schema.tables.delete(key);
-        for (const index of schema.indexesOn(key)) schema.indexes.delete(index.key);
-        // foreign keys pointing at the table go with it (CASCADE, or there were none)
-        for (const other of schema.tables.values()) {
-          other.constraints = other.constraints.filter((c) => c.references?.table !== key);
-        }
-        for (const partition of schema.tables.values()) if (partition.partitionOf === key) schema.tables.delete(partition.key);
-        break;
-      case 'OBJECT_INDEX': {
-        const index = schema.indexes.get(key);
-        schema.indexes.delete(key);
-        const table = index ? schema.tables.get(index.table) : undefined;
-        if (table && index?.constraint) table.constraints = table.constraints.filter((c) => c.name !== index.constraint);
-        break;
-      }
-      case 'OBJECT_VIEW':
-      case 'OBJECT_MATVIEW':
-        schema.views.delete(key);
-        for (const index of schema.indexesOn(key)) schema.indexes.delete(index.key);
-        break;
-      case 'OBJECT_TYPE':
-        schema.enums.delete(key);
-        break;
-      default:
-        break;
-    }
-  }
-}
-
-function renameObject(schema: SchemaModel, rename: NonNullable<ReturnType<typeof nodeAs<'RenameStmt'>>>): void {
-  const newName = rename.newname;
-  if (!newName) return;
-  switch (rename.renameType) {
-    case 'OBJECT_TABLE':
-    case 'OBJECT_VIEW':
-    case 'OBJECT_MATVIEW':
-    case 'OBJECT_FOREIGN_TABLE': {
-      if (!rename.relation) return;
-      const from = tableKey(rename.relation);
-      moveRelation(schema, from, `${splitKey(from)[0]}.${newName}`);
-      return;
-    }
-    case 'OBJECT_COLUMN': {
-      if (!rename.relation || !rename.subname) return;
-      const key = tableKey(rename.relation);
-      renameColumn(schema, key, rename.subname, newName);
-      return;
-    }
-    case 'OBJECT_TABCONSTRAINT': {
-      if (!rename.relation || !rename.subname) return;
-      const key = tableKey(rename.relation);
-      const constraint = schema.table(key)?.constraints.find((c) => c.name === rename.subname);
-      if (constraint) constraint.name = newName;
-      if (constraint?.index) {
-        renameIndex(schema, `${splitKey(key)[0]}.${constraint.index}`, newName);
-        constraint.index = newName;
-      }
-      return;
-    }
-    case 'OBJECT_INDEX':
-      if (rename.relation) renameIndex(schema, tableKey(rename.relation), newName);
-      return;
-    case 'OBJECT_TYPE': {
-      const from = tableKey(stringList(nodeAs(rename.object, 'List')?.items).join('.'));
-      const model = schema.enums.get(from);
-      if (!model) return;
-      schema.enums.delete(from);
-      model.key = `${splitKey(from)[0]}.${newName}`;
-      schema.enums.set(model.key, model);
-      return;
-    }
-    default:
-      return;
-  }
-}
-
-function renameColumn(schema: SchemaModel, key: string, from: string, to: string): void {
-  const table = schema.tables.get(key);
-  const column = table?.columns.get(from);
-  if (table && column) {
-    table.columns.delete(from);
-    column.name = to;
-    table.columns.set(to, column);
-  }
-  const swap = (names: string[]) => names.map((n) => (n === from ? to : n));
-  for (const index of schema.indexesOn(key)) {
-    index.columns = swap(index.columns);
-    index.uses = swap(index.uses);
-    index.keys = index.keys.map((k) => (k.split('|')[0] === from ? [to, ...k.split('|').slice(1)].join('|') : k));
-  }
-  for (const constraint of table?.constraints ?? []) {
-    constraint.columns = swap(constraint.columns);
-    if (constraint.impliesNotNull) constraint.impliesNotNull = swap(constraint.impliesNotNull);
-  }
-  for (const other of schema.tables.values()) {
-    for (const c of other.constraints) if (c.references?.table === key) c.references.columns = swap(c.references.columns);
-  }
-}
-
-function renameIndex(schema: SchemaModel, from: string, newName: string): void {
-  const index = schema.indexes.get(from);
-  if (!index) return;
-  schema.indexes.delete(from);
-  index.name = newName;
-  index.key = `${splitKey(from)[0]}.${newName}`;
-  schema.indexes.set(index.key, index);
-}
-
-/** RENAME TO and SET SCHEMA: the table (or view) and its indexes move; references follow. */
-function moveRelation(schema: SchemaModel, from: string, to: string): void {
-  const view = schema.views.get(from);
-  if (view) {
-    schema.views.delete(from);
-    view.key = to;
-    schema.views.set(to, view);
-  }
-  const table = schema.tables.get(from);
-  if (table) {
-    schema.tables.delete(from);
-    table.key = to;
-    schema.tables.set(to, table);
-  }
-  const [toSchema] = splitKey(to);
-  for (const index of [...schema.indexes.values()].filter((i) => i.table === from)) {
-    schema.indexes.delete(index.key);
-    index.table = to;
-    index.key = `${toSchema}.${index.name}`;
-    schema.indexes.set(index.key, index);
-  }
-  for (const other of schema.tables.values()) {
-    if (other.partitionOf === from) other.partitionOf = to;
-    for (const c of other.constraints) if (c.references?.table === from) c.references.table = to;
-  }
-}
-
-function alterEnumValues(schema: SchemaModel, stmt: NonNullable<ReturnType<typeof nodeAs<'AlterEnumStmt'>>>): void {
-  const model = schema.enums.get(tableKey(stringList(stmt.typeName).join('.')));
-  if (!model) return;
-  if (stmt.oldVal && stmt.newVal) {
-    model.values = model.values.map((v) => (v === stmt.oldVal ? stmt.newVal! : v));
-    return;
-  }
-  if (!stmt.newVal || model.values.includes(stmt.newVal)) return;
-  const at = stmt.newValNeighbor ? model.values.indexOf(stmt.newValNeighbor) : -1;
-  if (at === -1) model.values.push(stmt.newVal);
-  else model.values.splice(stmt.newValIsAfter ? at + 1 : at, 0, stmt.newVal);
 }

@@ -43,6 +43,8 @@ export interface IndexModel {
   columns: string[];
   /** Comparable key parts: column name or canonical expression, with opclass, collation and order. */
   keys: string[];
+  /** INCLUDE columns (stored, not searchable). */
+  include: string[];
   /** Every column the index uses (keys, expressions, INCLUDE, predicate): dropping one drops the index. */
   uses: string[];
   unique: boolean;
@@ -52,6 +54,8 @@ export interface IndexModel {
   method: string;
   /** Name of the PRIMARY KEY / UNIQUE / EXCLUDE constraint the index backs. */
   constraint?: string;
+  /** Increases with each index the model records: orders indexes made by one statement. */
+  sequence: number;
   origin: Origin;
 }
 
@@ -183,6 +187,13 @@ export class SchemaModel {
     return t !== undefined && t.origin.file === this.current.file && t.origin.transaction === this.current.transaction;
   }
 
+  /** Like createdInCurrentFile, for any relation: a table, view or materialized view made earlier in this file. */
+  relationCreatedInCurrentFile(name: string | RangeVar | undefined): boolean {
+    if (name === undefined) return false;
+    const view = this.view(name);
+    return this.createdInCurrentFile(name) || (view !== undefined && view.origin.file === this.current.file);
+  }
+
   /** True when the column was added (or its table created) earlier in the same file. */
   columnCreatedInCurrentFile(table: string | RangeVar | undefined, column: string): boolean {
     const c = this.column(table, column);
@@ -204,6 +215,17 @@ export class SchemaModel {
       this.current = saved;
     }
   }
+}
+
+/**
+ * True when `origin` was created by one of `statements` (a file's parsed statements; statements inside a
+ * DO block count through their DO). Use it in file-level checks: a file without statements never moves
+ * the model's current origin, so `origin.file` alone cannot tell.
+ */
+export function createdBy(origin: Origin, statements: readonly Statement[]): boolean {
+  let statement = origin.statement;
+  while (statement?.parent) statement = statement.parent;
+  return statement !== undefined && statements.includes(statement);
 }
 
 /** Creates a TableModel whose `indexes` always reflect the schema's index map. */

@@ -60,21 +60,21 @@ export async function lintSources(
 
     statements.forEach((statement, index) => {
       schema.at({ file: fileIndex, transaction: transactions.states[index].id });
-      // Built once per statement and only when a rule reads it: a copy per rule was quadratic in time.
-      let previous: readonly Statement[] | undefined;
-      const previousStatements = (): readonly Statement[] => (previous ??= statements.slice(0, index));
+      // One plain object per statement, copied per rule: a copy of `previous` per rule was quadratic, and
+      // an accessor in the literal made every context a slow dictionary object (3-4x the lint time).
+      const shared = {
+        ...base,
+        statement,
+        index,
+        previous: statements.slice(0, index),
+        transaction: transactions.states[index],
+      };
       for (const { rule, config } of active) {
         if (!rule.check) continue;
         const context: RuleContext = {
-          ...base,
+          ...shared,
           options: config.options,
           report: reporter(fileFindings, file, rule, config.severity as Severity, statement),
-          statement,
-          index,
-          get previous() {
-            return previousStatements();
-          },
-          transaction: transactions.states[index],
         };
         guard(rule, () => rule.check!(context), fileFindings, file, statement);
       }

@@ -53,7 +53,7 @@ export const sarifReporter: Reporter = ({ findings, rules, cwd, toolVersion }) =
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(repositoryPath(f.file, cwd)), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: artifactUri(f.file, cwd), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },
@@ -64,3 +64,9 @@ export const sarifReporter: Reporter = ({ findings, rules, cwd, toolVersion }) =
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** A relative URI reference; `./` keeps a first segment with `:` from reading as a scheme. */
+function artifactUri(file: string, cwd: string): string {
+  const uri = encodeURI(repositoryPath(file, cwd)).replace(/[?#]/g, encodeURIComponent);
+  return /^[^/]*:/.test(uri) ? `./${uri}` : uri;
+}

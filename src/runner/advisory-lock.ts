@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { LOCK_NOT_AVAILABLE, sqlState } from './retry.js';
+import { sleep } from './retry.js';
 
 /** One key for every pgwarden runner on a database ('pgwd'); advisory locks are per database. */
 export const RUN_LOCK_KEY = 0x70677764;
@@ -26,18 +26,18 @@ export class RunLockTimeoutError extends Error {
 }
 
 /**
- * Takes the session-level run lock on `client`, waiting up to `waitMs`. The wait is PostgreSQL's own
- * (lock_timeout applies to advisory locks), so no polling, and the order of waiting runners is fair.
+ * Takes the session-level run lock on `client`, waiting up to `waitMs`. Polls with pg_try_advisory_lock
+ * rather than waiting inside pg_advisory_lock: a session blocked in a statement keeps a snapshot open,
+ * and CREATE INDEX CONCURRENTLY of the runner holding the lock would wait for that snapshot forever.
  */
-export async function acquireRunLock(client: ClientBase, waitMs: number): Promise<void> {
-  await client.query(`set lock_timeout = ${Math.max(1, Math.round(waitMs))}`);
-  try {
-    await client.query('select pg_advisory_lock($1)', [RUN_LOCK_KEY]);
-  } catch (error) {
-    if (sqlState(error) !== LOCK_NOT_AVAILABLE) throw error;
-    throw new RunLockTimeoutError(waitMs, await runLockHolder(client));
-  } finally {
-    await client.query('reset lock_timeout').catch(() => undefined);
+export async function acquireRunLock(client: ClientBase, waitMs: number, pollMs = 250): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [RUN_LOCK_KEY]);
+    if (rows[0].ok) return;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new RunLockTimeoutError(waitMs, await runLockHolder(client));
+    await sleep(Math.min(pollMs, left));
   }
 }
 

@@ -140,15 +140,18 @@ async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobRe
     stage = 'sql';
     for (const [index, step] of steps.entries()) {
       for (let attempt = 1; ; attempt++) {
-        const run = await watchBlockers(env.conns.monitor, env.conns.migrationPid, sampleInterval(env.settings), () => client.query(step.text));
+        const run = await watchBlockers(env.conns.monitor, env.conns.migrationPid, sampleInterval(env.settings), async () => {
+          // the cleanup waits for locks too, so it shares the statement's retry
+          if (attempt > 1 && step.statement) await dropInvalidIndexLeftBy(client, step.statement);
+          return client.query(step.text);
+        });
         if (!run.error) break;
         const error = withBlockers(run.error, run.blockers);
-        attempts++;
         // An explicit-transaction file may have committed part of itself: never rerun it blindly.
         if (explicit || !(await retryOrGiveUp(job, env, error, attempt, start, `statement ${index + 1} of ${steps.length} not applied`))) {
           throw error;
         }
-        if (step.statement) await dropInvalidIndexLeftBy(client, step.statement);
+        attempts++;
       }
       await progressAttempt(client, name, index + 1);
     }

@@ -44,7 +44,7 @@ export function formatPlan(entries: PlanEntry[]): string {
   for (const e of entries) {
     lines.push(`${e.name}${e.blocked ? '  [blocked by the lint gate]' : ''}`);
     const tx = e.transaction === 'runner' ? 'in one transaction' : e.transaction === 'explicit' ? 'as written (its own BEGIN/COMMIT)' : 'outside a transaction, statement by statement';
-    lines.push(`  runs:    ${tx} (${e.transactionReason})`);
+    lines.push(`  runs:    ${tx}${e.transaction === 'runner' ? '' : ` (${e.transactionReason})`}`);
     if (e.locks.length === 0) lines.push('  locks:   none known');
     for (const l of e.locks) {
       const effect = blocksReads(l.mode) ? 'blocks reads and writes' : blocksWrites(l.mode) ? 'blocks writes' : 'blocks neither reads nor writes';

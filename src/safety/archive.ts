@@ -27,12 +27,11 @@ export interface DumpRequest {
 export async function dumpDatabase(request: DumpRequest): Promise<void> {
   const handle = await open(request.file, 'wx', 0o600);
   await handle.close();
-  const args = ['--format=custom', '--no-password', `--file=${request.file}`, ...OWN_SCHEMAS.filter((s) => s !== 'pgwarden').map((s) => `--exclude-schema=${s}`)];
+  // pgwarden's own schemas stay out: a restore must never rewind the runner's history or old snapshots.
+  const args = ['--format=custom', '--no-password', `--file=${request.file}`, ...OWN_SCHEMAS.map((s) => `--exclude-schema=${s}`)];
   if (request.dataOf !== 'all') {
     const keep = new Set(request.dataOf.map(tableKeyOf));
     for (const t of request.allTables) if (!keep.has(tableKeyOf(t))) args.push(`--exclude-table-data=${dumpPattern(t)}`);
-    // the runner's history is not at risk
-    args.push('--exclude-table-data=pgwarden.*');
   }
   await runTool(request.tools.pgDump, args, { databaseUrl: request.databaseUrl });
 }

@@ -122,10 +122,10 @@ export async function listBackups(dir: string): Promise<BackupManifest[]> {
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Removes the files of a backup; returns what it removed. */
+/** Removes the files of a backup: its dump, its manifest and the restore lists written beside them. */
 export async function removeBackupFiles(dir: string, manifest: BackupManifest): Promise<void> {
-  if (manifest.dumpFile) await rm(join(dir, manifest.dumpFile), { force: true });
-  await rm(manifestPath(dir, manifest.id), { force: true });
+  const own = (await readdir(dir)).filter((f) => f === manifest.dumpFile || f.startsWith(`${manifest.id}.`));
+  for (const f of own) await rm(join(dir, f), { force: true });
 }
 
 export function formatBytes(bytes: number): string {

@@ -83,13 +83,26 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
     tables,
     catalog,
   };
-  log.info('backup.start', { id, mode, tables: tables.map((t) => t.name), estimate: formatBytes(estimate) });
+  const what = tables.length > 0 ? `data of ${tables.map((t) => t.name).join(', ')}` : 'no table at risk';
+  log.info('backup.start', {
+    id,
+    mode,
+    tables: tables.map((t) => t.name),
+    estimate: formatBytes(estimate),
+    message: `taking backup ${id} (${mode}: ${mode === 'full' ? 'whole database' : mode === 'snapshot' ? `in-database copies, ${what}` : `whole schema, ${what}`})`,
+  });
+  const figures = tables.map((t) => `${t.name} ${t.exact ? '' : '~'}${t.rows} rows`).join(', ');
 
   if (mode === 'snapshot') {
     const copies = await takeSnapshot(client, id, atRisk);
     for (const t of tables) t.snapshotTable = tableKeyOf(copies.get(t.name)!);
     await writeManifest(request.backupDir, base);
-    log.info('backup.created', { id, engine: 'snapshot', tables: tables.map((t) => `${t.name} (${t.rows} rows) → ${t.snapshotTable}`) });
+    log.info('backup.created', {
+      id,
+      engine: 'snapshot',
+      tables: tables.map((t) => `${t.name} (${t.rows} rows) → ${t.snapshotTable}`),
+      message: `backup ${id} taken in schema pgwarden_backup${figures ? `: ${figures}` : ''}`,
+    });
     return { manifest: base, catalog, fingerprints };
   }
 
@@ -110,11 +123,14 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
   if (missingData.length > 0) {
     throw new BackupError(`backup ${file} lacks the data of ${missingData.map(tableKeyOf).join(', ')}; nothing was applied`);
   }
+  // the catalog last: it is long, and people read manifests top down
+  const { catalog: _catalog, ...head } = base;
   const manifest: BackupManifest = {
-    ...base,
+    ...head,
     dumpFile: basename(file),
     dumpBytes: (await stat(file)).size,
     sha256: await sha256File(file),
+    catalog,
   };
   await writeManifest(request.backupDir, manifest);
   log.info('backup.created', {
@@ -123,6 +139,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
     size: formatBytes(manifest.dumpBytes ?? 0),
     entries: toc.length,
     tables: tables.map((t) => `${t.name} (${t.exact ? '' : '~'}${t.rows} rows)`),
+    message: `backup ${id} taken: ${file} (${formatBytes(manifest.dumpBytes ?? 0)}, ${toc.length} archive entries readable)${figures ? `; ${figures}` : ''}`,
   });
   return { manifest, file, catalog, fingerprints };
 }
@@ -149,6 +166,6 @@ export async function pruneBackups(dir: string, keep: number, client: ClientBase
     await removeBackupFiles(dir, manifest);
     removed.push(manifest.id);
   }
-  if (removed.length > 0) log.info('backup.pruned', { removed, keep });
+  if (removed.length > 0) log.info('backup.pruned', { removed, keep, message: `pruned backup${removed.length > 1 ? 's' : ''} ${removed.join(', ')} (keeping ${keep})` });
   return removed;
 }

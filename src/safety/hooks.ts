@@ -4,12 +4,12 @@ import { liveSchemaDump } from './archive.js';
 import { pruneBackups, takeBackup, type Backup, type BackupMode } from './backup.js';
 import { DEFAULT_BACKUP_DIR } from './backup-store.js';
 import { readCatalog } from './catalog.js';
-import { RestoreError, VerificationError } from './errors.js';
+import { BackupError, RestoreError, VerificationError } from './errors.js';
 import { parseTableName, tableFromKey, tableKeyOf, type TableName } from './names.js';
 import { pgTools, type PgTools } from './pg-tools.js';
-import { restoreDatabase, sameFingerprint, type RestorePoint, type RestoreReport, type RestoreSource } from './restore.js';
+import { restoreDatabase, sameFingerprint, type RestorePoint, type RestoreReport, type RestoreSource, type RestoreTable } from './restore.js';
 import { countRows, tableFingerprint, type RowCount } from './tables.js';
-import { describeDataLoss, formatCount, undeclaredDataLoss, type RiskDetail, type TableCounts } from './verify.js';
+import { describeDataLoss, formatCount, undeclaredDataLoss, type TableCounts } from './verify.js';
 
 export interface SafetyOptions {
   /** `targeted` (default): whole schema + data of the tables at risk; `full`; `snapshot` (in-database copies); `none`. */
@@ -27,12 +27,7 @@ export interface SafetyOptions {
 }
 
 export const DEFAULT_VERIFY_MAX_ROWS = 10_000_000;
-
-/** The optional detail a runner may add to a PlannedMigration so that messages can name the statement. */
-function risksOf(migration: PlannedMigration): RiskDetail[] {
-  if ('risks' in migration && Array.isArray(migration.risks)) return migration.risks as RiskDetail[];
-  return [];
-}
+export const BACKUP_MODES: readonly BackupMode[] = ['targeted', 'full', 'snapshot', 'none'];
 
 /** Tables at risk arrive as analysis keys (raw names); allow-data-loss lists as written in SQL. */
 function tablesOf(names: string[], parse: (name: string) => TableName = tableFromKey): TableName[] {
@@ -50,6 +45,7 @@ function tablesOf(names: string[], parse: (name: string) => TableName = tableFro
  */
 export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
   const mode = options.backup ?? 'targeted';
+  if (!BACKUP_MODES.includes(mode)) throw new BackupError(`--backup: expected ${BACKUP_MODES.join(', ')}, not '${String(mode)}'`);
   const backupDir = options.backupDir ?? DEFAULT_BACKUP_DIR;
   const maxRows = options.verifyMaxRows ?? DEFAULT_VERIFY_MAX_ROWS;
   const tools: PgTools = pgTools(options.pgDumpPath);
@@ -77,6 +73,10 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
 
   return {
     async beforeRun(run: RunInfo) {
+      // one hooks object may serve several runs (an application calling up() at each start)
+      backup = undefined;
+      before.clear();
+      restorePoints.clear();
       databaseUrl = options.databaseUrl ?? run.databaseUrl;
       if (run.migrations.length === 0) return;
       if (mode === 'none') {
@@ -98,14 +98,19 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
     },
 
     async beforeMigration({ migration, client, log }: MigrationHookContext) {
-      before.set(migration.name, await count(client, migration, log));
+      const counts = await count(client, migration, log);
+      before.set(migration.name, counts);
       if (!migration.transactional && backup) {
         // No rollback will undo this one: remember the exact state to return to if it fails.
-        const tables = tablesOf(migration.tablesAtRisk);
-        const fingerprints = await Promise.all(tables.map(async (table) => ({ table, fingerprint: await tableFingerprint(client, table) })));
+        const tables: RestoreTable[] = [];
+        for (const table of tablesOf(migration.tablesAtRisk)) {
+          const c = counts.get(tableKeyOf(table));
+          const exists = c?.rows !== null && c !== undefined;
+          tables.push({ table, exists, fingerprint: exists && c.exact ? await tableFingerprint(client, table) : null });
+        }
         restorePoints.set(migration.name, {
           catalog: await readCatalog(client),
-          tables: fingerprints,
+          tables,
           ...(backup.file ? { schemaDump: await liveSchemaDump(tools, databaseUrl) } : {}),
         });
       }
@@ -120,11 +125,12 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
       const losses = undeclaredDataLoss(counts, allowed);
       const figures = counts.map((c) => `${c.table}: ${formatCount(c.before)} before, ${formatCount(c.after)} after${allowed.has(c.table) ? ' (data loss allowed)' : ''}`);
       if (losses.length > 0) {
-        const message = describeDataLoss(migration.name, losses, risksOf(migration));
-        log.error('verify.failed', { migration: migration.name, counts: figures, message });
+        const message = describeDataLoss(migration.name, losses, migration.risks ?? []);
+        // quiet: the runner reports the thrown error itself; the event is for JSON log pipelines
+        log.error('verify.failed', { migration: migration.name, counts: figures, message, quiet: true });
         throw new VerificationError(message);
       }
-      if (counts.length > 0) log.info('verify.ok', { migration: migration.name, counts: figures });
+      if (counts.length > 0) log.info('verify.ok', { migration: migration.name, counts: figures, message: `${migration.name}: row counts verified (${figures.join('; ')})` });
     },
 
     async onFailure(context: MigrationHookContext & { error: unknown }) {
@@ -142,9 +148,17 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
         });
         return;
       }
+      const taken = backup.fingerprints;
       const stale = point.tables.filter((t) => {
         const key = tableKeyOf(t.table);
-        return backup!.fingerprints.has(key) ? !sameFingerprint(backup!.fingerprints.get(key) ?? null, t.fingerprint) : t.fingerprint !== null;
+        if (!taken.has(key)) return t.exists;
+        const then = taken.get(key) ?? null;
+        // too large to checksum on either side: cannot prove the backup current, only warn
+        if (then === null || t.fingerprint === null) {
+          log.warn('restore.unverified', { table: key, message: `${key} is too large to checksum: cannot prove backup ${backup!.manifest.id} still holds its rows as they were before ${migration.name}` });
+          return false;
+        }
+        return !sameFingerprint(then, t.fingerprint);
       });
       const source: RestoreSource = backup.file
         ? { engine: 'pg_dump', tools, file: backup.file }
@@ -162,7 +176,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
     },
 
     async afterRun(run) {
-      if (backup) run.log.info('backup.kept', { id: backup.manifest.id, dir: backupDir, ok: run.ok });
+      if (backup) run.log.info('backup.kept', { id: backup.manifest.id, dir: backupDir, ok: run.ok, message: `backup ${backup.manifest.id} kept in ${backupDir}` });
     },
   };
 }
@@ -177,7 +191,7 @@ async function reportUnchanged(context: MigrationHookContext, previous: Map<stri
   }
   log.info('restore.not-needed', {
     migration: migration.name,
-    message: `migration ${migration.name} was rolled back: database left unchanged`,
+    message: `migration ${migration.name} was rolled back: database left unchanged${figures.length > 0 ? ` (${figures.join('; ')})` : ''}`,
     counts: figures,
   });
 }
@@ -185,7 +199,7 @@ async function reportUnchanged(context: MigrationHookContext, previous: Map<stri
 function summary(report: RestoreReport): string {
   const parts = [...report.differences];
   for (const t of report.tables) {
-    if (!sameFingerprint(t.expected, t.actual)) parts.push(`${t.table}: ${t.actual?.rows ?? 'missing'} rows, expected ${t.expected?.rows ?? 'none'}`);
+    if (!t.ok) parts.push(`${t.table}: ${t.actual?.rows ?? 'missing'} rows, expected ${t.expected?.rows ?? 'none'}`);
   }
   if (report.schemaDifference) parts.push(`schema dump differs at ${report.schemaDifference}`);
   return parts.join('; ');
@@ -193,11 +207,14 @@ function summary(report: RestoreReport): string {
 
 export function logReport(log: RunLogger, migration: string, report: RestoreReport): void {
   const tables = report.tables.map(
-    (t) => `${t.table}: ${t.actual?.rows ?? 'missing'} rows, checksum ${t.actual?.checksum ?? '-'} (before: ${t.expected?.rows ?? 'missing'} rows, checksum ${t.expected?.checksum ?? '-'})`,
+    (t) =>
+      `${t.table}: ${t.actual ? `${t.actual.rows} rows, checksum ${t.actual.checksum}` : 'absent'} ` +
+      `(before: ${t.expected ? `${t.expected.rows} rows, checksum ${t.expected.checksum}` : t.ok ? 'absent or too large to checksum' : 'not checksummed'})`,
   );
   const schema = report.schemaIdentical === null ? 'schema compared by catalog only' : report.schemaIdentical ? 'schema dump identical to before' : `schema dump differs: ${report.schemaDifference}`;
   const fields = { migration, dropped: report.dropped, recreated: report.recreated, tables, schema };
-  if (report.ok) log.info('restore.done', { ...fields, message: `database restored to its state before ${migration}` });
-  else log.error('restore.mismatch', { ...fields, differences: report.differences });
+  const details = [...(report.dropped.length > 0 ? [`dropped ${report.dropped.join(', ')}`] : []), ...(report.recreated.length > 0 ? [`re-created ${report.recreated.join(', ')}`] : []), ...tables, schema];
+  if (report.ok) log.info('restore.done', { ...fields, message: `database restored to its state before ${migration}: ${details.join('; ')}` });
+  else log.error('restore.mismatch', { ...fields, differences: report.differences, message: `restore of ${migration} does not match the state before it: ${[...report.differences, ...details].join('; ')}` });
 }
 

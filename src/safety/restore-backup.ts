@@ -45,6 +45,7 @@ export async function restoreBackup(request: RestoreBackupRequest): Promise<{ ma
     catalog: manifest.catalog,
     tables: manifest.tables.map((t) => ({
       table: tableFromKey(t.name),
+      exists: true,
       fingerprint: t.checksum !== undefined ? { rows: t.rows, checksum: t.checksum } : null,
     })),
     ...(schemaDump !== undefined ? { schemaDump } : {}),

@@ -15,19 +15,29 @@ export type RestoreSource =
   | { engine: 'pg_dump'; tools: PgTools; file: string }
   | { engine: 'snapshot'; copies: Map<string, TableName> };
 
+export interface RestoreTable {
+  table: TableName;
+  /** Whether the table existed at the restore point (one that did not is dropped, not refilled). */
+  exists: boolean;
+  /** null for a table too large to checksum (above verifyMaxRows): its rows are put back unchecked. */
+  fingerprint: Fingerprint | null;
+}
+
 /** The state a restore returns the database to. */
 export interface RestorePoint {
   catalog: Catalog;
-  /** Tables whose rows are put back, with the fingerprint they must have afterwards. */
-  tables: Array<{ table: TableName; fingerprint: Fingerprint | null }>;
+  /** Tables whose rows are put back, when they existed, with the fingerprint they must have afterwards. */
+  tables: RestoreTable[];
   /** Normalized `pg_dump --schema-only` to compare with afterwards (pg_dump engine only). */
   schemaDump?: string;
 }
 
 export interface TableOutcome {
   table: string;
+  /** null when the table did not exist, or was too large to checksum. */
   expected: Fingerprint | null;
   actual: Fingerprint | null;
+  ok: boolean;
 }
 
 export interface RestoreReport {
@@ -63,7 +73,11 @@ export async function restoreDatabase(request: RestoreRequest): Promise<RestoreR
   } catch (error) {
     if (error instanceof RestoreError) throw error;
     const manual = await manualInstructions(request).catch(() => undefined);
-    request.log.error('restore.failed', { error: (error as Error).message, manual });
+    request.log.error('restore.failed', {
+      error: (error as Error).message,
+      manual,
+      message: `restore failed: ${(error as Error).message}; the backup is kept${manual ? `; to finish by hand: ${manual}` : ''}`,
+    });
     throw new RestoreError(`restore failed: ${(error as Error).message}; the backup is kept`, manual);
   } finally {
     await client.end().catch(() => undefined);
@@ -72,7 +86,7 @@ export async function restoreDatabase(request: RestoreRequest): Promise<RestoreR
 
 async function restoreWith(client: ClientBase, request: RestoreRequest): Promise<RestoreReport> {
   const { source, target, log } = request;
-  const targetKeys = new Set(target.tables.filter((t) => t.fingerprint).map((t) => tableKeyOf(t.table)));
+  const targetKeys = new Set(target.tables.filter((t) => t.exists).map((t) => tableKeyOf(t.table)));
   let diff = diffCatalogs(target.catalog, await readCatalog(client));
 
   // 1. Tables at risk whose shape changed cannot take their old rows back: rebuild them from the archive.
@@ -85,7 +99,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
     for (const key of reshaped) {
       const table = target.tables.find((t) => tableKeyOf(t.table) === key)!.table;
       if (await tableExists(client, table)) {
-        log.info('restore.step', { step: `drop ${key} to rebuild it from the backup (its columns changed)` });
+        step(log, 'info', `drop ${key} to rebuild it from the backup (its columns changed)`);
         await client.query(`DROP TABLE ${qualified(table)} CASCADE`);
       }
     }
@@ -99,7 +113,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
   if (drops.length > 0) {
     await inTransaction(client, async () => {
       for (const sql of drops) {
-        log.info('restore.step', { step: sql });
+        step(log, 'info', sql);
         await client.query(sql);
       }
     });
@@ -115,7 +129,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
     const entries = selectEntries(toc, missing.flatMap(tocPatterns));
     const listFile = `${source.file}.restore-${Date.now()}.list`;
     await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
-    log.info('restore.step', { step: `pg_restore ${entries.length} archive entries`, objects: missing.map(describeObject) });
+    step(log, 'info', `pg_restore ${entries.length} archive entries to re-create ${missing.map(describeObject).join(', ')}`);
     await runTool(source.tools.pgRestore, ['--no-password', '--single-transaction', '--exit-on-error', `--use-list=${listFile}`, source.file], {
       databaseUrl: request.databaseUrl,
     });
@@ -125,14 +139,14 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
     for (const o of missing.filter((m) => m.kind === 'table' && targetKeys.has(`${m.schema}.${m.name}`))) {
       const copy = source.copies.get(`${o.schema}.${o.name}`);
       if (!copy) continue;
-      log.warn('restore.step', { step: `re-create ${o.schema}.${o.name} from its snapshot: columns only, without indexes, keys or defaults` });
+      step(log, 'warn', `re-create ${o.schema}.${o.name} from its snapshot: columns only, without indexes, keys or defaults`);
       await recreateFromSnapshot(client, copy, { schema: o.schema, name: o.name });
       recreated.push(describeObject(o));
     }
   }
 
   // 4. Put back the rows of the tables at risk, all in one transaction.
-  const reload = target.tables.filter((t) => t.fingerprint && !rowsRestored.has(tableKeyOf(t.table)));
+  const reload = target.tables.filter((t) => t.exists && !rowsRestored.has(tableKeyOf(t.table)));
   if (reload.length > 0) {
     const superuser = (await client.query<{ s: boolean }>(`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`)).rows[0]?.s;
     await inTransaction(client, async () => {
@@ -145,7 +159,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
           source.engine === 'pg_dump'
             ? await copyTableFromArchive(client, source.tools, source.file, table)
             : await copyTableFromSnapshot(client, requiredCopy(source.copies, key), table);
-        log.info('restore.step', { step: `rows of ${key}: removed ${deleted}, put back ${copied} from the backup` });
+        step(log, 'info', `rows of ${key}: removed ${deleted}, put back ${copied} from the backup`);
       }
     });
   }
@@ -155,7 +169,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
   for (const [key, value] of Object.entries(target.catalog.sequences)) {
     if (!(key in sequencesNow) || sequencesNow[key] === value) continue;
     const seq = tableFromKey(key);
-    log.info('restore.step', { step: `sequence ${key} back to ${value ?? 'its start'}` });
+    step(log, 'info', `sequence ${key} back to ${value ?? 'its start'}`);
     if (value === null) await client.query(`ALTER SEQUENCE ${qualified(seq)} RESTART`);
     else await client.query(`SELECT setval(${quoteLiteral(qualified(seq))}::regclass, ${value}::bigint, true)`);
   }
@@ -169,7 +183,9 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
   ];
   const tables: TableOutcome[] = [];
   for (const t of target.tables) {
-    tables.push({ table: tableKeyOf(t.table), expected: t.fingerprint, actual: await tableFingerprint(client, t.table) });
+    const actual = await tableFingerprint(client, t.table);
+    const ok = !t.exists ? actual === null : t.fingerprint ? sameFingerprint(t.fingerprint, actual) : actual !== null;
+    tables.push({ table: tableKeyOf(t.table), expected: t.fingerprint, actual, ok });
   }
   let schemaIdentical: boolean | null = null;
   let schemaDifference: string | undefined;
@@ -178,7 +194,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
     schemaDifference = firstDifference(target.schemaDump, now) ?? undefined;
     schemaIdentical = schemaDifference === undefined;
   }
-  const tablesOk = tables.every((t) => sameFingerprint(t.expected, t.actual));
+  const tablesOk = tables.every((t) => t.ok);
   return {
     ok: differences.length === 0 && tablesOk && schemaIdentical !== false,
     dropped,
@@ -192,6 +208,11 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
 
 export function sameFingerprint(a: Fingerprint | null, b: Fingerprint | null): boolean {
   return a === null ? b === null : b !== null && a.rows === b.rows && a.checksum === b.checksum;
+}
+
+/** Every restore step is logged: a restore never runs silently. */
+function step(log: RunLogger, level: 'info' | 'warn', text: string, extra: Record<string, unknown> = {}): void {
+  log[level]('restore.step', { step: text, ...extra, message: `restore: ${text}` });
 }
 
 function requiredCopy(copies: Map<string, TableName>, key: string): TableName {
@@ -219,7 +240,7 @@ async function manualInstructions(request: RestoreRequest): Promise<string> {
     return `the rows are kept in schema pgwarden_backup (${copies}): DELETE the table's rows and INSERT … SELECT from its copy`;
   }
   const toc = await archiveContents(source.tools, source.file);
-  const tables = target.tables.filter((t) => t.fingerprint).map((t) => t.table);
+  const tables = target.tables.filter((t) => t.exists).map((t) => t.table);
   const keys = new Set(tables.map(tableKeyOf));
   const related: CatalogObject[] = target.catalog.objects.filter(
     (o) => (o.kind === 'table' && keys.has(`${o.schema}.${o.name}`)) || (o.table !== undefined && o.kind !== 'column' && keys.has(`${o.schema}.${o.table}`)),

@@ -67,6 +67,12 @@ describe('pgwarden explain', () => {
     ]);
   });
 
+  it('explains the engine\'s own finding kinds too', async () => {
+    const { code, stdout } = await run('explain', 'syntax-error');
+    expect(code).toBe(0);
+    expect(stdout).toContain('syntax-error (syntax, error by default)');
+  });
+
   it('suggests nothing for a name far from every id', () => {
     const ids = allRules.map((r) => r.meta.id);
     expect(closestId(ids, 'xyzzy')).toBeUndefined();

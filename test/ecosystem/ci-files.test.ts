@@ -344,3 +344,32 @@ describe('husky snippet in docs/ecosystem.md', () => {
     }
   });
 });
+
+describe('example workflows in docs/examples', () => {
+  const workflow = (file: string) => asMap(readYaml(join('docs/examples', file)));
+  const stepsOf = (doc: Mapping, job: string) => asList(asMap(asMap(doc.jobs)[job]).steps).map(asMap);
+
+  it('github-lint.yml: full history, the action, and changed-since the base branch', () => {
+    const doc = workflow('github-lint.yml');
+    expect(asMap(doc.permissions)['security-events']).toBe('write');
+    const steps = stepsOf(doc, 'pgwarden');
+    const checkout = steps.find((s) => asText(s.uses).startsWith('actions/checkout@'));
+    expect(asMap(checkout?.with)['fetch-depth']).toBe('0');
+    const action = steps.find((s) => asText(s.uses).startsWith('pgwarden/pgwarden@'));
+    const inputs = asMap(action?.with);
+    expect(inputs['changed-since']).toBe('origin/${{ github.base_ref }}');
+    // only inputs the action declares
+    const declared = Object.keys(asMap(asMap(readYaml('action.yml')).inputs));
+    for (const name of Object.keys(inputs)) expect(declared).toContain(name);
+  });
+
+  it('github-migrate-dry-run.yml: a postgres:15 service and a real `migrate up --dry-run`', () => {
+    const doc = workflow('github-migrate-dry-run.yml');
+    const job = asMap(asMap(doc.jobs)['dry-run']);
+    expect(asMap(asMap(job.services).postgres).image).toBe('postgres:15');
+    expect(asText(asMap(job.env).DATABASE_URL)).toMatch(/^postgres:\/\/.*@localhost:5432\//);
+    const run = stepsOf(doc, 'dry-run').map((s) => s.run).find((r) => typeof r === 'string' && r.includes('migrate up'));
+    expect(run).toMatch(/^npx --yes pgwarden@[\w.-]+ migrate up --dry-run$/);
+    expect(pgwarden(['migrate', 'up', '--help'], repoRoot).stdout).toContain('--dry-run');
+  });
+});

@@ -96,7 +96,7 @@ const layouts: LayoutCase[] = [
     name: 'an empty project',
     files: { 'README.md': 'nothing yet\n' },
     migrationsDir: 'migrations',
-    tool: /^Detected plain SQL files in migrations\/ \(0 migrations\)\.$/m,
+    tool: /^No migrations yet: configured migrations\/ for plain SQL files\.$/m,
     count: 0,
     transaction: 'per-file',
     preCommitFiles: "'^migrations/.*\\.sql$'",

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { safetyHooks, listBackups, BackupError } from '../../src/safety/index.js';
-import { manifestSchema } from '../../src/safety/backup-store.js';
+import { manifestSchema, prepareBackupDir } from '../../src/safety/backup-store.js';
 import { applyWithHooks, captureLogger, dataChecksums, migration, seed } from './helpers.js';
 
 let db: TestDatabase;
@@ -115,5 +115,12 @@ describe('backups', () => {
     const error = (await applyWithHooks(db.url, safetyHooks({ backupDir: join(file, 'backups') }), [deleteOrders()], captureLogger()).catch((e: Error) => e)) as Error;
     expect(error).toBeInstanceOf(BackupError);
     expect(error.message).toBe(`backup directory ${join(file, 'backups')} is not writable (ENOTDIR): choose another with --backup-dir`);
+  });
+
+  it('refuses a backup that would not fit on the disk', async () => {
+    const dir = join(work, 'small');
+    const error = (await prepareBackupDir(dir, Number.MAX_SAFE_INTEGER).catch((e: Error) => e)) as Error;
+    expect(error).toBeInstanceOf(BackupError);
+    expect(error.message).toMatch(new RegExp(`^not enough disk space for the backup in ${dir}: about \\d+ TB needed, [\\d.]+ [kMGT]?B free; free some space or choose another --backup-dir$`));
   });
 });

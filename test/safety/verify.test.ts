@@ -34,7 +34,7 @@ describe('row-count verification inside the migration transaction', () => {
     const log = captureLogger();
     const m = migration('002_cleanup.sql', `UPDATE accounts SET note = 'x' WHERE id = 1;\nDELETE FROM orders WHERE amount < 100;`, ['public.accounts', 'public.orders'], {
       risks: [{ table: 'public.orders', reason: 'DELETE', statement: 'DELETE FROM orders WHERE amount < 100', line: 2 }],
-    } as never);
+    });
     const outcome = await applyWithHooks(db.url, safetyHooks({ backupDir }), [m], log);
     expect(outcome.failed?.error).toBeInstanceOf(VerificationError);
     const message = (outcome.failed?.error as Error).message;
@@ -43,7 +43,7 @@ describe('row-count verification inside the migration transaction', () => {
     expect(message).not.toContain('public.accounts:');
     expect(await dataChecksums(client)).toEqual(before);
     const unchanged = log.events.find((e) => e.event === 'restore.not-needed');
-    expect(unchanged?.fields.message).toBe('migration 002_cleanup.sql was rolled back: database left unchanged');
+    expect(unchanged?.fields.message).toBe('migration 002_cleanup.sql was rolled back: database left unchanged (public.accounts: 3000 rows before, 3000 rows now; public.orders: 5000 rows before, 5000 rows now)');
     expect(unchanged?.fields.counts).toEqual(['public.accounts: 3000 rows before, 3000 rows now', 'public.orders: 5000 rows before, 5000 rows now']);
   });
 

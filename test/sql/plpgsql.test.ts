@@ -95,6 +95,16 @@ describe('DO blocks in lint', () => {
     expect(await dropTableFindings(sql)).toEqual([]);
   });
 
+  it('does not report a statement of a BEGIN ATOMIC function or procedure body', async () => {
+    const sql = 'CREATE PROCEDURE purge() LANGUAGE sql BEGIN ATOMIC\n  DROP TABLE old;\nEND;\nSELECT 1;';
+    expect(await dropTableFindings(sql)).toEqual([]);
+  });
+
+  it('keeps exact positions in a file with CRLF line endings', async () => {
+    const sql = 'SELECT 1;\r\nDO $body$\r\nBEGIN\r\n    DROP TABLE a;\r\nEND $body$;\r\n';
+    expect(await dropTableFindings(sql)).toEqual(['4:5 Dropping table a deletes all of its rows and breaks code that still uses it.']);
+  });
+
   it('does not report SQL inside string literals', async () => {
     expect(await dropTableFindings("DO $$ BEGIN EXECUTE 'DROP TABLE a'; RAISE NOTICE 'DROP TABLE b'; END $$;")).toEqual([]);
     expect(await dropTableFindings("SELECT 'DROP TABLE a;';")).toEqual([]);

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { connect, resolveConnection, ConnectionError, redactUrl } from '../../db/index.js';
-import type { RunLogger } from '../../runner/hooks.js';
+import { createConsoleLogger } from '../../runner/logger.js';
 import { listBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR, type BackupManifest, type RestoreReport } from '../../safety/index.js';
 import { formatBytes } from '../../safety/backup-store.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
@@ -49,7 +49,7 @@ export function registerBackups(program: Command): void {
       await probe.end();
       if (!flags.yes) await confirm(manifest, target.display);
       const databaseUrl = target.config.connectionString ?? '';
-      const { report } = await restoreBackup({ databaseUrl, backupDir: flags.backupDir, id, pgDumpPath: flags.pgDump, log: stderrLogger(target.secrets) });
+      const { report } = await restoreBackup({ databaseUrl, backupDir: flags.backupDir, id, pgDumpPath: flags.pgDump, log: createConsoleLogger({ out: process.stderr, err: process.stderr, secrets: target.secrets, tty: false }) });
       process.stdout.write(formatReport(manifest, report));
       process.exitCode = report.ok ? EXIT_OK : EXIT_FINDINGS;
     });
@@ -81,17 +81,6 @@ async function confirm(manifest: BackupManifest, database: string): Promise<void
   }
 }
 
-function stderrLogger(secrets: string[]): RunLogger {
-  const scrub = (text: string) => secrets.reduce((t, s) => (s ? t.split(s).join('*****') : t), text);
-  const write = (level: string) => (event: string, fields: Record<string, unknown> = {}) => {
-    const { message, step, ...rest } = fields;
-    const text = String(message ?? step ?? '');
-    const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
-    process.stderr.write(scrub(`${level === 'info' ? '' : `${level}: `}${event}${text ? `: ${text}` : ''}${extra}\n`));
-  };
-  return { info: write('info'), warn: write('warn'), error: write('error') };
-}
-
 function summaryOf(m: BackupManifest) {
   return {
     id: m.id,
@@ -121,10 +110,8 @@ function formatReport(manifest: BackupManifest, report: RestoreReport): string {
   if (report.dropped.length > 0) lines.push(`  dropped: ${report.dropped.join(', ')}`);
   if (report.recreated.length > 0) lines.push(`  re-created: ${report.recreated.join(', ')}`);
   for (const t of report.tables) {
-    const same = t.expected && t.actual && t.expected.rows === t.actual.rows && t.expected.checksum === t.actual.checksum;
-    lines.push(
-      `  ${t.table}: ${t.actual?.rows ?? 'missing'} rows, checksum ${t.actual?.checksum ?? '-'} — manifest: ${t.expected?.rows ?? '?'} rows, checksum ${t.expected?.checksum ?? '-'} ${same ? 'OK' : 'MISMATCH'}`,
-    );
+    const recorded = t.expected ? `${t.expected.rows} rows, checksum ${t.expected.checksum}` : 'not checksummed (too large)';
+    lines.push(`  ${t.table}: ${t.actual?.rows ?? 'missing'} rows, checksum ${t.actual?.checksum ?? '-'} — manifest: ${recorded} ${t.ok ? 'OK' : 'MISMATCH'}`);
   }
   lines.push(
     `  schema: ${report.schemaIdentical === null ? 'compared by catalog' : report.schemaIdentical ? 'identical to the backup' : `differs (${report.schemaDifference})`}`,

@@ -12,7 +12,7 @@ export interface CompletionNode {
     value: 'none' | 'words' | 'files' | 'other';
     choices?: readonly string[];
   }>;
-  /** Words the positional arguments accept (from `.choices()`); files when `takesFiles`. */
+  /** Words the positional arguments accept (from `.choices()`); file names too when `takesFiles`. */
   argumentChoices: string[];
   takesFiles: boolean;
 }
@@ -36,7 +36,8 @@ export function completionTree(program: Command): CompletionNode[] {
       subcommands: subcommands.map((c) => ({ name: c.name(), description: c.summary() || c.description() })),
       options: options.map(describeOption),
       argumentChoices: args.flatMap((a) => a.argChoices ?? []),
-      takesFiles: args.some((a) => !a.argChoices) && subcommands.length === 0 && cmd.name() !== 'help',
+      // like option values: complete file names only where the argument's name says it is a path
+      takesFiles: args.some((a) => !a.argChoices && /path|file|dir/i.test(a.name())),
     });
     for (const sub of cmd.commands) visit(sub, [...path, sub.name()]);
   };

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { allRules } from '../../../rules/index.js';
 import type { Rule } from '../../lint/types.js';
 import { UserError } from '../errors.js';
+import { builtinRuleMetas } from '../../report/builtin-rules.js';
 import { pgVersions, ruleDocPage } from './rules.js';
 
 interface ExplainFlags {
@@ -15,7 +16,8 @@ export function registerExplain(program: Command): void {
     .argument('<rule>', 'rule id, e.g. ban-drop-column')
     .option('-f, --format <format>', 'text or markdown', 'text')
     .action((id: string, flags: ExplainFlags) => {
-      const rule = findRule(allRules, id);
+      // the engine's own finding kinds (syntax-error…) show up in reports too, so they can be explained
+      const rule = findRule([...allRules, ...builtinRuleMetas.map((meta) => ({ meta }))], id);
       if (flags.format === 'markdown') process.stdout.write(ruleDocPage(rule));
       else if (flags.format === 'text') process.stdout.write(explainText(rule));
       else throw new UserError(`unknown format '${flags.format}' (use text or markdown)`);

@@ -186,7 +186,11 @@ async function runInit(flags: InitFlags): Promise<void> {
   await writeFile(target, `${JSON.stringify(buildConfig(setup), null, 2)}\n`, { flag: flags.force ? 'w' : 'wx' });
 
   const count = setup.migrationCount === 1 ? '1 migration' : `${setup.migrationCount} migrations`;
-  process.stdout.write(`Detected ${setup.tool} in ${setup.migrationsDir}/ (${count}).\nWrote ${shown}.\n`);
+  const found =
+    setup.migrationCount > 0
+      ? `Detected ${setup.tool} in ${setup.migrationsDir}/ (${count}).`
+      : `No migrations yet: configured ${setup.migrationsDir}/ for ${setup.tool}.`;
+  process.stdout.write(`${found}\nWrote ${shown}.\n`);
   if (shadow) process.stderr.write(`pgwarden: warning: ${shadow} takes precedence over ${CONFIG_FILE}; remove it there\n`);
   process.stdout.write(`\n${setupSnippets(setup, repositoryPrefix(projectDir), version)}`);
 }

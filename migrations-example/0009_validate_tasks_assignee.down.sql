@@ -1,0 +1,1 @@
+SELECT 1; -- validating a constraint has nothing to undo

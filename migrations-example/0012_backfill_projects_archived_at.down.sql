@@ -1,0 +1,1 @@
+SELECT 1; -- the column is dropped by 0011's down migration

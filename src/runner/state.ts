@@ -1,0 +1,118 @@
+import type { Finding } from '../lint/types.js';
+import { serverVersion } from '../db/version.js';
+import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
+import type { PlannedMigration, RunLogger } from './hooks.js';
+import { acquireRunLock, releaseRunLock } from './advisory-lock.js';
+import { openSession, type Session } from './connections.js';
+import { formatDuration } from './duration.js';
+import { loadMigrations, type LoadedMigration } from './files.js';
+import { lintGate, GateRefusedError, formatFinding } from './gate.js';
+import { readAttempts, readHistory, type AttemptMarker, type HistoryEntry } from './history.js';
+import { RunnerUsageError, InterruptedMigrationError } from './errors.js';
+import type { Resolved, UpOptions } from './types.js';
+
+/** Everything a command needs to know about the directory and the database, read under the run lock. */
+export interface State {
+  files: LoadedMigration[];
+  history: HistoryEntry[];
+  attempts: AttemptMarker[];
+  analyses: Map<string, MigrationAnalysis>;
+  pgVersion: number;
+}
+
+export async function readState(dir: string, session: Session, r: Resolved): Promise<State> {
+  const loaded = await loadMigrations(dir);
+  for (const w of loaded.warnings) r.log.warn('discovery', { message: w });
+  const history = await readHistory(session.control);
+  const attempts = await readAttempts(session.control);
+  const pgVersion = (await serverVersion(session.control)).major;
+  const analyzed = await analyzeMigrations(
+    loaded.migrations.map((m) => ({ name: m.name, path: m.path, text: m.text })),
+    { pgVersion, transaction: 'per-file' },
+  );
+  return { files: loaded.migrations, history, attempts, analyses: new Map(analyzed.map((a) => [a.name, a])), pgVersion };
+}
+
+export function planned(file: LoadedMigration, analysis: MigrationAnalysis): PlannedMigration {
+  return {
+    name: file.name,
+    path: file.path,
+    sql: file.text,
+    transactional: analysis.transaction === 'runner',
+    tablesAtRisk: analysis.tablesAtRisk.map((t) => t.table),
+    allowDataLoss: analysis.allowDataLoss,
+    risks: analysis.risks,
+  };
+}
+
+export function pendingOf(state: State): LoadedMigration[] {
+  const applied = new Set(state.history.map((h) => h.name));
+  return state.files.filter((f) => !applied.has(f.name));
+}
+
+export function select(pending: LoadedMigration[], o: UpOptions): LoadedMigration[] {
+  if (o.to !== undefined) {
+    const index = pending.findIndex((m) => m.name === o.to);
+    if (index === -1) throw new RunnerUsageError(`--to ${o.to}: no pending migration has that name`);
+    return pending.slice(0, index + 1);
+  }
+  if (o.step !== undefined) {
+    if (!Number.isInteger(o.step) || o.step < 1) throw new RunnerUsageError(`--step: '${o.step}' is not a whole number >= 1`);
+    return pending.slice(0, o.step);
+  }
+  return pending;
+}
+
+export function refuseInterrupted(state: State): void {
+  const a = state.attempts[0];
+  if (a) throw new InterruptedMigrationError(a);
+}
+
+export function warnDrift(state: State, log: RunLogger): void {
+  const files = new Map(state.files.map((f) => [f.name, f]));
+  for (const h of state.history) {
+    const f = files.get(h.name);
+    if (f && f.checksum !== h.checksum) {
+      log.warn('checksum_drift', { migration: h.name, message: `${h.name} changed after it was applied (checksum drift): the change will not be applied` });
+    }
+  }
+}
+
+export async function gate(state: State, selected: LoadedMigration[], r: Resolved): Promise<Finding[]> {
+  if (selected.length === 0) return [];
+  const result = await lintGate({
+    files: state.files.map((f) => ({ path: f.path, text: f.text })),
+    pending: new Set(selected.map((m) => m.path)),
+    rules: r.rules,
+    options: { pgVersion: state.pgVersion, ...r.lintOptions },
+  });
+  for (const f of result.accepted) {
+    r.log.warn('finding_accepted', { migration: f.file, rule: f.rule, message: `accepted (suppressed with a reason: ${f.suppressed?.reason}): ${formatFinding(f)}` });
+  }
+  if (result.blocking.length === 0) return result.accepted;
+  // the caller prints the refused findings (the CLI with its reporter)
+  if (!r.allowUnsafe) throw new GateRefusedError(result.blocking);
+  r.log.warn('unsafe_allowed', {
+    message: `--allow-unsafe: applying despite ${result.blocking.length} error finding(s) of the lint gate`,
+    findings: result.blocking.length,
+  });
+  for (const f of result.blocking) r.log.warn('finding', { migration: f.file, rule: f.rule, message: `UNSAFE, ALLOWED: ${formatFinding(f)}` });
+  return [...result.accepted, ...result.blocking];
+}
+
+/** Opens the session, takes the run lock, runs `work`, and always releases and closes. */
+export async function underRunLock<T>(r: Resolved, work: (session: Session) => Promise<T>): Promise<T> {
+  const session = await openSession(r.source, 2);
+  try {
+    await session.migration.query("set application_name = 'pgwarden'");
+    r.log.info('waiting_for_lock', { message: `taking the run lock (waiting up to ${formatDuration(r.waitForLockMs)})`, quiet: true });
+    await acquireRunLock(session.control, r.waitForLockMs);
+    try {
+      return await work(session);
+    } finally {
+      await releaseRunLock(session.control).catch(() => undefined);
+    }
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,2 @@
+SET lock_timeout = '2s';
+ALTER DOMAIN email_address ADD CONSTRAINT email_has_dot CHECK (VALUE ~ '\.');

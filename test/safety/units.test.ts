@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { parseTableName, tableFromKey } from '../../src/safety/names.js';
+import { describeDataLoss, undeclaredDataLoss } from '../../src/safety/verify.js';
+import { normalizeSchemaDump, selectEntries, tocPatterns, firstDifference } from '../../src/safety/archive.js';
+import { manualRestoreCommand, parseToolVersion, pgTools } from '../../src/safety/pg-tools.js';
+import { splitPassword } from '../../src/safety/redact.js';
+import { diffCatalogs, dropStatements, type Catalog } from '../../src/safety/catalog.js';
+import { newBackupId } from '../../src/safety/backup-store.js';
+import { safetyHooks, BackupError, type SafetyOptions } from '../../src/safety/index.js';
+
+describe('table names', () => {
+  it('reads directive lists the way SQL does and analysis keys verbatim', () => {
+    expect(parseTableName('orders')).toEqual({ schema: 'public', name: 'orders' });
+    expect(parseTableName('Sales.Orders')).toEqual({ schema: 'sales', name: 'orders' });
+    expect(parseTableName('"Sales"."Big.Orders"')).toEqual({ schema: 'Sales', name: 'Big.Orders' });
+    expect(tableFromKey('public.Orders')).toEqual({ schema: 'public', name: 'Orders' });
+    expect(tableFromKey('orders')).toEqual({ schema: 'public', name: 'orders' });
+  });
+});
+
+describe('verification', () => {
+  const exact = (rows: number | null) => ({ rows, exact: true });
+  const counts = [
+    { table: 'public.a', before: exact(10), after: exact(9) },
+    { table: 'public.b', before: exact(10), after: exact(null) },
+    { table: 'public.c', before: exact(10), after: exact(12) },
+    { table: 'public.d', before: exact(10), after: exact(1) },
+    { table: 'public.e', before: exact(null), after: exact(null) },
+  ];
+
+  it('flags decreases and dropped tables except those declared', () => {
+    const losses = undeclaredDataLoss(counts, new Set(['public.d']));
+    expect(losses.map((l) => [l.table, l.dropped])).toEqual([
+      ['public.a', false],
+      ['public.b', true],
+    ]);
+  });
+
+  it('names the table, the counts and the statement responsible', () => {
+    const losses = undeclaredDataLoss(counts.slice(0, 2), new Set());
+    const text = describeDataLoss('005_x', losses, [{ table: 'public.a', reason: 'DELETE', statement: 'DELETE FROM a\n  WHERE id = 1', line: 3 }]);
+    expect(text).toBe(
+      'migration 005_x lost rows it did not declare (public.a: 10 rows before, 9 rows after by DELETE at line 3: DELETE FROM a WHERE id = 1; ' +
+        'public.b: 10 rows before, table dropped after); if that is intended, add "-- pgwarden:allow-data-loss public.a, public.b" to the migration',
+    );
+  });
+});
+
+describe('client tools', () => {
+  it('parses versions and finds pg_restore beside an explicit pg_dump', () => {
+    expect(parseToolVersion('pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)\n')).toEqual({ major: 15, text: '15.20' });
+    expect(parseToolVersion('pg_dump (PostgreSQL) 17devel')).toEqual({ major: 17, text: '17' });
+    expect(parseToolVersion('something else')).toBeNull();
+    expect(pgTools('/opt/pg16/bin/pg_dump')).toEqual({ pgDump: '/opt/pg16/bin/pg_dump', pgRestore: '/opt/pg16/bin/pg_restore' });
+    expect(pgTools()).toEqual({ pgDump: 'pg_dump', pgRestore: 'pg_restore' });
+  });
+
+  it('keeps the password off the command line', () => {
+    expect(splitPassword('postgres://app:p%40ss@db:5432/prod?sslmode=require')).toEqual({ url: 'postgres://app@db:5432/prod?sslmode=require', password: 'p@ss' });
+    expect(splitPassword('postgres://app@db/prod?password=x')).toEqual({ url: 'postgres://app@db/prod', password: 'x' });
+    expect(manualRestoreCommand('pg_restore', 'postgres://app:secret@db/prod', ['--clean', '/b/x y.dump'])).toBe(
+      "PGPASSWORD=<password> pg_restore --clean '/b/x y.dump' --dbname=postgres://app@db/prod",
+    );
+  });
+});
+
+describe('archive contents', () => {
+  const toc = [
+    '215; 1259 16389 TABLE public a postgres',
+    '216; 1259 16390 TABLE public ab postgres',
+    '214; 1259 16388 SEQUENCE public a_id_seq postgres',
+    '3205; 2604 16392 DEFAULT public a id postgres',
+    '3355; 0 16389 TABLE DATA public a postgres',
+    '3208; 2606 16397 CONSTRAINT public a a_pkey postgres',
+    '3209; 1259 16398 INDEX public a_v postgres',
+    '3210; 2606 16402 FK CONSTRAINT public b b_a_fkey postgres',
+  ];
+
+  it('selects the entries that re-create an object, in archive order', () => {
+    expect(selectEntries(toc, tocPatterns({ kind: 'table', schema: 'public', name: 'a' }))).toEqual([toc[0], toc[3], toc[4]]);
+    expect(selectEntries(toc, tocPatterns({ kind: 'constraint', schema: 'public', table: 'b', name: 'b_a_fkey' }))).toEqual([toc[7]]);
+    expect(selectEntries(toc, tocPatterns({ kind: 'index', schema: 'public', table: 'a', name: 'a_v' }))).toEqual([toc[6]]);
+  });
+
+  it('ignores the lines of a schema dump that change between runs', () => {
+    const a = '--\n-- Dumped from database version 15.2\n\\restrict abc\nCREATE TABLE a ();\n\\unrestrict abc\n';
+    const b = '--\n-- Dumped from database version 15.3\n\\restrict xyz\nCREATE TABLE a ();\n\\unrestrict xyz\n';
+    expect(normalizeSchemaDump(a)).toBe(normalizeSchemaDump(b));
+    expect(firstDifference('x\ny', 'x\nz')).toBe('line 2: expected "y", found "z"');
+  });
+});
+
+describe('catalog differences', () => {
+  const before: Catalog = {
+    objects: [
+      { kind: 'table', schema: 'public', name: 'a' },
+      { kind: 'column', schema: 'public', table: 'a', name: 'x', detail: 'integer' },
+    ],
+    sequences: {},
+  };
+  const after: Catalog = {
+    objects: [
+      { kind: 'table', schema: 'public', name: 'a' },
+      { kind: 'column', schema: 'public', table: 'a', name: 'x', detail: 'bigint' },
+      { kind: 'column', schema: 'public', table: 'a', name: 'y', detail: 'text' },
+      { kind: 'table', schema: 'public', name: 'n' },
+      { kind: 'index', schema: 'public', table: 'n', name: 'n_pkey' },
+      { kind: 'index', schema: 'public', table: 'a', name: 'a_y' },
+    ],
+    sequences: {},
+  };
+
+  it('tells new, missing and retyped objects apart, and drops new ones dependents first', () => {
+    const diff = diffCatalogs(before, after);
+    expect(diff.changed).toEqual([before.objects[1]]);
+    expect(diff.missing).toEqual([]);
+    expect(dropStatements(diff.added)).toEqual([
+      'DROP INDEX IF EXISTS "public"."a_y" CASCADE',
+      'ALTER TABLE IF EXISTS "public"."a" DROP COLUMN IF EXISTS "y" CASCADE',
+      'DROP TABLE IF EXISTS "public"."n" CASCADE',
+    ]);
+  });
+
+  it('gives backups sortable ids', () => {
+    expect(newBackupId(new Date('2026-11-28T01:30:59Z'))).toMatch(/^20261128-013059-[0-9a-f]{4}$/);
+  });
+
+  it('refuses an unknown backup mode in one line', () => {
+    expect(() => safetyHooks({ backup: 'nightly' } as unknown as SafetyOptions)).toThrow(BackupError);
+    expect(() => safetyHooks({ backup: 'nightly' } as unknown as SafetyOptions)).toThrow("--backup: expected targeted, full, snapshot, none, not 'nightly'");
+  });
+});
