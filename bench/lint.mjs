@@ -25,7 +25,8 @@ if (!existsSync(dir)) fail(`cannot read ${dir}: no such file or directory`);
 const pgwardenBin = join(root, 'bin', 'pgwarden.js');
 if (!existsSync(join(root, 'dist', 'src', 'cli', 'program.js'))) fail('build first: npm run build');
 const squawkBin = join(root, 'node_modules', '.bin', 'squawk');
-if (!existsSync(squawkBin)) fail('squawk is missing: npm ci installs the squawk-cli devDependency');
+// squawk is not a devDependency: it ships per-platform binaries and npm ci fails where the registry lacks one.
+if (!existsSync(squawkBin)) fail('squawk is missing: npm install --no-save squawk-cli@2.66.0');
 
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.sql') && !skip.has(f))

@@ -2,9 +2,16 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { UserError } from '../cli/errors.js';
 
 const run = promisify(execFile);
+
+/** git could not answer (unknown ref, not a repository, git missing): one line a user can act on. */
+export class GitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
 
 export interface ChangedFilesOptions {
   /** Directory inside the repository; paths come back resolved against it. Default: process.cwd(). */
@@ -33,7 +40,7 @@ export async function changedMigrationFiles(ref: string, options: ChangedFilesOp
   const cwd = options.cwd ?? process.cwd();
   const isMigration = options.isMigration ?? isSqlFile;
   const root = await repositoryRoot(cwd);
-  if (ref.startsWith('-')) throw new UserError(`--changed-since: '${ref}' is not a git ref`);
+  if (ref.startsWith('-')) throw new GitError(`--changed-since: '${ref}' is not a git ref`);
   await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], () =>
     `--changed-since: unknown git ref '${ref}' (in CI, fetch the branch history, e.g. actions/checkout with fetch-depth: 0)`,
   );
@@ -89,7 +96,7 @@ function splitNul(output: string): string[] {
 }
 
 /**
- * Runs git with an argument array (never a shell); a failure becomes a one-line UserError, worded by
+ * Runs git with an argument array (never a shell); a failure becomes a one-line GitError, worded by
  * `describeFailure` (given git's first stderr line) or else git's own message.
  */
 async function git(cwd: string, args: string[], describeFailure?: (stderr: string) => string): Promise<string> {
@@ -100,11 +107,11 @@ async function git(cwd: string, args: string[], describeFailure?: (stderr: strin
     const e = error as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT') {
       // spawn fails with ENOENT both when git is missing and when cwd does not exist
-      throw new UserError(existsSync(cwd) ? 'git is not installed or not on PATH' : `no such directory: ${cwd}`);
+      throw new GitError(existsSync(cwd) ? 'git is not installed or not on PATH' : `no such directory: ${cwd}`);
     }
     const stderr = (e.stderr ?? '').trim().split('\n')[0] ?? '';
-    if (describeFailure) throw new UserError(describeFailure(stderr));
+    if (describeFailure) throw new GitError(describeFailure(stderr));
     const command = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c');
-    throw new UserError(`git ${command ?? ''} failed: ${stderr || e.message}`);
+    throw new GitError(`git ${command ?? ''} failed: ${stderr || e.message}`);
   }
 }

@@ -41,6 +41,10 @@ export interface RunLogger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
+export interface FailureOutcome {
+  restored: boolean;
+}
+
 export interface MigrationHooks {
   /** Before the first pending migration: e.g. take a backup. Throwing stops the run before anything is applied. */
   beforeRun?(run: RunInfo): Promise<void>;
@@ -48,8 +52,12 @@ export interface MigrationHooks {
   beforeMigration?(context: MigrationHookContext): Promise<void>;
   /** After the SQL, before COMMIT: e.g. verify counts. Throwing rolls the migration back. */
   afterMigration?(context: MigrationHookContext): Promise<void>;
-  /** After a migration failed (and its transaction, if any, rolled back): e.g. restore. */
-  onFailure?(context: MigrationHookContext & { error: unknown }): Promise<void>;
+  /**
+   * After a migration failed (and its transaction, if any, rolled back): e.g. restore. Returning
+   * `{ restored: true }` says the database is back to its state before the migration, so the runner
+   * clears the interrupted marker of a migration that ran outside a transaction.
+   */
+  onFailure?(context: MigrationHookContext & { error: unknown }): Promise<void | FailureOutcome>;
   /** After the whole run, successful or not. */
   afterRun?(run: RunInfo & { ok: boolean }): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { Session } from './connections.js';
 import { formatDuration } from './duration.js';
 import { runJob, MigrationFailedError, type MigrationJob } from './execute.js';
 import type { LoadedMigration } from './files.js';
-import { ensureHistory, historyStorage, type HistoryEntry } from './history.js';
+import { ensureHistory, finishAttempt, historyStorage, type HistoryEntry } from './history.js';
 import { RunnerUsageError } from './errors.js';
 import { pgwardenVersion } from './version.js';
 import { resolveOptions } from './options.js';
@@ -156,7 +156,12 @@ async function runOrFail(job: MigrationJob, session: Session, r: Resolved) {
     const failure = error instanceof MigrationFailedError ? error : new MigrationFailedError(job.planned.name, error, 1, String(error));
     r.log.error('migration_failed', { migration: job.planned.name, attempt: failure.attempts, error: failure.message, message: failure.message });
     const context = { migration: job.planned, client: session.migration, log: r.log, error: failure.cause };
-    for (const h of r.hooks) await h.onFailure?.(context);
+    let restored = false;
+    for (const h of r.hooks) restored = (await h.onFailure?.(context))?.restored === true || restored;
+    if (restored && !job.planned.transactional) {
+      await finishAttempt(session.migration, job.planned.name);
+      r.log.info('interrupted_cleared', { migration: job.planned.name, message: `${job.planned.name}: database restored to its state before the migration; nothing is left half-applied` });
+    }
     throw failure;
   }
 }

@@ -45,7 +45,8 @@ export type BackupManifest = z.infer<typeof manifestSchema>;
 
 /** Sortable by creation time: `20261128-013059-3fa2`. */
 export function newBackupId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  // milliseconds: several backups in one second must still list (and prune) in the order taken
+  const stamp = now.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18);
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
@@ -119,7 +120,7 @@ export async function listBackups(dir: string): Promise<BackupManifest[]> {
       // not one of ours
     }
   }
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
 /** Removes the files of a backup: its dump, its manifest and the restore lists written beside them. */

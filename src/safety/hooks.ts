@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { MigrationHookContext, MigrationHooks, PlannedMigration, RunInfo, RunLogger } from '../runner/hooks.js';
+import type { FailureOutcome, MigrationHookContext, MigrationHooks, PlannedMigration, RunInfo, RunLogger } from '../runner/hooks.js';
 import { liveSchemaDump } from './archive.js';
 import { pruneBackups, takeBackup, type Backup, type BackupMode } from './backup.js';
 import { DEFAULT_BACKUP_DIR } from './backup-store.js';
@@ -133,7 +133,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
       if (counts.length > 0) log.info('verify.ok', { migration: migration.name, counts: figures, message: `${migration.name}: row counts verified (${figures.join('; ')})` });
     },
 
-    async onFailure(context: MigrationHookContext & { error: unknown }) {
+    async onFailure(context: MigrationHookContext & { error: unknown }): Promise<FailureOutcome | void> {
       const { migration, log } = context;
       const previous = before.get(migration.name);
       if (migration.transactional) {
@@ -173,6 +173,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
       const report = await restoreDatabase({ databaseUrl, source, target: point, log });
       logReport(log, migration.name, report);
       if (!report.ok) throw new RestoreError(`restore of ${migration.name} finished but the database differs from before it: ${summary(report)}; backup ${backup.manifest.id} is kept`);
+      return { restored: true };
     },
 
     async afterRun(run) {

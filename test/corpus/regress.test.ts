@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,11 @@ import type { Finding, LintResult } from '../../src/lint/types.js';
  * parser): every file is linted, nothing crashes, and every position points where it says.
  */
 const root = resolve(import.meta.dirname, '../..');
-const corpus = resolve(root, '../shared/corpus/postgres-regress');
+// Beside the checkout here; CI may clone elsewhere, so the shared copy is the fallback.
+const corpus =
+  [process.env.PGWARDEN_CORPUS, resolve(root, '../shared/corpus/postgres-regress'), '/work/shared/corpus/postgres-regress'].find(
+    (dir): dir is string => dir !== undefined && existsSync(dir),
+  ) ?? resolve(root, '../shared/corpus/postgres-regress');
 
 let inputs: LintInput[];
 let result: LintResult;
@@ -112,7 +117,7 @@ describe('postgres-regress corpus', () => {
   });
 
   it('the CLI reports all 217 files as JSON, exits 0 or 1 and prints no stack trace', () => {
-    const r = spawnSync(process.execPath, ['bin/pgwarden.js', 'lint', '--format', 'json', '../shared/corpus/postgres-regress'], {
+    const r = spawnSync(process.execPath, ['bin/pgwarden.js', 'lint', '--format', 'json', corpus], {
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedMigrationFiles, stagedMigrationFiles } from '../../src/lint/changed.js';
-import { UserError } from '../../src/cli/errors.js';
+import { changedMigrationFiles, GitError, stagedMigrationFiles } from '../../src/lint/changed.js';
 import { createTempRepo, type TempRepo } from './git-repo.js';
 
 const table = (name: string): string => `CREATE TABLE ${name} (id bigint PRIMARY KEY, note text, created_at timestamptz);\n`;
@@ -111,15 +110,15 @@ describe('changed migration files in a git repository', () => {
 
   it('reports an unknown ref as one line', async () => {
     const error = await changedMigrationFiles('no-such-branch', { cwd: repo.dir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(/^--changed-since: unknown git ref 'no-such-branch'/);
-    expect((error as UserError).message).not.toContain('\n');
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toMatch(/^--changed-since: unknown git ref 'no-such-branch'/);
+    expect((error as GitError).message).not.toContain('\n');
   });
 
   it('refuses a ref that git would read as an option', async () => {
     const error = await changedMigrationFiles('--output=/tmp/x', { cwd: repo.dir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toContain('is not a git ref');
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toContain('is not a git ref');
   });
 
   it('reports unrelated histories as one line', async () => {
@@ -127,14 +126,14 @@ describe('changed migration files in a git repository', () => {
     repo.git('commit', '--quiet', '-m', 'fresh start');
     repo.git('checkout', '--quiet', 'feature');
     const error = await changedMigrationFiles('unrelated', { cwd: repo.dir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toContain('no common ancestor');
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toContain('no common ancestor');
   });
 
   it('reports a missing directory as one line', async () => {
     const error = await changedMigrationFiles('main', { cwd: join(repo.dir, 'no-such-dir') }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(`no such directory: ${join(repo.dir, 'no-such-dir')}`);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toBe(`no such directory: ${join(repo.dir, 'no-such-dir')}`);
   });
 
   it('reports a directory outside any repository as one line', async () => {
@@ -145,10 +144,10 @@ describe('changed migration files in a git repository', () => {
       process.env.GIT_CEILING_DIRECTORIES = tmpdir();
       try {
         const error = await changedMigrationFiles('main', { cwd: outside }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(UserError);
-        expect((error as UserError).message).toBe(`not a git repository: ${outside}`);
+        expect(error).toBeInstanceOf(GitError);
+        expect((error as GitError).message).toBe(`not a git repository: ${outside}`);
         const staged = await stagedMigrationFiles({ cwd: outside }).catch((e: unknown) => e);
-        expect(staged).toBeInstanceOf(UserError);
+        expect(staged).toBeInstanceOf(GitError);
       } finally {
         if (previous === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
         else process.env.GIT_CEILING_DIRECTORIES = previous;

@@ -122,7 +122,7 @@ describe('catalog differences', () => {
   });
 
   it('gives backups sortable ids', () => {
-    expect(newBackupId(new Date('2026-11-28T01:30:59Z'))).toMatch(/^20261128-013059-[0-9a-f]{4}$/);
+    expect(newBackupId(new Date('2026-11-28T01:30:59.042Z'))).toMatch(/^20261128-013059042-[0-9a-f]{4}$/);
   });
 
   it('refuses an unknown backup mode in one line', () => {

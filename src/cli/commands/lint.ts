@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import picomatch from 'picomatch';
 import { lintSources, type LintInput } from '../../lint/engine.js';
+import { changedMigrationFiles, GitError, stagedMigrationFiles } from '../../lint/changed.js';
 import type { LintOptions } from '../../lint/config.js';
 import type { LintResult } from '../../lint/types.js';
 import { loadConfig, ConfigError } from '../../lint/load-config.js';
@@ -22,6 +23,8 @@ interface LintFlags {
   pgVersion?: string;
   stdinFilename?: string;
   cache?: boolean;
+  changedSince?: string;
+  staged?: boolean;
 }
 
 const STDIN = '-';
@@ -36,6 +39,8 @@ export function registerLint(program: Command): void {
     .option('-c, --config <path>', 'configuration file (default: searched upwards from the working directory)')
     .option('--pg-version <major>', 'PostgreSQL major version the migrations run on (overrides the configuration)')
     .option('--stdin-filename <name>', 'file name reported for standard input')
+    .option('--changed-since <ref>', 'report only migrations added or changed since this git ref (earlier ones still build the schema model)')
+    .option('--staged', 'report only migrations staged for commit (for pre-commit hooks)')
     .option('--cache', 'reuse the findings of an identical earlier run (stored in .pgwarden-cache/)')
     .action(async (paths: string[], flags: LintFlags, command: Command) => {
       process.exitCode = await runLint(paths, flags, command.getOptionValueSource('format') === 'default');
@@ -58,16 +63,18 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
   const defaulted = paths.length === 0;
   const targets = defaulted ? [config.migrationsDir] : paths;
   const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename);
+  const reported = await reportedFiles(flags);
 
   const options = { pgVersion, transaction: config.transaction, rules: config.rules };
   const key = flags.cache ? cacheKey(version, options, inputs) : undefined;
   const result = (key && (await readCachedResult(key))) || (await lintSources(inputs, allRules, options));
   if (key) await writeCachedResult(key, result);
 
-  const visible = result.findings.filter((f) => !f.suppressed);
+  const shown = (file: string) => reported === undefined || reported.has(resolve(file));
+  const visible = result.findings.filter((f) => !f.suppressed && shown(f.file));
   const output = reporterFor(format)({
     findings: visible,
-    files: result.files,
+    files: result.files.filter(shown),
     sources: new Map(inputs.map((i) => [i.path, i.text])),
     rules: ruleCatalog(allRules.map((r) => r.meta)),
     cwd: process.cwd(),
@@ -82,6 +89,22 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/**
+ * With --changed-since or --staged, the files whose findings are reported (absolute paths); every
+ * input is still linted, so the schema model knows the history those files build on.
+ */
+async function reportedFiles(flags: LintFlags): Promise<Set<string> | undefined> {
+  if (flags.changedSince !== undefined && flags.staged) throw new UserError('--changed-since and --staged cannot be combined');
+  try {
+    if (flags.changedSince !== undefined) return await changedMigrationFiles(flags.changedSince);
+    if (flags.staged) return await stagedMigrationFiles();
+  } catch (error) {
+    if (error instanceof GitError) throw new UserError(error.message);
+    throw error;
+  }
+  return undefined;
 }
 
 function chooseFormat(requested: string, defaulted: boolean): FormatName {

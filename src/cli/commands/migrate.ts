@@ -18,6 +18,7 @@ import { MigrationFailedError } from '../../runner/execute.js';
 import { RunLockTimeoutError } from '../../runner/advisory-lock.js';
 import { RunnerUsageError, InterruptedMigrationError } from '../../runner/errors.js';
 import { MigrationSetError } from '../../runner/files.js';
+import { BACKUP_MODES, BackupError, DEFAULT_BACKUP_DIR, DEFAULT_VERIFY_MAX_ROWS, RestoreError, safetyHooks, type BackupMode } from '../../safety/index.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { version } from '../version.js';
 
@@ -39,6 +40,11 @@ interface ApplyFlags extends CommonFlags {
   waitForLock: string;
   isolation: string;
   allowUnsafe?: boolean;
+  backup?: string;
+  backupDir?: string;
+  keep?: string;
+  pgDump?: string;
+  verifyMaxRows?: string;
 }
 
 interface FormatFlags extends CommonFlags {
@@ -63,7 +69,12 @@ function applyOptions(cmd: Command): Command {
     .option('--retry-deadline <duration>', 'no retry starts later than this after the first attempt', '10m')
     .option('--wait-for-lock <duration>', 'how long to wait for another pgwarden run on the same database', '3m')
     .option('--isolation <level>', "'repeatable read' or 'read committed' for each migration's transaction", 'repeatable read')
-    .option('--allow-unsafe', 'apply even when the lint gate finds errors (logged loudly)');
+    .option('--allow-unsafe', 'apply even when the lint gate finds errors (logged loudly)')
+    .option('--backup <mode>', `backup before the first migration: ${BACKUP_MODES.join(', ')}`, 'targeted')
+    .option('--backup-dir <dir>', 'where backups and their manifests go', DEFAULT_BACKUP_DIR)
+    .option('--keep <n>', 'keep only the n newest backups (default: all)')
+    .option('--pg-dump <path>', 'pg_dump to use; pg_restore is taken from the same directory (default: PATH)')
+    .option('--verify-max-rows <n>', 'above this many rows a table is verified by the planner estimate', String(DEFAULT_VERIFY_MAX_ROWS));
 }
 
 export function registerMigrate(program: Command): void {
@@ -133,6 +144,19 @@ async function config(path: string | undefined): Promise<Config> {
   }
 }
 
+/** Only apply commands (up/down) carry the safety flags. */
+function safetyFrom(flags: Partial<ApplyFlags>): MigrationHooks {
+  const mode = flags.backup as BackupMode;
+  if (!BACKUP_MODES.includes(mode)) throw new UserError(`--backup: expected ${BACKUP_MODES.join(', ')}, not '${flags.backup}'`);
+  return safetyHooks({
+    backup: mode,
+    backupDir: flags.backupDir,
+    keep: count(flags.keep, '--keep'),
+    pgDumpPath: flags.pgDump,
+    verifyMaxRows: count(flags.verifyMaxRows, '--verify-max-rows'),
+  });
+}
+
 function count(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UserError(`${name}: '${value}' is not a whole number >= 1`);
@@ -157,8 +181,8 @@ async function withErrors(flags: CommonFlags & Partial<ApplyFlags>, work: (runne
     const dir = flags.dir ?? cfg.migrationsDir;
     const retries = flags.lockRetries === undefined ? undefined : /^\d+$/.test(flags.lockRetries) ? Number(flags.lockRetries) : NaN;
     if (Number.isNaN(retries)) throw new UserError(`--lock-retries: '${flags.lockRetries}' is not a whole number`);
-    // LEAD: connect the safety net here — `[safetyHooks({ ... })]` from '../../safety/index.js' (src/safety/index.ts).
-    const hooks: MigrationHooks[] = [];
+    // a dry run rolls back and takes no backup
+    const hooks: MigrationHooks[] = flags.backup === undefined || flags.dryRun ? [] : [safetyFrom(flags)];
     const options: RunnerOptions = {
       databaseUrl: flags.databaseUrl,
       dir,
@@ -188,7 +212,8 @@ async function report(error: unknown, flags: CommonFlags, log: RunLogger, secret
   // already logged by the runner, with the migration's name and outcome
   if (error instanceof MigrationFailedError) return EXIT_FINDINGS;
   if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError) throw new UserError(line(error), EXIT_FINDINGS);
-  if (error instanceof ConnectionError || error instanceof RunnerUsageError || error instanceof MigrationSetError) {
+  if (error instanceof RestoreError) throw new UserError(line(error), EXIT_FINDINGS);
+  if (error instanceof ConnectionError || error instanceof RunnerUsageError || error instanceof MigrationSetError || error instanceof BackupError) {
     throw new UserError(line(error), EXIT_USAGE);
   }
   if (error instanceof UserError) throw new UserError(line(error), error.exitCode);
