@@ -31,13 +31,14 @@ export interface DataLoss extends TableCounts {
   dropped: boolean;
 }
 
-/** Tables whose rows went down (or that disappeared) without an allow-data-loss declaration. */
+/** Tables whose rows went down (or that disappeared with rows in them) without an allow-data-loss declaration. */
 export function undeclaredDataLoss(counts: TableCounts[], allowDataLoss: Set<string>): DataLoss[] {
   const out: DataLoss[] = [];
   for (const c of counts) {
     if (c.before.rows === null || allowDataLoss.has(c.table)) continue;
     const dropped = c.after.rows === null;
-    if (dropped || (c.after.rows ?? 0) < c.before.rows) out.push({ ...c, dropped });
+    // dropping an empty table (a down file reverting a CREATE TABLE) loses no row
+    if ((c.after.rows ?? 0) < c.before.rows) out.push({ ...c, dropped });
   }
   return out;
 }

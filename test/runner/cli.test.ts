@@ -42,7 +42,7 @@ async function history(): Promise<string[]> {
 
 async function writeUsersMigrations(): Promise<void> {
   await project.write('0001_users.up.sql', "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\nINSERT INTO users VALUES (1, 'a@example.com'), (2, 'b@example.com');\n");
-  await project.write('0001_users.down.sql', '-- pgwarden-ignore ban-drop-table: reverting the table this migration created\nDROP TABLE users;\n');
+  await project.write('0001_users.down.sql', '-- pgwarden-ignore ban-drop-table: reverting the table this migration created\n-- pgwarden:allow-data-loss users\nDROP TABLE users;\n');
   await project.write('0002_email_index.up.sql', 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n');
   await project.write('0002_email_index.down.sql', 'DROP INDEX CONCURRENTLY users_email_idx;\n');
 }
@@ -143,11 +143,11 @@ describe('pgwarden migrate (CLI)', { timeout: 180_000 }, () => {
     await writeUsersMigrations();
     expect((await cli('up')).code).toBe(0);
     await project.write('0003_add_name.up.sql', 'ALTER TABLE users ADD COLUMN name text;\n');
-    await project.write('0004_drop_users.up.sql', 'DROP TABLE users;\n');
+    await project.write('0004_drop_users.up.sql', '-- pgwarden:allow-data-loss users\nDROP TABLE users;\n');
     const refused = await cli('up');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('ban-drop-table');
-    expect(refused.stderr).toContain('0004_drop_users.up.sql:1:1');
+    expect(refused.stderr).toContain('0004_drop_users.up.sql:2:1');
     expect(refused.stderr).toContain('lint gate: 1 error finding in pending migrations; nothing was applied');
     expect(await history()).toEqual(['0001_users', '0002_email_index']);
     expect(await tables()).toEqual(['users']);
@@ -163,11 +163,11 @@ describe('pgwarden migrate (CLI)', { timeout: 180_000 }, () => {
   it('lets a finding through the gate when it is suppressed with a reason, not without one', async () => {
     await writeUsersMigrations();
     expect((await cli('up')).code).toBe(0);
-    await project.write('0003_drop.up.sql', '-- pgwarden-ignore ban-drop-table\nDROP TABLE users;\n');
+    await project.write('0003_drop.up.sql', '-- pgwarden-ignore ban-drop-table\n-- pgwarden:allow-data-loss users\nDROP TABLE users;\n');
     const bare = await cli('up');
     expect(bare.code).toBe(1);
     expect(bare.stderr).toContain('ban-drop-table');
-    await project.write('0003_drop.up.sql', '-- pgwarden-ignore ban-drop-table: replaced by accounts, backed up\nDROP TABLE users;\n');
+    await project.write('0003_drop.up.sql', '-- pgwarden-ignore ban-drop-table: replaced by accounts, backed up\n-- pgwarden:allow-data-loss users\nDROP TABLE users;\n');
     const reasoned = await cli('up');
     expect(reasoned.code).toBe(0);
     expect(reasoned.stderr).toContain('accepted (suppressed with a reason: replaced by accounts, backed up)');
@@ -215,7 +215,8 @@ describe('pgwarden migrate (CLI)', { timeout: 180_000 }, () => {
   it('refuses to continue after an interrupted no-transaction migration', async () => {
     await writeUsersMigrations();
     await project.write('0003_two_indexes.up.sql', 'CREATE INDEX CONCURRENTLY users_id_email_idx ON users (id, email);\nCREATE INDEX CONCURRENTLY users_missing_idx ON users (no_such_column);\n');
-    const up = await cli('up');
+    // without a backup nothing can undo the first index: the marker must stop the next run
+    const up = await cli('up', '--backup', 'none');
     expect(up.code).toBe(1);
     expect(up.stderr).toContain('column "no_such_column" does not exist');
     expect(up.stderr).toContain('ran outside a transaction');
@@ -226,6 +227,21 @@ describe('pgwarden migrate (CLI)', { timeout: 180_000 }, () => {
     const next = await cli('up');
     expect(next.code).toBe(1);
     expect(next.stderr).toContain('migration 0003_two_indexes (up) was interrupted outside a transaction after 1 of 2 statements');
+  });
+
+  it('restores a failed no-transaction migration from its backup and clears the interrupted marker', async () => {
+    await writeUsersMigrations();
+    expect((await cli('up')).code).toBe(0);
+    await project.write('0003_two_indexes.up.sql', 'CREATE INDEX CONCURRENTLY users_id_email_idx ON users (id, email);\nCREATE INDEX CONCURRENTLY users_missing_idx ON users (no_such_column);\n');
+    const up = await cli('up');
+    expect(up.code).toBe(1);
+    expect(up.stdout + up.stderr).toMatch(/backup \S+ taken/);
+    expect(up.stdout + up.stderr).toContain('database restored to its state before 0003_two_indexes');
+    const indexes = await client.query("select indexname from pg_indexes where tablename = 'users' order by 1");
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(['users_email_idx', 'users_pkey']);
+    const marker = await client.query('select count(*)::int as n from pgwarden.migration_attempts');
+    expect(marker.rows[0].n).toBe(0);
+    expect(await history()).toEqual(['0001_users', '0002_email_index']);
   });
 
   it('creates a timestamped migration and its down file in the layout in use', async () => {

@@ -26,9 +26,10 @@ describe('verification', () => {
     { table: 'public.c', before: exact(10), after: exact(12) },
     { table: 'public.d', before: exact(10), after: exact(1) },
     { table: 'public.e', before: exact(null), after: exact(null) },
+    { table: 'public.f', before: exact(0), after: exact(null) },
   ];
 
-  it('flags decreases and dropped tables except those declared', () => {
+  it('flags decreases and dropped tables except those declared, not an empty table dropped', () => {
     const losses = undeclaredDataLoss(counts, new Set(['public.d']));
     expect(losses.map((l) => [l.table, l.dropped])).toEqual([
       ['public.a', false],
