@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes docs/rules/<id>.md for every rule and docs/rules-catalog.md from the rules' metadata, so the
+// Writes docs/rules/<id>.md for every rule, docs/rules-catalog.md and README.md's rule table from the rules' metadata, so the
 // docs cannot drift from the code. Runs on the build output: `npm run docs:rules` builds first.
 // `--check` writes nothing and exits 1 when a page is missing, stale or left over from a removed rule.
 import { readdir, readFile, writeFile, unlink, mkdir } from 'node:fs/promises';
@@ -14,6 +14,16 @@ const check = process.argv.includes('--check');
 const rulesDir = join(root, 'docs/rules');
 const wanted = new Map(allRules.map((rule) => [join(rulesDir, `${rule.meta.id}.md`), ruleDocPage(rule)]));
 wanted.set(join(root, 'docs/rules-catalog.md'), rulesCatalog(allRules));
+
+// README.md carries the same table between markers (without the catalog's generated-file comment).
+const readmePath = join(root, 'README.md');
+const readme = await readFile(readmePath, 'utf8').catch(() => undefined);
+const START = '<!-- rules:start -->';
+const END = '<!-- rules:end -->';
+if (readme?.includes(START) && readme.includes(END)) {
+  const table = rulesCatalog(allRules).replace(/^<!--.*-->\n/, '');
+  wanted.set(readmePath, `${readme.slice(0, readme.indexOf(START) + START.length)}\n${table}${readme.slice(readme.indexOf(END))}`);
+}
 
 await mkdir(rulesDir, { recursive: true });
 const problems = [];

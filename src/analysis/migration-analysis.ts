@@ -28,6 +28,12 @@ export interface RiskDetail {
   line: number;
 }
 
+/** A lock claim as the runner shows it: also whether the relation is new (created in this migration). */
+export interface MigrationLock extends LockClaim {
+  /** Created earlier in the same migration: no application session uses it yet, so the lock blocks no one. */
+  createdHere: boolean;
+}
+
 export interface MigrationAnalysis {
   name: string;
   path: string;
@@ -38,7 +44,7 @@ export interface MigrationAnalysis {
   /** Top-level statements in order (DO bodies excluded: they run as part of their DO). */
   statements: Statement[];
   /** The strongest lock claim per table over the whole migration. */
-  locks: LockClaim[];
+  locks: MigrationLock[];
   tablesAtRisk: TableAtRisk[];
   /** Each statement that puts a table at risk (for messages that name the statement). */
   risks: RiskDetail[];
@@ -69,12 +75,13 @@ export async function analyzeMigrations(sources: MigrationSource[], options: Ana
       if (s.kind === 'DoStmt') statements.push(...doBlockStatements(parsed, s));
     }
     const transactions = analyzeTransactions(statements, parsed.directives, options.transaction ?? 'per-file', options.pgVersion ?? 15);
-    const locks = new Map<string, LockClaim>();
+    const locks = new Map<string, MigrationLock>();
     const risks = new Map<string, TableAtRisk>();
     const details: RiskDetail[] = [];
     statements.forEach((statement, index) => {
       schema.at({ file: fileIndex, transaction: transactions.states[index].id });
-      for (const claim of lockTakenBy(statement, schema)) {
+      for (const lock of lockTakenBy(statement, schema)) {
+        const claim: MigrationLock = { ...lock, createdHere: schema.relationCreatedInCurrentFile(lock.relation) };
         const seen = locks.get(claim.relation);
         locks.set(claim.relation, seen ? strongest(seen, claim) : claim);
       }
@@ -104,7 +111,7 @@ export async function analyzeMigrations(sources: MigrationSource[], options: Ana
   });
 }
 
-function strongest(a: LockClaim, b: LockClaim): LockClaim {
+function strongest(a: MigrationLock, b: MigrationLock): MigrationLock {
   const stronger = LOCK_MODES.indexOf(b.mode) > LOCK_MODES.indexOf(a.mode) ? b : a;
-  return { ...stronger, rewrite: a.rewrite || b.rewrite, scan: a.scan || b.scan };
+  return { ...stronger, rewrite: a.rewrite || b.rewrite, scan: a.scan || b.scan, createdHere: a.createdHere && b.createdHere };
 }

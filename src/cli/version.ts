@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const pkg = require('../../../package.json') as { version: string };
+import { pgwardenVersion } from '../version.js';
 
 /** pgwarden's version, from package.json. */
-export const version: string = pkg.version;
+export const version: string = pgwardenVersion();

@@ -228,11 +228,17 @@ function withBlockers(error: unknown, blockers: Blocker[]): unknown {
   return error;
 }
 
+const STAGE_NAMES: Record<string, string> = {
+  beforeMigration: 'before the migration ran (safety checks)',
+  afterMigration: 'at verification, before commit',
+  history: 'while recording the history',
+};
+
 /** One line: the server's message, the SQLSTATE, the line in the file, and what state the database is in. */
 function describeFailure(error: unknown, stage: string, sql: string | undefined, outcome: string): string {
   const e = error as { message?: string; code?: string; position?: string };
   let where = '';
-  if (stage !== 'sql' && stage !== 'commit') where = ` in the ${stage} step`;
+  if (stage !== 'sql' && stage !== 'commit') where = ` ${STAGE_NAMES[stage] ?? `in the ${stage} step`}`;
   else if (sql && e.position && /^\d+$/.test(e.position)) {
     const line = sql.slice(0, Number(e.position) - 1).split('\n').length;
     where = ` at line ${line}`;

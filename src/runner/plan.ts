@@ -1,5 +1,4 @@
-import type { MigrationAnalysis } from '../analysis/migration-analysis.js';
-import type { LockClaim } from '../analysis/locks.js';
+import type { MigrationAnalysis, MigrationLock } from '../analysis/migration-analysis.js';
 import { blocksReads, blocksWrites } from '../analysis/locks.js';
 import type { Finding } from '../lint/types.js';
 import type { GateResult } from './gate.js';
@@ -11,7 +10,7 @@ export interface PlanEntry {
   /** 'runner' (one transaction), 'explicit' (its own BEGIN/COMMIT) or 'none'. */
   transaction: MigrationAnalysis['transaction'];
   transactionReason: string;
-  locks: LockClaim[];
+  locks: MigrationLock[];
   tablesAtRisk: MigrationAnalysis['tablesAtRisk'];
   allowDataLoss: string[];
   findings: Finding[];
@@ -48,6 +47,10 @@ export function formatPlan(entries: PlanEntry[]): string {
     if (e.locks.length === 0) lines.push('  locks:   none known');
     for (const l of e.locks) {
       const effect = blocksReads(l.mode) ? 'blocks reads and writes' : blocksWrites(l.mode) ? 'blocks writes' : 'blocks neither reads nor writes';
+      if (l.createdHere) {
+        lines.push(`  locks:   ${l.relation} ${l.mode} (created in this migration: blocks no one)`);
+        continue;
+      }
       const extra = [l.rewrite ? 'rewrites the table' : '', l.scan ? 'scans every row' : ''].filter(Boolean).join(', ');
       lines.push(`  locks:   ${l.relation} ${l.mode} (${effect}${extra ? `; ${extra}` : ''})`);
     }

@@ -8,9 +8,9 @@ import { runJob, MigrationFailedError, type MigrationJob } from './execute.js';
 import type { LoadedMigration } from './files.js';
 import { ensureHistory, finishAttempt, historyStorage, type HistoryEntry } from './history.js';
 import { RunnerUsageError } from './errors.js';
-import { pgwardenVersion } from './version.js';
+import { pgwardenVersion } from '../version.js';
 import { resolveOptions } from './options.js';
-import { gate, pendingOf, planned, readState, refuseInterrupted, select, underRunLock, warnDrift, type State } from './state.js';
+import { gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, select, underRunLock, warnDrift, type State } from './state.js';
 import { dryRun } from './dry-run.js';
 import { plan, status } from './inspect.js';
 import type { AppliedMigration, DownOptions, Resolved, Runner, RunnerOptions, RunResult, UpOptions } from './types.js';
@@ -65,7 +65,8 @@ async function down(dir: string, r: Resolved, o: DownOptions): Promise<RunResult
     const applied = [...state.history].reverse();
     let chosen: HistoryEntry[];
     if (o.to !== undefined) {
-      const index = applied.findIndex((h) => h.name === o.to);
+      const to = migrationNameOf(o.to);
+      const index = applied.findIndex((h) => h.name === to);
       if (index === -1) throw new RunnerUsageError(`--to ${o.to}: no applied migration has that name`);
       chosen = applied.slice(0, index + 1);
     } else {

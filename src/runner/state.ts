@@ -52,7 +52,8 @@ export function pendingOf(state: State): LoadedMigration[] {
 
 export function select(pending: LoadedMigration[], o: UpOptions): LoadedMigration[] {
   if (o.to !== undefined) {
-    const index = pending.findIndex((m) => m.name === o.to);
+    const to = migrationNameOf(o.to);
+    const index = pending.findIndex((m) => m.name === to);
     if (index === -1) throw new RunnerUsageError(`--to ${o.to}: no pending migration has that name`);
     return pending.slice(0, index + 1);
   }
@@ -115,4 +116,11 @@ export async function underRunLock<T>(r: Resolved, work: (session: Session) => P
   } finally {
     await session.close();
   }
+}
+
+/** `--to` takes a migration's name or its file (`0012_x.up.sql`, `migrations/0012_x.sql`, Prisma's `<dir>/migration.sql`). */
+export function migrationNameOf(given: string): string {
+  const parts = given.replace(/\\/g, '/').split('/').filter(Boolean);
+  const base = parts.at(-1) === 'migration.sql' && parts.length > 1 ? parts.at(-2)! : (parts.at(-1) ?? given);
+  return base.replace(/(\.up|\.down)?\.sql$/i, '');
 }

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ClientBase } from 'pg';
 import type { RunLogger } from '../runner/hooks.js';
-import { pgwardenVersion } from './package-version.js';
+import { pgwardenVersion } from '../version.js';
 import { archiveContents, dumpDatabase, selectEntries, sha256File } from './archive.js';
 import { readCatalog, type Catalog } from './catalog.js';
 import { dumpPath, formatBytes, listBackups, newBackupId, prepareBackupDir, removeBackupFiles, writeManifest, type BackupManifest } from './backup-store.js';

@@ -27,6 +27,13 @@ describe('generated rule docs agree with the rules\' metadata', () => {
   it('docs/rules-catalog.md lists every rule', () => {
     expect(readFileSync(join(docs, 'rules-catalog.md'), 'utf8'), regenerate).toBe(rulesCatalog(allRules));
   });
+
+  it("README.md's rule table is the catalog", () => {
+    const readme = readFileSync(join(docs, '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('<!-- rules:start -->\n') + '<!-- rules:start -->\n'.length, readme.indexOf('<!-- rules:end -->'));
+    expect(table, regenerate).toBe(rulesCatalog(allRules).replace(/^<!--.*-->\n/, ''));
+    for (const rule of allRules) expect(table).toContain(`[\`${rule.meta.id}\`]`);
+  });
 });
 
 describe('rule metadata', () => {

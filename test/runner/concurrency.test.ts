@@ -181,7 +181,7 @@ describe('runner concurrency', () => {
     };
     const pool = new pg.Pool({ connectionString: db.url, max: 3 });
     try {
-      await expect(createRunner({ pool, dir: p.dir, hooks: [hooks] }).up()).rejects.toThrow(/0003_veto failed: verification failed: vetoed .*afterMigration step/);
+      await expect(createRunner({ pool, dir: p.dir, hooks: [hooks] }).up()).rejects.toThrow(/0003_veto failed: verification failed: vetoed .*at verification, before commit/);
     } finally {
       await pool.end();
     }

@@ -2,20 +2,23 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+let cached: string | undefined;
+
 /**
- * pgwarden's version for manifests. Found by walking up to pgwarden's package.json, so it works
- * from the sources (tests) and from dist/ alike.
+ * pgwarden's version (history table, backup manifests, --version). Found by walking up to package.json, so that it works both
+ * from the built dist/ and from the TypeScript sources (tests import those directly).
  */
 export function pgwardenVersion(): string {
+  if (cached) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'pgwarden' && pkg.version) return pkg.version;
+      if (pkg.name === 'pgwarden' && pkg.version) return (cached = pkg.version);
     } catch {
       // not here: keep walking up
     }
     dir = dirname(dir);
   }
-  return 'unknown';
+  return (cached = 'unknown');
 }
