@@ -1,6 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
 import { relationName } from '../src/sql/ast.js';
-import { addedConstraints, existingTable, tableAlter, validatesNow } from './lib/locking.js';
+import { constraintsAddedToExistingTable, validatesNow } from './lib/locking.js';
 
 export const addingForeignKeyConstraint: Rule = {
   meta: {
@@ -34,24 +34,20 @@ export const addingForeignKeyConstraint: Rule = {
     },
   },
   check(ctx) {
-    const alter = tableAlter(ctx.statement);
-    if (!alter || !existingTable(ctx, alter.relation)) return;
-    for (const cmd of alter.cmds) {
-      for (const c of addedConstraints(cmd)) {
-        if (c.contype !== 'CONSTR_FOREIGN' || !validatesNow(c)) continue;
-        const referenced = relationName(c.pktable);
-        const name = c.conname ? `foreign key ${c.conname}` : 'a foreign key';
-        const both = referenced === alter.table ? alter.table : `${alter.table} and ${referenced}`;
-        const message =
-          cmd.subtype === 'AT_AddColumn'
-            ? `Adding a column with ${name} to ${alter.table} checks every row under an ACCESS EXCLUSIVE lock on ${alter.table} and a SHARE ROW EXCLUSIVE lock on ${referenced}, blocking writes to ${both}.`
-            : `Adding ${name} to ${alter.table} without NOT VALID checks every row while holding SHARE ROW EXCLUSIVE locks on ${both}, blocking writes to ${referenced === alter.table ? 'it' : 'both'}.`;
-        // PostgreSQL 15 refuses NOT VALID foreign keys on a partitioned table: point to the per-partition way
-        const help = ctx.schema.table(alter.relation)?.partitioned
-          ? `${alter.table} is partitioned, where NOT VALID is refused: add the foreign key NOT VALID to each partition and VALIDATE it, then add it to ${alter.table} (it reuses the validated ones).`
-          : undefined;
-        ctx.report({ message, location: c.location, help });
-      }
+    for (const { alter, cmd, constraint: c } of constraintsAddedToExistingTable(ctx)) {
+      if (c.contype !== 'CONSTR_FOREIGN' || !validatesNow(c)) continue;
+      const referenced = relationName(c.pktable);
+      const name = c.conname ? `foreign key ${c.conname}` : 'a foreign key';
+      const both = referenced === alter.table ? alter.table : `${alter.table} and ${referenced}`;
+      const message =
+        cmd.subtype === 'AT_AddColumn'
+          ? `Adding a column with ${name} to ${alter.table} checks every row under an ACCESS EXCLUSIVE lock on ${alter.table} and a SHARE ROW EXCLUSIVE lock on ${referenced}, blocking writes to ${both}.`
+          : `Adding ${name} to ${alter.table} without NOT VALID checks every row while holding SHARE ROW EXCLUSIVE locks on ${both}, blocking writes to ${referenced === alter.table ? 'it' : 'both'}.`;
+      // PostgreSQL 15 refuses NOT VALID foreign keys on a partitioned table: point to the per-partition way
+      const help = ctx.schema.table(alter.relation)?.partitioned
+        ? `${alter.table} is partitioned, where NOT VALID is refused: add the foreign key NOT VALID to each partition and VALIDATE it, then add it to ${alter.table} (it reuses the validated ones).`
+        : undefined;
+      ctx.report({ message, location: c.location, help });
     }
   },
 };

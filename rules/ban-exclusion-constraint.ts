@@ -1,5 +1,5 @@
 import type { Rule } from '../src/lint/types.js';
-import { addedConstraints, existingTable, tableAlter } from './lib/locking.js';
+import { reportIndexBuildingConstraints } from './lib/locking.js';
 
 export const banExclusionConstraint: Rule = {
   meta: {
@@ -28,17 +28,6 @@ export const banExclusionConstraint: Rule = {
     },
   },
   check(ctx) {
-    const alter = tableAlter(ctx.statement);
-    if (!alter || !existingTable(ctx, alter.relation)) return;
-    for (const cmd of alter.cmds) {
-      for (const c of addedConstraints(cmd)) {
-        if (c.contype !== 'CONSTR_EXCLUSION') continue;
-        const name = c.conname ? `exclusion constraint ${c.conname}` : 'an exclusion constraint';
-        ctx.report({
-          message: `Adding ${name} to ${alter.table} builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table} for the whole build.`,
-          location: c.location,
-        });
-      }
-    }
+    reportIndexBuildingConstraints(ctx, 'CONSTR_EXCLUSION', 'exclusion constraint', 'an exclusion constraint');
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../src/lint/types.js';
 import { tableKey } from '../src/analysis/schema.js';
-import { addedConstraints, existingTable, tableAlter, validatesNow } from './lib/locking.js';
+import { addedConstraints, constraintsAddedToExistingTable, existingTable, tableAlter, validatesNow } from './lib/locking.js';
 
 export const constraintMissingNotValid: Rule = {
   meta: {
@@ -33,18 +33,18 @@ export const constraintMissingNotValid: Rule = {
     },
   },
   check(ctx) {
+    for (const { alter, cmd, constraint: c } of constraintsAddedToExistingTable(ctx)) {
+      if (c.contype !== 'CONSTR_CHECK' || !validatesNow(c)) continue;
+      const name = c.conname ? `check constraint ${c.conname}` : 'a check constraint';
+      const how = cmd.subtype === 'AT_AddColumn' ? 'with a new column ' : '';
+      ctx.report({
+        message: `Adding ${name} ${how}to ${alter.table} without NOT VALID checks every row while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table}.`,
+        location: c.location,
+      });
+    }
     const alter = tableAlter(ctx.statement);
     if (!alter || !existingTable(ctx, alter.relation)) return;
     for (const cmd of alter.cmds) {
-      for (const c of addedConstraints(cmd)) {
-        if (c.contype !== 'CONSTR_CHECK' || !validatesNow(c)) continue;
-        const name = c.conname ? `check constraint ${c.conname}` : 'a check constraint';
-        const how = cmd.subtype === 'AT_AddColumn' ? 'with a new column ' : '';
-        ctx.report({
-          message: `Adding ${name} ${how}to ${alter.table} without NOT VALID checks every row while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table}.`,
-          location: c.location,
-        });
-      }
       if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name) {
         const added = addedNotValidInThisTransaction(ctx, tableKey(alter.relation), cmd.name);
         if (added) {

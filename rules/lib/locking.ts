@@ -77,6 +77,36 @@ export function addedConstraints(cmd: AlterTableCmd): Constraint[] {
   return [];
 }
 
+/** A constraint an ALTER TABLE adds to a table that existed before this file, with its command. */
+export interface AddedConstraint {
+  alter: TableAlter;
+  cmd: AlterTableCmd;
+  constraint: Constraint;
+}
+
+/** Every constraint the statement adds to an existing table (tables created earlier in the file are skipped). */
+export function constraintsAddedToExistingTable(ctx: RuleContext): AddedConstraint[] {
+  const alter = tableAlter(ctx.statement);
+  if (!alter || !existingTable(ctx, alter.relation)) return [];
+  return alter.cmds.flatMap((cmd) => addedConstraints(cmd).map((constraint) => ({ alter, cmd, constraint })));
+}
+
+/**
+ * Reports each constraint of one kind that builds a new index on an existing table under its ACCESS
+ * EXCLUSIVE lock (PRIMARY KEY, UNIQUE without USING INDEX, EXCLUDE). `kind` names a named one in the
+ * message (`primary key items_pkey`), `unnamed` one without a name (`a primary key`).
+ */
+export function reportIndexBuildingConstraints(ctx: RuleContext, contype: Constraint['contype'], kind: string, unnamed: string): void {
+  for (const { alter, constraint: c } of constraintsAddedToExistingTable(ctx)) {
+    if (c.contype !== contype || !buildsIndex(c)) continue;
+    const name = c.conname ? `${kind} ${c.conname}` : unnamed;
+    ctx.report({
+      message: `Adding ${name} to ${alter.table} builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table} for the whole build.`,
+      location: c.location,
+    });
+  }
+}
+
 /** True when a CHECK or FOREIGN KEY constraint will be checked against every existing row right away. */
 export function validatesNow(c: Constraint): boolean {
   return (c.contype === 'CONSTR_CHECK' || c.contype === 'CONSTR_FOREIGN') && !c.skip_validation;
