@@ -9,6 +9,7 @@ export { lockTakenBy, LOCK_MODES, type LockClaim, type LockMode } from './analys
 export { seedSchemaFromCatalog, catalogDdl, type CatalogQuerier } from './analysis/catalog-seed.js';
 export { analyzeTransactions, cannotRunInTransaction } from './analysis/transactions.js';
 export { lintSources, analyzeFile, type LintInput } from './lint/engine.js';
+export { lint, type LintPathsOptions, type LintReport } from './api/lint.js';
 export { configSchema, type Config, type LintOptions } from './lint/config.js';
 export { loadConfig, validateConfig, ConfigError, type LoadedConfig } from './lint/load-config.js';
 export { reporterFor, FORMATS, isFormatName, ruleCatalog, type FormatName, type Reporter, type ReportInput } from './report/index.js';

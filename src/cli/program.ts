@@ -6,6 +6,7 @@ import { registerRules } from './commands/rules.js';
 import { registerExplain } from './commands/explain.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerBackups } from './commands/backups.js';
+import { registerDemo } from './commands/demo.js';
 import { UserError, EXIT_USAGE } from './errors.js';
 import { version } from './version.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerExplain(program);
   registerMigrate(program);
   registerBackups(program);
+  registerDemo(program);
   return program;
 }
 
