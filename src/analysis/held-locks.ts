@@ -29,20 +29,24 @@ export interface StatementView {
  * transaction still hold. Each instance keeps its own per-file record.
  */
 export class LockHistory {
-  private readonly files = new WeakMap<object, HeldLock[]>();
+  /** Per file, the locks taken so far grouped by transaction id (a filter over all of them was quadratic). */
+  private readonly files = new WeakMap<object, Map<number, HeldLock[]>>();
 
   observe(view: StatementView): HeldLock[] {
-    let taken = this.files.get(view.parsed);
-    if (!taken) {
-      taken = [];
-      this.files.set(view.parsed, taken);
+    let byTransaction = this.files.get(view.parsed);
+    if (!byTransaction) {
+      byTransaction = new Map();
+      this.files.set(view.parsed, byTransaction);
     }
-    const held = view.transaction.inTransaction ? taken.filter((h) => h.transaction === view.transaction.id) : [];
+    const id = view.transaction.id;
+    let taken = byTransaction.get(id);
+    const held = view.transaction.inTransaction && taken ? taken.slice() : [];
     for (const claim of lockTakenBy(view.statement, view.schema, view.pgVersion)) {
+      if (!taken) byTransaction.set(id, (taken = []));
       taken.push({
         claim,
         statement: view.statement,
-        transaction: view.transaction.id,
+        transaction: id,
         onNewTable: view.schema.relationCreatedInCurrentFile(claim.relation),
       });
     }

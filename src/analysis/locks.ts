@@ -106,6 +106,19 @@ const claim = (relation: string, mode: LockMode, reason: string, extra: Partial<
  * `schema` is the model before the statement. Statements that take no table lock return [].
  */
 export function lockTakenBy(statement: Statement, schema: SchemaModel, pgVersion = 15): LockClaim[] {
+  // Several rules ask about the same statement against the same model state: answer once.
+  const cached = lastAnswer.get(statement);
+  if (cached && cached.schema === schema && cached.revision === schema.revision && cached.pgVersion === pgVersion) {
+    return cached.claims.map((c) => ({ ...c }));
+  }
+  const claims = computeLockClaims(statement, schema, pgVersion);
+  lastAnswer.set(statement, { schema, revision: schema.revision, pgVersion, claims: claims.map((c) => ({ ...c })) });
+  return claims;
+}
+
+const lastAnswer = new WeakMap<Statement, { schema: SchemaModel; revision: number; pgVersion: number; claims: LockClaim[] }>();
+
+function computeLockClaims(statement: Statement, schema: SchemaModel, pgVersion: number): LockClaim[] {
   const claims = new Claims();
   const node = statement.node;
   const alter = nodeAs(node, 'AlterTableStmt');

@@ -128,6 +128,7 @@ export class SchemaModel {
   readonly views = new Map<string, ViewModel>();
   readonly enums = new Map<string, EnumModel>();
   private current: Origin = { file: 0, transaction: 0 };
+  private applied = 0;
 
   /** Sets the file and transaction of the statements applied next. */
   at(origin: Origin): void {
@@ -136,6 +137,11 @@ export class SchemaModel {
 
   get origin(): Origin {
     return this.current;
+  }
+
+  /** Changes with every replayed statement: answers computed from the model stay valid while it is equal. */
+  get revision(): number {
+    return this.applied;
   }
 
   /** Index key (`schema.name`) → table key. */
@@ -207,6 +213,7 @@ export class SchemaModel {
 
   /** Replays one statement into the model. Statements the model does not track change nothing. */
   apply(statement: Statement): void {
+    this.applied++;
     const saved = this.current;
     this.current = { ...saved, statement };
     try {

@@ -1,16 +1,23 @@
 import { Command, CommanderError } from 'commander';
-import { registerLint } from './commands/lint.js';
-import { registerInit } from './commands/init.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerRules } from './commands/rules.js';
-import { registerExplain } from './commands/explain.js';
-import { registerMigrate } from './commands/migrate.js';
-import { registerBackups } from './commands/backups.js';
-import { registerDemo } from './commands/demo.js';
 import { UserError, EXIT_USAGE } from './errors.js';
 import { version } from './version.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Command modules by name, loaded on demand: `pgwarden lint` must not pay for umzug and pg. */
+const commands: Record<string, () => Promise<Register>> = {
+  lint: async () => (await import('./commands/lint.js')).registerLint,
+  init: async () => (await import('./commands/init.js')).registerInit,
+  completion: async () => (await import('./commands/completion.js')).registerCompletion,
+  rules: async () => (await import('./commands/rules.js')).registerRules,
+  explain: async () => (await import('./commands/explain.js')).registerExplain,
+  migrate: async () => (await import('./commands/migrate.js')).registerMigrate,
+  backups: async () => (await import('./commands/backups.js')).registerBackups,
+  demo: async () => (await import('./commands/demo.js')).registerDemo,
+};
+
+/** The program with every command, or only `only` (its help and parsing are the same either way). */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
   program
     .name('pgwarden')
@@ -19,20 +26,16 @@ export function buildProgram(): Command {
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
     .showSuggestionAfterError();
-  registerLint(program);
-  registerInit(program);
-  registerCompletion(program);
-  registerRules(program);
-  registerExplain(program);
-  registerMigrate(program);
-  registerBackups(program);
-  registerDemo(program);
+  const names = only !== undefined && Object.hasOwn(commands, only) ? [only] : Object.keys(commands);
+  for (const register of await Promise.all(names.map((name) => commands[name]()))) register(program);
   return program;
 }
 
 /** Runs the CLI; resolves to the exit code. User errors are one line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  // root options take no values, so the first word is the command; completion lists every command
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  const program = await buildProgram(first === 'completion' ? undefined : first);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -17,10 +17,13 @@ export interface LocatedDirective {
   comment: Comment;
 }
 
+const MENTIONS_TOOL = /pgwarden|squawk/i;
 const IGNORE = /^(pgwarden|squawk)-ignore(-file)?(?:\s+([^:]*))?(?::\s*(.*))?$/i;
 
 /** Reads one comment; returns null when it is an ordinary comment. */
 export function parseDirective(commentText: string): Directive | null {
+  // Almost every comment is prose: one scan rules it out before the anchored patterns run.
+  if (!MENTIONS_TOOL.test(commentText)) return null;
   const body = stripCommentMarkers(commentText);
   if (/^pgwarden:no-transaction\b/i.test(body)) return { type: 'no-transaction' };
   const loss = /^pgwarden:allow-data-loss\b\s*(.*)$/i.exec(body);
@@ -50,8 +53,8 @@ function splitList(list: string): string[] {
 }
 
 /**
- * Comments of a text found without the SQL scanner: only whole-line `--` comments, used when the
- * scanner itself gives up (an unterminated quote) so that file-level directives still count.
+ * Whole-line `--` comments found without lexing, for the text after an unterminated quote (where the
+ * comment lexer gives up) so that file-level directives there still count.
  */
 export function lineComments(text: string): Comment[] {
   const out: Comment[] = [];

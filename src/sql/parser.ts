@@ -1,7 +1,8 @@
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import { loadModule, parseSync } from 'libpg-query';
 import type { Node } from '@pgsql/types';
 import { SourceFile, type Range } from './source.js';
 import { parseDirective, lineComments, type Comment, type LocatedDirective } from './directives.js';
+import { lexComments, type LexedText } from './comments.js';
 import { nodeKind } from './ast.js';
 
 let loaded: Promise<void> | undefined;
@@ -48,27 +49,52 @@ export interface ParsedFile {
   syntaxError?: SyntaxProblem;
 }
 
+/** A statement as libpg-query returns it: byte offsets into the UTF-8 text. */
 interface RawStatement {
   stmt?: Node;
   stmt_location?: number;
   stmt_len?: number;
 }
 
-interface Token {
-  start: number;
-  end: number;
-  tokenName: string;
-  text: string;
+/**
+ * What libpg-query makes of a file: its comments and `;`s, the parsed statements (those before the
+ * syntax error, if any) and the error.
+ */
+interface RawParse {
+  lexed: LexedText;
+  stmts: RawStatement[];
+  /** PostgreSQL's message and the UTF-16 index it points at. */
+  error?: { message: string; index: number };
+}
+
+function parseRaw(file: SourceFile): RawParse {
+  const lexed = lexComments(file.text);
+  // libpg-query reads a C string: whatever follows a NUL would silently go unchecked (PostgreSQL rejects the NUL)
+  const nul = file.text.indexOf('\0');
+  if (nul !== -1) {
+    const before = tryParse(file.text.slice(0, nul));
+    const index = before.ok ? nul : file.indexOfCodePoint(before.cursor);
+    if (!before.ok && index < nul) return { lexed, stmts: parsePrefix(file, lexed.semicolons, index), error: { message: before.message, index } };
+    return { lexed, stmts: parsePrefix(file, lexed.semicolons, nul), error: { message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character; nothing after it is checked)', index: nul } };
+  }
+  if (file.text.length > CHUNK_CHARS) return { lexed, ...parseInChunks(file.text, lexed.semicolons) };
+  const attempt = tryParse(file.text);
+  if (attempt.ok) return { lexed, stmts: attempt.stmts };
+  const index = file.indexOfCodePoint(attempt.cursor);
+  return { lexed, stmts: parsePrefix(file, lexed.semicolons, index), error: { message: attempt.message, index } };
 }
 
 /** Parses a file; a syntax error never throws: the statements before it are kept and the error reported. */
 export function parseSource(file: SourceFile): ParsedFile {
-  const tokens = scanTokens(file.text);
-  const comments = tokens
-    ? tokens
-        .filter((t) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT')
-        .map((t) => ({ text: t.text, start: file.indexOfByte(t.start), end: file.indexOfByte(t.end) }))
-    : lineComments(file.text);
+  const result = parseRaw(file);
+  const { lexed } = result;
+  const comments = lexed.comments.slice();
+  if (lexed.unterminatedAt !== undefined) {
+    // Past an unterminated quote nothing is lexable; whole-line `--` comments there still count, so
+    // that a file-level directive below a typo is not lost.
+    const from = lexed.unterminatedAt;
+    for (const c of lineComments(file.text.slice(from))) comments.push({ text: c.text, start: c.start + from, end: c.end + from });
+  }
   const commentAt = new Map(comments.map((c) => [c.start, c]));
   const directives: LocatedDirective[] = [];
   for (const comment of comments) {
@@ -76,19 +102,15 @@ export function parseSource(file: SourceFile): ParsedFile {
     if (directive) directives.push({ directive, comment });
   }
 
-  let raw: RawStatement[] = [];
+  const raw = result.stmts;
   let syntaxError: SyntaxProblem | undefined;
-  const attempt = tryParse(file.text);
-  if (attempt.ok) {
-    raw = attempt.stmts;
-  } else {
-    const errorIndex = file.indexOfCodePoint(attempt.cursor);
+  if (result.error) {
+    const errorIndex = result.error.index;
     syntaxError = {
-      message: attempt.message,
+      message: result.error.message,
       index: errorIndex,
       range: { start: file.positionAt(errorIndex), end: file.positionAt(errorIndex) },
     };
-    raw = parsePrefix(file, tokens, errorIndex);
     // Report the error at the start of the failing statement's token, not the end of the file, when the
     // parser only noticed at end of input.
     if (errorIndex >= file.text.length) {
@@ -147,31 +169,78 @@ function tryParse(text: string): ParseAttempt {
     return { ok: true, stmts: (parseSync(text).stmts ?? []) as RawStatement[] };
   } catch (error) {
     const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
-    const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+    // the WebAssembly module throws plain objects for some failures: never show "[object Object]"
+    const thrown = (error as { message?: unknown } | undefined)?.message;
+    const message = details?.message ?? (typeof thrown === 'string' ? thrown : 'the SQL parser failed on this file');
     return { ok: false, message, cursor: details?.cursorPosition ?? 0 };
   }
 }
 
-function scanTokens(text: string): Token[] | null {
-  if (text.trim() === '') return [];
-  try {
-    return scanSync(text).tokens as Token[];
-  } catch {
-    return null;
+/**
+ * Above this many characters a file is parsed in pieces cut at top-level `;`: libpg-query's WebAssembly
+ * heap runs out on one call with tens of megabytes (it aborts with a memory dump on stdout).
+ */
+const CHUNK_CHARS = 1 << 20;
+/** Pieces that failed only because the cut fell inside a statement (BEGIN ATOMIC … END) are extended this often. */
+const MAX_EXTENSIONS = 64;
+
+function parseInChunks(text: string, semicolons: number[]): { stmts: RawStatement[]; error?: { message: string; index: number } } {
+  const stmts: RawStatement[] = [];
+  let start = 0;
+  let startByte = 0;
+  let k = 0;
+  // the first `;` boundary at or after `at`, else the end of the text (past an unterminated quote there are none)
+  const boundaryFrom = (at: number): number => {
+    while (k < semicolons.length && semicolons[k] < at) k++;
+    return k < semicolons.length ? semicolons[k] : text.length;
+  };
+  const shifted = (list: RawStatement[], byteBase: number) => list.map((r) => ({ ...r, stmt_location: (r.stmt_location ?? 0) + byteBase }));
+  while (start < text.length) {
+    let end = boundaryFrom(start + CHUNK_CHARS);
+    for (let extensions = 0; ; extensions++) {
+      const piece = text.slice(start, end);
+      const attempt = tryParse(piece);
+      if (attempt.ok) {
+        stmts.push(...shifted(attempt.stmts, startByte));
+        startByte += Buffer.byteLength(piece, 'utf8');
+        start = end;
+        break;
+      }
+      const index = start + indexOfCodePointIn(piece, attempt.cursor);
+      if (index >= end - 1 && end < text.length && extensions < MAX_EXTENSIONS) {
+        end = boundaryFrom(end + 1);
+        continue;
+      }
+      // a real syntax error: keep the statements of this piece before it, as parsePrefix does for a whole file
+      for (let i = semicolons.length - 1; i >= 0; i--) {
+        if (semicolons[i] > index || semicolons[i] <= start) continue;
+        const before = tryParse(text.slice(start, semicolons[i]));
+        if (before.ok) {
+          stmts.push(...shifted(before.stmts, startByte));
+          break;
+        }
+      }
+      return { stmts, error: { message: attempt.message, index } };
+    }
   }
+  return { stmts };
+}
+
+/** UTF-16 index in `text` of a 0-based code point offset (PostgreSQL's error cursor counts characters). */
+function indexOfCodePointIn(text: string, codePoints: number): number {
+  let index = 0;
+  for (let n = 0; n < codePoints && index < text.length; n++) {
+    const code = text.charCodeAt(index);
+    index += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+  }
+  return index;
 }
 
 /** The statements that precede a syntax error: the text up to the last top-level `;` before it. */
-function parsePrefix(file: SourceFile, tokens: Token[] | null, errorIndex: number): RawStatement[] {
-  let semicolons: number[];
-  if (tokens) {
-    semicolons = tokens.filter((t) => t.text === ';' && t.tokenName === 'ASCII_59').map((t) => t.end);
-  } else {
-    return [];
-  }
+function parsePrefix(file: SourceFile, semicolons: number[], errorIndex: number): RawStatement[] {
   // Walk back over semicolons until a prefix parses (a `;` inside BEGIN ATOMIC … END is not a boundary).
   for (let i = semicolons.length - 1; i >= 0; i--) {
-    const endIndex = file.indexOfByte(semicolons[i]);
+    const endIndex = semicolons[i];
     if (endIndex > errorIndex) continue;
     const attempt = tryParse(file.text.slice(0, endIndex));
     if (attempt.ok) return attempt.stmts;
@@ -197,3 +266,4 @@ function skipToContent(text: string, index: number, commentAt: Map<number, Comme
     i = comment.end;
   }
 }
+

@@ -26,9 +26,7 @@ export class SourceFile {
     // A UTF-8 byte order mark is not SQL; editors do not count it as a column either.
     this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     this.lineStarts = [0];
-    for (let i = 0; i < this.text.length; i++) {
-      if (this.text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    }
+    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
   get byteLength(): number {

@@ -15,7 +15,7 @@ interface CommandInfo {
 async function registeredCommands(): Promise<CommandInfo[]> {
   // the built program (src/cli/version.ts finds package.json from dist/ only)
   const programModule = join(repoRoot, 'dist/src/cli/program.js');
-  const { buildProgram } = (await import(programModule)) as { buildProgram: () => Command };
+  const { buildProgram } = (await import(programModule)) as { buildProgram: () => Promise<Command> };
   const out: CommandInfo[] = [];
   const visit = (cmd: Command, path: string[]): void => {
     out.push({
@@ -25,7 +25,7 @@ async function registeredCommands(): Promise<CommandInfo[]> {
     });
     for (const sub of cmd.commands) visit(sub, [...path, sub.name()]);
   };
-  visit(buildProgram(), []);
+  visit(await buildProgram(), []);
   return out;
 }
 

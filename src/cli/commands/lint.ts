@@ -2,15 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import picomatch from 'picomatch';
-import { lintSources, type LintInput } from '../../lint/engine.js';
-import { changedMigrationFiles, GitError, stagedMigrationFiles } from '../../lint/changed.js';
-import type { LintOptions } from '../../lint/config.js';
+import type { LintInput } from '../../lint/engine.js';
+import type { LintOptions, Config } from '../../lint/config.js';
 import type { LintResult } from '../../lint/types.js';
-import { loadConfig, ConfigError } from '../../lint/load-config.js';
-import type { Config } from '../../lint/config.js';
-import { allRules } from '../../../rules/index.js';
-import { findLintTargets } from '../../sql/discover.js';
 import { FORMATS, isFormatName, reporterFor, ruleCatalog, type FormatName } from '../../report/index.js';
 import { countFindings } from '../../report/types.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
@@ -50,6 +44,13 @@ export function registerLint(program: Command): void {
 async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boolean): Promise<number> {
   const format = chooseFormat(flags.format, formatDefaulted);
   const maxWarnings = flags.maxWarnings === undefined ? undefined : parseCount(flags.maxWarnings, '--max-warnings');
+  // Loaded here, not at the top: every other command (and --help) would pay for the parser, the rules
+  // and the configuration schema otherwise.
+  const [{ lintSources }, { allRules }, { loadConfig, ConfigError }] = await Promise.all([
+    import('../../lint/engine.js'),
+    import('../../../rules/index.js'),
+    import('../../lint/load-config.js'),
+  ]);
   const known = new Set([...allRules.map((r) => r.meta.id), 'syntax-error']);
   let config: Config;
   try {
@@ -97,6 +98,8 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
  */
 async function reportedFiles(flags: LintFlags): Promise<Set<string> | undefined> {
   if (flags.changedSince !== undefined && flags.staged) throw new UserError('--changed-since and --staged cannot be combined');
+  if (flags.changedSince === undefined && !flags.staged) return undefined;
+  const { changedMigrationFiles, GitError, stagedMigrationFiles } = await import('../../lint/changed.js');
   try {
     if (flags.changedSince !== undefined) return await changedMigrationFiles(flags.changedSince);
     if (flags.staged) return await stagedMigrationFiles();
@@ -115,7 +118,7 @@ function chooseFormat(requested: string, defaulted: boolean): FormatName {
 }
 
 async function readInputs(targets: string[], defaulted: boolean, config: Config, stdinName: string | undefined): Promise<LintInput[]> {
-  const keep = fileFilter(config);
+  const [{ findLintTargets }, keep] = await Promise.all([import('../../sql/discover.js'), fileFilter(config)]);
   for (const target of targets) {
     if (target === STDIN) continue;
     try {
@@ -143,7 +146,8 @@ async function readInputs(targets: string[], defaulted: boolean, config: Config,
 }
 
 /** include/exclude globs, matched against the path relative to the working directory. */
-function fileFilter(config: Config): (path: string) => boolean {
+async function fileFilter(config: Config): Promise<(path: string) => boolean> {
+  const { default: picomatch } = await import('picomatch');
   // Patterns without a slash match the file name wherever it is (as .gitignore does).
   const options = { dot: true, basename: true };
   const include = config.include && config.include.length > 0 ? picomatch(config.include, options) : () => true;
