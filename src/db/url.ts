@@ -39,10 +39,11 @@ export function parseDatabaseUrl(url: string): ConnectionTarget {
   try {
     parsed = new URL(trimmed);
   } catch {
-    throw new ConnectionError(`malformed database URL '${redact(trimmed)}': ${example}`);
+    throw new ConnectionError(`malformed database URL '${redact(withoutUserinfo(trimmed))}': ${example}`);
   }
   const secrets = parsed.password ? [decodeSafe(parsed.password), parsed.password] : [];
-  const shown = redact(trimmed, secrets);
+  // a malformed URL may hide its password where URL parsing does not see one: show no userinfo at all
+  const shown = redact(withoutUserinfo(trimmed), secrets);
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new ConnectionError(`malformed database URL '${shown}': unknown scheme '${parsed.protocol.replace(/:$/, '')}', ${example}`);
   }
@@ -62,4 +63,12 @@ function decodeSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** `scheme://*****@rest`: drops everything before the last `@`, wherever a typo moved the password. */
+function withoutUserinfo(text: string): string {
+  const at = text.lastIndexOf('@');
+  if (at < 0) return text;
+  const scheme = /^[a-z][a-z0-9+.-]*:(\/\/)?/i.exec(text)?.[0] ?? '';
+  return `${scheme}*****${text.slice(at)}`;
 }
