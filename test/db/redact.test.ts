@@ -46,7 +46,7 @@ describe('database URL validation', () => {
   });
 
   it('rejects malformed URLs with one line that never holds the password', () => {
-    for (const url of [`postgres//admin:${ENCODED}@h/db`, `mysql://admin:${ENCODED}@h/db`, `postgres://admin:${ENCODED}@h:port/db`, 'not a url']) {
+    for (const url of [`postgres//admin:${ENCODED}@h/db`, `mysql://admin:${ENCODED}@h/db`, `postgres://admin:${ENCODED}@h:port/db`, `notaurl:${ENCODED}@@`, `postgres://admin:${ENCODED}/x@h/db`, 'not a url']) {
       let error: unknown;
       try {
         parseDatabaseUrl(url);
