@@ -29,6 +29,8 @@ export interface LintOptions {
   transaction: TransactionAssumption;
   /** Rule id → settings; rules not named keep their defaults. */
   rules: Record<string, RuleSeverity | { severity?: RuleSeverity; options?: Record<string, unknown> }>;
+  /** Larger files (UTF-8 bytes) are reported as `file-too-large` instead of checked (default 10 MiB). */
+  maxFileBytes?: number;
 }
 
 export const defaultLintOptions: LintOptions = { pgVersion: 15, transaction: 'per-file', rules: {} };

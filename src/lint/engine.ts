@@ -138,7 +138,8 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
  */
 function tooLargeFinding(input: LintInput, opts: LintOptions): Finding | null | undefined {
   const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (input.text.length <= limit / 3 && input.text.length <= limit) return undefined;
+  // a UTF-16 unit is at most 3 UTF-8 bytes: most files need no byte count
+  if (input.text.length * 3 <= limit) return undefined;
   const bytes = Buffer.byteLength(input.text, 'utf8');
   if (bytes <= limit) return undefined;
   const setting = resolveRule(FILE_TOO_LARGE_RULE, 'error', opts.rules);

@@ -21,6 +21,15 @@ export const builtinRuleMetas: readonly RuleMeta[] = [
     help: 'Run `pgwarden rules` for the list of rule ids.',
   },
   {
+    id: 'file-too-large',
+    category: 'robustness',
+    defaultSeverity: 'error',
+    summary: 'A file above the size limit (maxFileBytes, default 10 MiB) is not checked.',
+    why: 'A file of this size is bulk data rather than schema changes; checking it statement by statement would take minutes and gigabytes, so none of its statements were checked.',
+    safeAlternative: 'Split the migration, or load bulk data with COPY outside the migration; raise maxFileBytes to check it anyway.',
+    help: 'Split the file, or load bulk data with COPY outside the migration; raise maxFileBytes to check it anyway.',
+  },
+  {
     id: 'internal-error',
     category: 'robustness',
     defaultSeverity: 'warning',
