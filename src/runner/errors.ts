@@ -17,8 +17,7 @@ export class InterruptedMigrationError extends Error {
   constructor(marker: AttemptMarker) {
     super(
       `migration ${marker.name} (${marker.direction}) was interrupted outside a transaction after ${marker.statementsDone} of ${marker.statementsTotal} statements ` +
-        `(started ${marker.startedAt.toISOString()} by ${marker.startedBy}); check the database, finish or undo it by hand, ` +
-        `then delete its row from pgwarden.migration_attempts (and record it in pgwarden.migrations if it is complete)`,
+        `(started ${marker.startedAt.toISOString()} by ${marker.startedBy}); run \`pgwarden migrate repair\` to see what it left and to resume or forget it`,
     );
     this.name = 'InterruptedMigrationError';
     this.marker = marker;

@@ -43,6 +43,19 @@ export interface MigrationJob {
   checksum: string;
   appliedBy: string;
   pgwardenVersion: string;
+  /** Continues an interrupted no-transaction attempt (see repair.ts) instead of starting one. */
+  resume?: ResumePlan;
+}
+
+/** How to pick up an interrupted attempt whose marker is still in pgwarden.migration_attempts. */
+export interface ResumePlan {
+  /** Statements the marker records as done; they are not run again. */
+  statementsDone: number;
+  /**
+   * Asked before each remaining statement: a reason when the statement evidently completed before the
+   * interruption (its progress was never recorded), and is skipped.
+   */
+  alreadyApplied(client: ClientBase, statement: Statement): Promise<string | undefined>;
 }
 
 export interface JobResult {
@@ -129,7 +142,10 @@ async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobRe
     ? [{ text: job.planned.sql }]
     : job.analysis.statements.filter((s) => !s.parent).map((s) => ({ text: s.text, statement: s }));
   const start = Date.now();
-  await startAttempt(client, { name, direction: job.direction, checksum: job.checksum, startedBy: job.appliedBy, statementsTotal: steps.length });
+  const resume = job.resume;
+  // the marker of an interrupted attempt stays, and keeps counting statements the way it did
+  if (resume && explicit) throw new MigrationFailedError(name, undefined, 0, `${name} manages its own transactions: it cannot be resumed statement by statement`);
+  if (!resume) await startAttempt(client, { name, direction: job.direction, checksum: job.checksum, startedBy: job.appliedBy, statementsTotal: steps.length });
   let attempts = 1;
   let stage = 'sql';
   try {
@@ -139,10 +155,18 @@ async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobRe
     for (const h of env.hooks) await h.beforeMigration?.(context);
     stage = 'sql';
     for (const [index, step] of steps.entries()) {
+      if (resume && index < resume.statementsDone) continue;
+      const done = resume && step.statement ? await resume.alreadyApplied(client, step.statement) : undefined;
+      if (done) {
+        env.log.info('statement_skipped', { migration: name, statement: index + 1, message: `${name}: statement ${index + 1} of ${steps.length} skipped: ${done}` });
+        await progressAttempt(client, name, index + 1);
+        continue;
+      }
       for (let attempt = 1; ; attempt++) {
         const run = await watchBlockers(env.conns.monitor, env.conns.migrationPid, sampleInterval(env.settings), async () => {
-          // the cleanup waits for locks too, so it shares the statement's retry
-          if (attempt > 1 && step.statement) await dropInvalidIndexLeftBy(client, step.statement);
+          // the cleanup waits for locks too, so it shares the statement's retry; a resumed statement may
+          // have been killed halfway through, like a timed-out one
+          if ((attempt > 1 || resume) && step.statement) await dropInvalidIndexLeftBy(client, step.statement);
           return client.query(step.text);
         });
         if (!run.error) break;
@@ -207,16 +231,21 @@ async function retryOrGiveUp(job: MigrationJob, env: Env, error: unknown, attemp
  * A CREATE INDEX CONCURRENTLY that timed out after creating its catalog entry leaves an INVALID index
  * behind; the retry would fail on the name, so drop that leftover first (never a valid index).
  */
-async function dropInvalidIndexLeftBy(client: ClientBase, statement: Statement): Promise<void> {
+export async function dropInvalidIndexLeftBy(client: ClientBase, statement: Statement): Promise<void> {
+  for (const r of await invalidIndexesLeftBy(client, statement)) await client.query(`drop index concurrently if exists ${quoteIdent(r.schema)}.${quoteIdent(r.name)}`);
+}
+
+/** The INVALID indexes a CREATE INDEX CONCURRENTLY statement leaves when it is interrupted (none for other statements). */
+export async function invalidIndexesLeftBy(client: ClientBase, statement: Statement): Promise<Array<{ schema: string; name: string }>> {
   const index = nodeAs(statement.node, 'IndexStmt');
-  if (!index?.concurrent || !index.idxname) return;
+  if (!index?.concurrent || !index.idxname) return [];
   const schema = index.relation?.schemaname;
   const { rows } = await client.query<{ schema: string }>(
     `select n.nspname as schema from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
       where c.relname = $1 and not i.indisvalid and ($2::text is null and pg_table_is_visible(i.indrelid) or n.nspname = $2)`,
     [index.idxname, schema ?? null],
   );
-  for (const r of rows) await client.query(`drop index concurrently if exists ${quoteIdent(r.schema)}.${quoteIdent(index.idxname)}`);
+  return rows.map((r) => ({ schema: r.schema, name: index.idxname! }));
 }
 
 function sampleInterval(settings: ApplySettings): number {

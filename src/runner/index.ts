@@ -10,3 +10,4 @@ export { RunnerUsageError, InterruptedMigrationError } from './errors.js';
 export { MigrationSetError } from './files.js';
 export { parseDuration } from './duration.js';
 export { HISTORY_SCHEMA } from './history.js';
+export { formatRepairReport, type RepairOptions, type RepairReport, type RepairStatement } from './repair.js';

@@ -13,6 +13,7 @@ import { resolveOptions } from './options.js';
 import { gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, select, underRunLock, warnDrift, type State } from './state.js';
 import { dryRun } from './dry-run.js';
 import { plan, status } from './inspect.js';
+import { repairMigration } from './repair.js';
 import type { AppliedMigration, DownOptions, Resolved, Runner, RunnerOptions, RunResult, UpOptions } from './types.js';
 
 export type * from './types.js';
@@ -25,6 +26,7 @@ export function createRunner(options: RunnerOptions): Runner {
     down: (o = {}) => down(options.dir, r, o),
     status: () => status(options.dir, r),
     plan: () => plan(options.dir, r),
+    repair: (o = {}) => repairMigration(options.dir, r, o),
   };
 }
 

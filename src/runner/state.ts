@@ -106,6 +106,9 @@ export async function underRunLock<T>(r: Resolved, work: (session: Session) => P
   const session = await openSession(r.source, 2);
   try {
     await session.migration.query("set application_name = 'pgwarden'");
+    // A killed runner must not leave its statement running (holding its locks) until the statement ends
+    // by itself: the server checks for the vanished client every second (PostgreSQL 14+; older ones ignore it).
+    await session.migration.query("set client_connection_check_interval = '1s'").catch(() => undefined);
     r.log.info('waiting_for_lock', { message: `taking the run lock (waiting up to ${formatDuration(r.waitForLockMs)})`, quiet: true });
     await acquireRunLock(session.control, r.waitForLockMs);
     try {

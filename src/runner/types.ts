@@ -5,6 +5,7 @@ import type { MigrationHooks, RunLogger } from './hooks.js';
 import type { ConnectionSource } from './connections.js';
 import type { ApplySettings, Isolation } from './execute.js';
 import type { PlanEntry } from './plan.js';
+import type { RepairOptions, RepairReport } from './repair.js';
 
 export type Duration = number | string;
 
@@ -90,6 +91,8 @@ export interface Runner {
   down(options?: DownOptions): Promise<RunResult>;
   status(): Promise<MigrationStatus[]>;
   plan(): Promise<PlanEntry[]>;
+  /** Reports (and with an action, resolves) a migration interrupted outside a transaction. */
+  repair(options?: RepairOptions): Promise<RepairReport>;
 }
 
 /** Options after validation, shared by the commands. */

@@ -123,7 +123,7 @@ describe('sarif', () => {
     const run = log.runs[0];
     expect(run.tool.driver).toMatchObject({ name: 'pgwarden', version: '0.1.0', informationUri: expect.stringMatching(/^https:\/\//) });
     const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
-    expect(ids).toEqual(['ban-drop-table', 'syntax-error', 'unknown-ignore-rule', 'internal-error']);
+    expect(ids).toEqual(['ban-drop-table', 'syntax-error', 'unknown-ignore-rule', 'file-too-large', 'internal-error']);
     expect(run.tool.driver.rules[0]).toMatchObject({
       id: 'ban-drop-table',
       shortDescription: { text: dropTable.summary },

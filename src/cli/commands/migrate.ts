@@ -13,6 +13,7 @@ import type { MigrationHooks, RunLogger } from '../../runner/hooks.js';
 import { createConsoleLogger } from '../../runner/logger.js';
 import { createMigration } from '../../runner/create.js';
 import { formatPlan } from '../../runner/plan.js';
+import { formatRepairReport } from '../../runner/repair.js';
 import { GateRefusedError, formatFinding } from '../../runner/gate.js';
 import { MigrationFailedError } from '../../runner/execute.js';
 import { RunLockTimeoutError } from '../../runner/advisory-lock.js';
@@ -45,6 +46,13 @@ interface ApplyFlags extends CommonFlags {
   keep?: string;
   pgDump?: string;
   verifyMaxRows?: string;
+}
+
+interface RepairFlags extends Partial<ApplyFlags> {
+  resume?: boolean;
+  forget?: boolean;
+  markApplied?: boolean;
+  logFormat: string;
 }
 
 interface FormatFlags extends CommonFlags {
@@ -114,6 +122,23 @@ export function registerMigrate(program: Command): void {
       const entries = await runner.plan();
       if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ migrations: entries })}\n`);
       else process.stdout.write(formatPlan(entries));
+    }));
+
+  common(migrate.command('repair').description('Show a migration interrupted outside a transaction and resume or forget it (see docs/faults.md).'))
+    .option('--resume', 'drop INVALID indexes it left, run the statements not recorded as done, record it')
+    .option('--forget', 'the database was fixed by hand: clear the interrupted marker only')
+    .option('--mark-applied', 'with --forget: also record the migration as applied (as reverted for a down run)')
+    .option('--lock-timeout <duration>', 'lock_timeout for each statement; a timeout is retried', '500ms')
+    .option('--statement-timeout <duration>', 'statement_timeout for each statement (default: none)')
+    .option('--lock-retries <n>', 'retries after a lock timeout', '10')
+    .option('--retry-deadline <duration>', 'no retry starts later than this after the first attempt', '10m')
+    .option('--wait-for-lock <duration>', 'how long to wait for another pgwarden run on the same database', '3m')
+    .action((flags: RepairFlags) => withErrors(flags, async (runner) => {
+      if (flags.resume && flags.forget) throw new UserError('choose one of --resume and --forget');
+      const report = await runner.repair({ action: flags.resume ? 'resume' : flags.forget ? 'forget' : undefined, markApplied: flags.markApplied });
+      if (!report.marker || flags.resume || flags.forget) return;
+      process.stdout.write(formatRepairReport(report));
+      throw new UserError(`migration ${report.marker.name} is interrupted; nothing was changed: choose --resume or --forget (see above)`, EXIT_FINDINGS);
     }));
 
   migrate
