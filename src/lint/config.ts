@@ -18,6 +18,7 @@ export const configSchema = z
     exclude: z.array(z.string()).default([]),
     transaction: z.enum(['per-file', 'per-statement']).default('per-file'),
     migrationsDir: z.string().default('migrations'),
+    maxFileBytes: z.number().int().positive().optional(),
   })
   .passthrough();
 

@@ -46,7 +46,7 @@ export async function lintSources(
   const schema = new SchemaModel();
   const findings: Finding[] = [];
   const allFiles = inputs.map((i) => i.path);
-  const known = new Set(rules.map((r) => r.meta.id));
+  const known = configurableRuleIds(rules);
   const active = rules
     .map((rule) => ({ rule, config: resolveRule(rule.meta.id, rule.meta.defaultSeverity, opts.rules) }))
     .filter(({ rule, config }) => config.severity !== 'off' && appliesTo(rule, opts.pgVersion));
@@ -130,6 +130,11 @@ export async function lintSources(
 }
 
 export const FILE_TOO_LARGE_RULE = 'file-too-large';
+
+/** Ids a configuration or an ignore may name: the rules' and the engine's own findings that have a severity. */
+export function configurableRuleIds(rules: readonly Rule[]): Set<string> {
+  return new Set([...rules.map((r) => r.meta.id), SYNTAX_ERROR_RULE, FILE_TOO_LARGE_RULE]);
+}
 /** Default for LintOptions.maxFileBytes. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -147,7 +152,7 @@ function tooLargeFinding(input: LintInput, opts: LintOptions): Finding | null | 
   if (bytes <= limit) return undefined;
   const setting = resolveRule(FILE_TOO_LARGE_RULE, 'error', opts.rules);
   if (setting.severity === 'off') return null;
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${n} bytes`);
   return {
     rule: FILE_TOO_LARGE_RULE,
     severity: setting.severity,

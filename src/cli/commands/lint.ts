@@ -46,12 +46,12 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
   const maxWarnings = flags.maxWarnings === undefined ? undefined : parseCount(flags.maxWarnings, '--max-warnings');
   // Loaded here, not at the top: every other command (and --help) would pay for the parser, the rules
   // and the configuration schema otherwise.
-  const [{ lintSources }, { allRules }, { loadConfig, ConfigError }] = await Promise.all([
+  const [{ lintSources, configurableRuleIds }, { allRules }, { loadConfig, ConfigError }] = await Promise.all([
     import('../../lint/engine.js'),
     import('../../../rules/index.js'),
     import('../../lint/load-config.js'),
   ]);
-  const known = new Set([...allRules.map((r) => r.meta.id), 'syntax-error']);
+  const known = configurableRuleIds(allRules);
   let config: Config;
   try {
     config = (await loadConfig({ configPath: flags.config, knownRules: known })).config;
@@ -66,7 +66,7 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
   const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename);
   const reported = await reportedFiles(flags);
 
-  const options = { pgVersion, transaction: config.transaction, rules: config.rules };
+  const options = { pgVersion, transaction: config.transaction, rules: config.rules, maxFileBytes: config.maxFileBytes };
   const key = flags.cache ? cacheKey(version, options, inputs) : undefined;
   const result = (key && (await readCachedResult(key))) || (await lintSources(inputs, allRules, options));
   if (key) await writeCachedResult(key, result);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { allRules } from '../../../rules/index.js';
 import { loadConfig, ConfigError } from '../../lint/load-config.js';
+import { configurableRuleIds } from '../../lint/engine.js';
 import type { Config } from '../../lint/config.js';
 import type { Finding } from '../../lint/types.js';
 import { reporterFor, ruleCatalog } from '../../report/index.js';
@@ -160,7 +161,7 @@ export function registerMigrate(program: Command): void {
 }
 
 async function config(path: string | undefined): Promise<Config> {
-  const known = new Set([...allRules.map((r) => r.meta.id), 'syntax-error']);
+  const known = configurableRuleIds(allRules);
   try {
     return (await loadConfig({ configPath: path, knownRules: known })).config;
   } catch (error) {
@@ -219,7 +220,7 @@ async function withErrors(flags: CommonFlags & Partial<ApplyFlags>, work: (runne
       retryDeadline: flags.retryDeadline,
       waitForLock: flags.waitForLock,
       isolation: flags.isolation as RunnerOptions['isolation'],
-      lint: { options: { rules: cfg.rules }, allowUnsafe: flags.allowUnsafe },
+      lint: { options: { rules: cfg.rules, maxFileBytes: cfg.maxFileBytes }, allowUnsafe: flags.allowUnsafe },
     };
     await work(createRunner(options), log);
     process.exitCode = EXIT_OK;
