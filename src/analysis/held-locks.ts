@@ -29,10 +29,13 @@ export interface StatementView {
  * transaction still hold. Each instance keeps its own per-file record.
  */
 export class LockHistory {
-  /** Per file, the locks taken so far grouped by transaction id (a filter over all of them was quadratic). */
-  private readonly files = new WeakMap<object, Map<number, HeldLock[]>>();
+  /**
+   * Per file and transaction, the first statement to take each (relation, mode): later takers add
+   * nothing a rule needs, and keeping them made long transactions (thousands of INSERTs) quadratic.
+   */
+  private readonly files = new WeakMap<object, Map<number, { locks: HeldLock[]; seen: Set<string> }>>();
 
-  observe(view: StatementView): HeldLock[] {
+  observe(view: StatementView): readonly HeldLock[] {
     let byTransaction = this.files.get(view.parsed);
     if (!byTransaction) {
       byTransaction = new Map();
@@ -40,10 +43,14 @@ export class LockHistory {
     }
     const id = view.transaction.id;
     let taken = byTransaction.get(id);
-    const held = view.transaction.inTransaction && taken ? taken.slice() : [];
+    // a snapshot: the claims pushed below belong to this statement, not to the ones before it
+    const held = view.transaction.inTransaction && taken ? taken.locks.slice() : [];
     for (const claim of lockTakenBy(view.statement, view.schema, view.pgVersion)) {
-      if (!taken) byTransaction.set(id, (taken = []));
-      taken.push({
+      if (!taken) byTransaction.set(id, (taken = { locks: [], seen: new Set() }));
+      const key = `${claim.relation}\0${claim.mode}`;
+      if (taken.seen.has(key)) continue;
+      taken.seen.add(key);
+      taken.locks.push({
         claim,
         statement: view.statement,
         transaction: id,
