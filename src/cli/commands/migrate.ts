@@ -68,15 +68,20 @@ function common(cmd: Command): Command {
     .option('--log-format <format>', 'text or json (one JSON object per event)', 'text');
 }
 
-function applyOptions(cmd: Command): Command {
-  return common(cmd)
-    .option('--to <name>', 'stop after (up) / at (down) this migration')
-    .option('--step <n>', 'at most n migrations')
+/** How statements wait for locks: shared by the commands that run migration SQL (up, down, repair). */
+function lockOptions(cmd: Command): Command {
+  return cmd
     .option('--lock-timeout <duration>', 'lock_timeout for each statement; a timeout is retried', '500ms')
     .option('--statement-timeout <duration>', 'statement_timeout for each statement (default: none)')
     .option('--lock-retries <n>', 'retries after a lock timeout', '10')
     .option('--retry-deadline <duration>', 'no retry starts later than this after the first attempt', '10m')
-    .option('--wait-for-lock <duration>', 'how long to wait for another pgwarden run on the same database', '3m')
+    .option('--wait-for-lock <duration>', 'how long to wait for another pgwarden run on the same database', '3m');
+}
+
+function applyOptions(cmd: Command): Command {
+  return lockOptions(common(cmd))
+    .option('--to <name>', 'stop after (up) / at (down) this migration')
+    .option('--step <n>', 'at most n migrations')
     .option('--isolation <level>', "'repeatable read' or 'read committed' for each migration's transaction", 'repeatable read')
     .option('--allow-unsafe', 'apply even when the lint gate finds errors (logged loudly)')
     .option('--backup <mode>', `backup before the first migration: ${BACKUP_MODES.join(', ')}`, 'targeted')
@@ -125,15 +130,10 @@ export function registerMigrate(program: Command): void {
       else process.stdout.write(formatPlan(entries));
     }));
 
-  common(migrate.command('repair').description('Show a migration interrupted outside a transaction and resume or forget it (see docs/faults.md).'))
+  lockOptions(common(migrate.command('repair').description('Show a migration interrupted outside a transaction and resume or forget it (see docs/faults.md).')))
     .option('--resume', 'drop INVALID indexes it left, run the statements not recorded as done, record it')
     .option('--forget', 'the database was fixed by hand: clear the interrupted marker only')
     .option('--mark-applied', 'with --forget: also record the migration as applied (as reverted for a down run)')
-    .option('--lock-timeout <duration>', 'lock_timeout for each statement; a timeout is retried', '500ms')
-    .option('--statement-timeout <duration>', 'statement_timeout for each statement (default: none)')
-    .option('--lock-retries <n>', 'retries after a lock timeout', '10')
-    .option('--retry-deadline <duration>', 'no retry starts later than this after the first attempt', '10m')
-    .option('--wait-for-lock <duration>', 'how long to wait for another pgwarden run on the same database', '3m')
     .action((flags: RepairFlags) => withErrors(flags, async (runner) => {
       if (flags.resume && flags.forget) throw new UserError('choose one of --resume and --forget');
       const report = await runner.repair({ action: flags.resume ? 'resume' : flags.forget ? 'forget' : undefined, markApplied: flags.markApplied });
