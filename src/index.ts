@@ -10,8 +10,9 @@ export { seedSchemaFromCatalog, catalogDdl, type CatalogQuerier } from './analys
 export { analyzeTransactions, cannotRunInTransaction } from './analysis/transactions.js';
 export { lintSources, analyzeFile, type LintInput } from './lint/engine.js';
 export { lint, type LintPathsOptions, type LintReport } from './api/lint.js';
-export { configSchema, type Config, type LintOptions } from './lint/config.js';
-export { loadConfig, validateConfig, ConfigError, type LoadedConfig } from './lint/load-config.js';
+export { configSchema, validateConfig, type Config } from './lint/config-schema.js';
+export { defaultConfig, type LintOptions } from './lint/config.js';
+export { loadConfig, ConfigError, type LoadedConfig } from './lint/load-config.js';
 export { reporterFor, FORMATS, isFormatName, ruleCatalog, type FormatName, type Reporter, type ReportInput } from './report/index.js';
 export type * from './lint/types.js';
 export { allRules } from '../rules/index.js';

@@ -1,29 +1,21 @@
-import { z } from 'zod';
 import type { ResolvedRuleConfig, RuleSeverity } from './types.js';
 import type { TransactionAssumption } from '../analysis/transactions.js';
+import type { Config } from './config-schema.js';
 
-const severity = z.enum(['off', 'warning', 'error']);
-const ruleSetting = z.union([
-  severity,
-  z.object({ severity: severity.optional(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
-]);
+export type { Config, ConfigInput } from './config-schema.js';
 
-/** The configuration file's schema (pgwarden.config.json or package.json's `pgwarden` key). */
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    rules: z.record(z.string(), ruleSetting).default({}),
-    pgVersion: z.number().int().min(9).max(30).default(15),
-    include: z.array(z.string()).optional(),
-    exclude: z.array(z.string()).default([]),
-    transaction: z.enum(['per-file', 'per-statement']).default('per-file'),
-    migrationsDir: z.string().default('migrations'),
-    maxFileBytes: z.number().int().positive().optional(),
-  })
-  .passthrough();
+/** A configuration the user must fix; the message is one line that names the file (and the key). */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
 
-export type ConfigInput = z.input<typeof configSchema>;
-export type Config = z.output<typeof configSchema>;
+/** What an empty or absent configuration means (configSchema's defaults, without loading zod). */
+export function defaultConfig(): Config {
+  return { rules: {}, pgVersion: 15, exclude: [], transaction: 'per-file', migrationsDir: 'migrations' };
+}
 
 export interface LintOptions {
   pgVersion: number;

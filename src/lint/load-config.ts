@@ -1,18 +1,11 @@
 import { lilconfig, type LilconfigResult } from 'lilconfig';
 import { relative, resolve } from 'node:path';
-import type { z } from 'zod';
-import { configSchema, type Config } from './config.js';
+import { ConfigError, defaultConfig, type Config } from './config.js';
+
+export { ConfigError } from './config.js';
 
 /** Where configuration is looked for, in each directory from the working directory upwards. */
 export const CONFIG_FILES = ['package.json', 'pgwarden.config.json', '.pgwardenrc.json'] as const;
-
-/** A configuration the user must fix; the message is one line that names the file (and the key). */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 export interface LoadConfigOptions {
   /** Directory the search starts from (and relative file names are shown from). */
@@ -61,54 +54,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     found = await explorer.search(cwd);
   }
   if (!found || found.isEmpty || found.config === undefined) {
-    return { config: configSchema.parse({}), filepath: found?.filepath };
+    return { config: defaultConfig(), filepath: found?.filepath };
   }
+  const { validateConfig } = await import('./config-schema.js');
   return { config: validateConfig(found.config, display(found.filepath), options.knownRules), filepath: found.filepath };
-}
-
-/** Validates raw configuration; `source` names it in the message. */
-export function validateConfig(raw: unknown, source: string, knownRules?: ReadonlySet<string>): Config {
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(`invalid configuration in ${source}: ${describeIssue(parsed.error.issues[0], [])}`);
-  }
-  if (knownRules) {
-    const unknown = Object.keys(parsed.data.rules).find((id) => !knownRules.has(id));
-    if (unknown !== undefined) {
-      throw new ConfigError(`invalid configuration in ${source}: rules.${unknown}: unknown rule "${unknown}" (run \`pgwarden rules\` for the list)`);
-    }
-  }
-  return parsed.data;
-}
-
-type Issue = z.core.$ZodIssue;
-
-/** `path: what was expected`, digging into the union branch that matches what the user wrote. */
-function describeIssue(issue: Issue, prefix: PropertyKey[]): string {
-  const path = [...prefix, ...issue.path];
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    // The branch the user meant got furthest into the value: a deeper path, or more than a type mismatch.
-    const score = (branch: Issue[]): number =>
-      branch[0] ? branch[0].path.length * 2 + (branch[0].code === 'invalid_type' ? 0 : 1) : -1;
-    const branch = issue.errors.reduce((best, b) => (score(b) > score(best) ? b : best));
-    if (branch[0]) return describeIssue(branch[0], path);
-  }
-  let what: string;
-  switch (issue.code) {
-    case 'invalid_value':
-      what = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-      break;
-    case 'unrecognized_keys':
-      return `${formatPath([...path, issue.keys[0]])}: unknown key`;
-    default:
-      what = issue.message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
-  }
-  return path.length > 0 ? `${formatPath(path)}: ${what}` : what;
-}
-
-function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>((out, key) => {
-    if (typeof key === 'number') return `${out}[${key}]`;
-    return out === '' ? String(key) : `${out}.${String(key)}`;
-  }, '');
 }

@@ -97,3 +97,11 @@ describe('loadConfig', () => {
     expect(await configError(loadConfig({ cwd: dir }))).toMatch(/^invalid JSON in pgwarden\.config\.json: /);
   });
 });
+
+describe('defaults without a configuration file', () => {
+  it('are what the schema gives an empty configuration (kept apart so that zod loads only for a file)', async () => {
+    const { configSchema } = await import('../../src/lint/config-schema.js');
+    const { defaultConfig } = await import('../../src/lint/config.js');
+    expect(defaultConfig()).toEqual(configSchema.parse({}));
+  });
+});

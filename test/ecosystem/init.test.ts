@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/lint/load-config.js';
+import { validateConfig } from '../../src/lint/config-schema.js';
 import { allRules } from '../../rules/index.js';
 import { pgwarden, repoRoot, tempProject } from './cli.js';
 

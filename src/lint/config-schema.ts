@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ConfigError } from './config.js';
+
+// Loaded only when a configuration file exists: zod costs a cold `pgwarden lint` about 50 ms.
+
+const severity = z.enum(['off', 'warning', 'error']);
+const ruleSetting = z.union([
+  severity,
+  z.object({ severity: severity.optional(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
+]);
+
+/** The configuration file's schema (pgwarden.config.json or package.json's `pgwarden` key). */
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    rules: z.record(z.string(), ruleSetting).default({}),
+    pgVersion: z.number().int().min(9).max(30).default(15),
+    include: z.array(z.string()).optional(),
+    exclude: z.array(z.string()).default([]),
+    transaction: z.enum(['per-file', 'per-statement']).default('per-file'),
+    migrationsDir: z.string().default('migrations'),
+    maxFileBytes: z.number().int().positive().optional(),
+  })
+  .passthrough();
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+
+/** Validates raw configuration; `source` names it in the message. */
+export function validateConfig(raw: unknown, source: string, knownRules?: ReadonlySet<string>): Config {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid configuration in ${source}: ${describeIssue(parsed.error.issues[0], [])}`);
+  }
+  if (knownRules) {
+    const unknown = Object.keys(parsed.data.rules).find((id) => !knownRules.has(id));
+    if (unknown !== undefined) {
+      throw new ConfigError(`invalid configuration in ${source}: rules.${unknown}: unknown rule "${unknown}" (run \`pgwarden rules\` for the list)`);
+    }
+  }
+  return parsed.data;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** `path: what was expected`, digging into the union branch that matches what the user wrote. */
+function describeIssue(issue: Issue, prefix: PropertyKey[]): string {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // The branch the user meant got furthest into the value: a deeper path, or more than a type mismatch.
+    const score = (branch: Issue[]): number =>
+      branch[0] ? branch[0].path.length * 2 + (branch[0].code === 'invalid_type' ? 0 : 1) : -1;
+    const branch = issue.errors.reduce((best, b) => (score(b) > score(best) ? b : best));
+    if (branch[0]) return describeIssue(branch[0], path);
+  }
+  let what: string;
+  switch (issue.code) {
+    case 'invalid_value':
+      what = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      break;
+    case 'unrecognized_keys':
+      return `${formatPath([...path, issue.keys[0]])}: unknown key`;
+    default:
+      what = issue.message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
+  }
+  return path.length > 0 ? `${formatPath(path)}: ${what}` : what;
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out === '' ? String(key) : `${out}.${String(key)}`;
+  }, '');
+}
