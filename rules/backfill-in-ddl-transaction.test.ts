@@ -5,6 +5,21 @@ const accounts = 'CREATE TABLE accounts (id bigint PRIMARY KEY, display_name tex
 
 ruleTester(backfillInDdlTransaction, {
   valid: [
+    {
+      sql: "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN nick text;\nDO $$\nDECLARE n integer;\nBEGIN\n  LOOP\n    UPDATE accounts SET nick = display_name WHERE id IN (SELECT id FROM accounts WHERE nick IS NULL LIMIT 1000);\n    GET DIAGNOSTICS n = ROW_COUNT;\n    EXIT WHEN n = 0;\n    COMMIT;\n  END LOOP;\nEND $$;",
+      history: [accounts],
+      why: 'a DO block that commits cannot run in a transaction, so the file runs without one and the ADD COLUMN lock ends at once',
+    },
+    {
+      sql: "ALTER TABLE settings ADD COLUMN description text;\nUPDATE settings SET description = 'Site name' WHERE key = 'site_name';\nUPDATE settings SET description = 'x' WHERE id IN (1, 2) AND value IS NOT NULL;\nDELETE FROM settings WHERE id = 7 OR id = 8;",
+      history: ['CREATE TABLE settings (id bigint PRIMARY KEY, key text UNIQUE NOT NULL, value text);'],
+      why: 'a WHERE that pins a unique key touches a few rows: a data fix, not a backfill',
+    },
+    {
+      sql: "ALTER TABLE settings ADD COLUMN description text;\nINSERT INTO settings (id, key, value) SELECT 10, 'theme', 'dark';",
+      history: ['CREATE TABLE settings (id bigint PRIMARY KEY, key text UNIQUE NOT NULL, value text);'],
+      why: 'INSERT … SELECT of constants is one row',
+    },
     { sql: "UPDATE accounts SET full_name = display_name WHERE full_name IS NULL;", history: [accounts], why: 'no DDL in the transaction' },
     { sql: 'ALTER TABLE accounts ADD COLUMN nick text;', history: [accounts] },
     {
@@ -49,6 +64,12 @@ ruleTester(backfillInDdlTransaction, {
     },
   ],
   invalid: [
+    {
+      sql: "ALTER TABLE settings ADD COLUMN description text;\nUPDATE settings SET description = value WHERE value = 'x';\nINSERT INTO settings (id, key) SELECT g, 'k' || g FROM generate_series(100, 100000) g;",
+      history: ['CREATE TABLE settings (id bigint PRIMARY KEY, key text UNIQUE NOT NULL, value text);'],
+      errors: [{ line: 2, message: /UPDATE on settings/ }, { line: 3, message: /INSERT … SELECT on settings/ }],
+      why: 'a non-unique column pins nothing; a generated series is a bulk insert',
+    },
     {
       sql: "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN full_name2 text;\nUPDATE accounts SET full_name2 = display_name;\nALTER TABLE accounts DROP COLUMN display_name;",
       history: [accounts],

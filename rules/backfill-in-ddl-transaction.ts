@@ -1,22 +1,42 @@
 import type { Rule } from '../src/lint/types.js';
 import type { Statement } from '../src/sql/parser.js';
-import { nodeAs, relationName } from '../src/sql/ast.js';
-import { tableKey } from '../src/analysis/schema.js';
+import { nodeAs, relationName, walk } from '../src/sql/ast.js';
+import { tableKey, type SchemaModel } from '../src/analysis/schema.js';
+import { pinsUniqueKey } from './lib/row-bound.js';
 import { LockHistory } from '../src/analysis/held-locks.js';
 import { blocksWrites, lockModeName } from '../src/analysis/locks.js';
 
 const history = new LockHistory();
 
-/** The table a backfill writes: UPDATE, DELETE, or INSERT … SELECT (INSERT … VALUES is a few rows, not a backfill). */
-function backfillTarget(statement: Statement): { table: string; verb: string } | undefined {
+/**
+ * The table a backfill writes: UPDATE, DELETE, or INSERT … SELECT … FROM. Not a backfill: INSERT … VALUES
+ * or a SELECT of constants (a few rows), an UPDATE or DELETE whose WHERE pins a unique key (a data fix).
+ */
+function backfillTarget(statement: Statement, schema: SchemaModel): { table: string; verb: string } | undefined {
   const update = nodeAs(statement.node, 'UpdateStmt');
-  if (update?.relation) return { table: tableKey(update.relation), verb: 'UPDATE' };
+  if (update?.relation) {
+    const table = tableKey(update.relation);
+    return pinsUniqueKey(update.whereClause, table, schema) ? undefined : { table, verb: 'UPDATE' };
+  }
   const del = nodeAs(statement.node, 'DeleteStmt');
-  if (del?.relation) return { table: tableKey(del.relation), verb: 'DELETE' };
+  if (del?.relation) {
+    const table = tableKey(del.relation);
+    return pinsUniqueKey(del.whereClause, table, schema) ? undefined : { table, verb: 'DELETE' };
+  }
   const insert = nodeAs(statement.node, 'InsertStmt');
   const select = nodeAs(insert?.selectStmt, 'SelectStmt');
-  if (insert?.relation && select && !select.valuesLists) return { table: tableKey(insert.relation), verb: 'INSERT … SELECT' };
+  if (insert?.relation && select && !select.valuesLists && readsTables(select)) return { table: tableKey(insert.relation), verb: 'INSERT … SELECT' };
   return undefined;
+}
+
+/** A SELECT that reads some relation (a FROM with a table, or a UNION of such), not only constants. */
+function readsTables(select: NonNullable<ReturnType<typeof nodeAs<'SelectStmt'>>>): boolean {
+  if (select.larg || select.rarg) return (select.larg !== undefined && readsTables(select.larg)) || (select.rarg !== undefined && readsTables(select.rarg));
+  let found = false;
+  walk(select.fromClause ?? [], (kind) => {
+    if (kind === 'RangeVar' || kind === 'RangeFunction') found = true;
+  });
+  return found;
 }
 
 export const backfillInDdlTransaction: Rule = {
@@ -46,7 +66,7 @@ export const backfillInDdlTransaction: Rule = {
   },
   check({ parsed, statement, schema, transaction, pgVersion, report }) {
     const held = history.observe({ parsed, statement, schema, transaction, pgVersion });
-    const target = backfillTarget(statement);
+    const target = backfillTarget(statement, schema);
     if (!target || schema.relationCreatedInCurrentFile(target.table)) return;
     const lock = held.find((h) => h.claim.relation === target.table && !h.onNewTable && blocksWrites(h.claim.mode) && h.statement !== statement);
     if (!lock) return;

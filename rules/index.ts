@@ -12,6 +12,7 @@ import { renamingTable } from './renaming-table.js';
 import { banDropNotNull } from './ban-drop-not-null.js';
 import { renamingEnumValue } from './renaming-enum-value.js';
 import { requireEnumValueOrdering } from './require-enum-value-ordering.js';
+import { banNewEnumValueUseInTransaction } from './ban-new-enum-value-use-in-transaction.js';
 import { preferBigintOverInt } from './prefer-bigint-over-int.js';
 import { preferBigintOverSmallint } from './prefer-bigint-over-smallint.js';
 import { preferIdentity } from './prefer-identity.js';
@@ -38,6 +39,7 @@ import { disallowedUniqueConstraint } from './disallowed-unique-constraint.js';
 import { banExclusionConstraint } from './ban-exclusion-constraint.js';
 import { addingStoredGeneratedColumn } from './adding-stored-generated-column.js';
 import { requireConcurrentReindex } from './require-concurrent-reindex.js';
+import { requireConcurrentRefresh } from './require-concurrent-refresh.js';
 import { requireConcurrentPartitionDetach } from './require-concurrent-partition-detach.js';
 import { banConcurrentIndexCreationInTransaction } from './ban-concurrent-index-creation-in-transaction.js';
 import { banVacuumFull } from './ban-vacuum-full.js';
@@ -78,6 +80,7 @@ export const allRules: readonly Rule[] = [
   banDuplicateColumnAssignments,
   transactionNesting,
   banUncommittedTransaction,
+  banNewEnumValueUseInTransaction,
   preferRobustStmts,
   requireTableSchema,
   requireDownMigration,
@@ -92,6 +95,7 @@ export const allRules: readonly Rule[] = [
   banExclusionConstraint,
   addingStoredGeneratedColumn,
   requireConcurrentReindex,
+  requireConcurrentRefresh,
   requireConcurrentPartitionDetach,
   banConcurrentIndexCreationInTransaction,
   banVacuumFull,

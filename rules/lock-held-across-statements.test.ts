@@ -6,6 +6,16 @@ const others = 'CREATE TABLE orders (id bigint PRIMARY KEY, note text);';
 
 ruleTester(lockHeldAcrossStatements, {
   valid: [
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE app.widgets ALTER COLUMN owner SET NOT NULL;',
+      history: [widgets],
+      why: 'SET NOT NULL locks the table ACCESS EXCLUSIVE for its scan anyway (adding-not-nullable-field reports it)',
+    },
+    {
+      sql: "ALTER TABLE \"User\" ALTER COLUMN \"role\" DROP DEFAULT;\nALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE text USING (\"role\"::text);",
+      history: ['CREATE TABLE "User" ("id" text, "role" text);'],
+      why: 'Prisma enum swap: the rewrite takes the same lock itself',
+    },
     { sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE app.widgets ADD COLUMN b text;', history: [widgets], why: 'fast catalog changes' },
     { sql: 'CREATE INDEX widgets_owner_idx ON app.widgets (owner);\nALTER TABLE app.widgets ADD COLUMN a text;', history: [widgets], why: 'the slow statement comes first' },
     {
@@ -75,9 +85,10 @@ ruleTester(lockHeldAcrossStatements, {
       why: 'a rewrite of another table',
     },
     {
-      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE app.widgets ALTER COLUMN owner SET NOT NULL;',
-      history: [widgets],
-      errors: [{ message: /SET NOT NULL runs while/ }],
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE app.widgets ADD CONSTRAINT widgets_owner_check CHECK (owner <> \'\') NOT VALID;\nALTER TABLE app.widgets ADD CONSTRAINT widgets_id_fk FOREIGN KEY (id) REFERENCES orders (id);',
+      history: [widgets, others],
+      errors: [{ line: 3, message: /ADD FOREIGN KEY runs while app\.widgets stays ACCESS EXCLUSIVE locked/ }],
+      why: 'the FK validation alone would let reads go on (SHARE ROW EXCLUSIVE); the earlier lock blocks them',
     },
     {
       sql: 'LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;\nCREATE INDEX ON orders (note);\nCREATE INDEX ON orders (id, note);',

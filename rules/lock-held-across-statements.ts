@@ -32,7 +32,9 @@ export const lockHeldAcrossStatements: Rule = {
       'table (ADD COLUMN, SET NOT NULL, RENAME…), nobody can read or write that table until the migration commits, so every',
       'later statement of the same transaction extends the outage. Fast catalog changes do not matter; slow ones do: index',
       'builds, constraint validation, table rewrites and scans, and bulk writes. pgwarden reports those, naming the table and',
-      'where its lock was taken. A backfill of the locked table itself is left to backfill-in-ddl-transaction.',
+      'where its lock was taken. A backfill of the locked table itself is left to backfill-in-ddl-transaction, and a slow',
+      'statement that takes ACCESS EXCLUSIVE on that same table itself (SET NOT NULL, a rewriting ALTER) is left to its own rule:',
+      'the table would be blocked while it runs anyway.',
     ].join(' '),
     safeAlternative: [
       'Put the quick ACCESS EXCLUSIVE change in its own migration (with a lock_timeout) and the slow work in the next one:',
@@ -49,10 +51,16 @@ export const lockHeldAcrossStatements: Rule = {
   check({ parsed, statement, schema, transaction, pgVersion, report }) {
     const held = history.observe({ parsed, statement, schema, transaction, pgVersion });
     // a dropped table's own lock is the drop's problem (ban-drop-table), not a lock left hanging
-    const exclusive = held.filter((h) => h.claim.mode === 'AccessExclusiveLock' && !h.onNewTable && h.statement !== statement && h.claim.reason !== 'DROP TABLE');
+    const claims = lockTakenBy(statement, schema, pgVersion);
+    // a table this statement locks ACCESS EXCLUSIVE itself is blocked while it runs anyway: the earlier
+    // lock adds nothing there (and the statement's own rule reports it)
+    const ownExclusive = new Set(claims.filter((c) => c.mode === 'AccessExclusiveLock' && c.relationKind !== 'index').map((c) => c.relation));
+    const exclusive = held.filter(
+      (h) => h.claim.mode === 'AccessExclusiveLock' && !h.onNewTable && h.statement !== statement && h.claim.reason !== 'DROP TABLE' && !ownExclusive.has(h.claim.relation),
+    );
     if (exclusive.length === 0) return;
     const slow = new Set<string>();
-    for (const claim of lockTakenBy(statement, schema, pgVersion)) {
+    for (const claim of claims) {
       if ((claim.scan || claim.rewrite) && !schema.relationCreatedInCurrentFile(claim.relation)) slow.add(claim.reason);
     }
     const written = bulkWriteTarget(statement);

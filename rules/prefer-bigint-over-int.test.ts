@@ -6,10 +6,13 @@ ruleTester(preferBigintOverInt, {
     'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, qty integer);',
     'CREATE TABLE t (id bigserial PRIMARY KEY, customer_id bigint REFERENCES c (id));',
     { sql: 'ALTER TABLE t ADD COLUMN retries int NOT NULL DEFAULT 0;', why: 'a plain quantity, not a key' },
+    { sql: 'CREATE TEMP TABLE scratch (id int, user_id integer);', why: 'a temporary table lives for one session' },
+    { sql: 'CREATE TABLE "Coupon" ("percentOff" INTEGER NOT NULL, "validUntil" TIMESTAMPTZ);', why: 'camelCase non-key columns' },
     { sql: 'CREATE TABLE t (id uuid PRIMARY KEY, tags int[]);', why: 'arrays are not keys' },
     { sql: 'CREATE TABLE t (id myschema.int4 PRIMARY KEY);', why: 'a type in another schema' },
   ],
   invalid: [
+    { sql: 'CREATE TABLE "Order" ("id" BIGINT NOT NULL, "couponId" INTEGER);', errors: [{ line: 1, message: /Order\.couponId is integer/ }], why: 'camelCase foreign key (Prisma)' },
     { sql: 'CREATE TABLE t (id serial PRIMARY KEY);', errors: [{ line: 1, column: 20, message: /t\.id is serial/ }] },
     { sql: 'CREATE TABLE t (\n  id bigint PRIMARY KEY,\n  user_id integer REFERENCES users (id)\n);', errors: [{ line: 3, column: 11, message: /t\.user_id is integer/ }] },
     { sql: 'CREATE TABLE t (a int4, b int, PRIMARY KEY (a, b));', errors: 2, why: 'table-level primary key' },

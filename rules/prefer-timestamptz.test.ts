@@ -3,6 +3,7 @@ import { ruleTester } from '../test/helpers/rule-tester.js';
 
 ruleTester(preferTimestamptz, {
   valid: [
+    { sql: 'CREATE TEMPORARY TABLE import_rows (seen_at timestamp);', why: 'a temporary table lives for one session' },
     'CREATE TABLE t (created_at timestamptz NOT NULL DEFAULT now());',
     'CREATE TABLE t (created_at timestamp with time zone);',
     'ALTER TABLE t ADD COLUMN d date;',

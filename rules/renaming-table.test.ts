@@ -3,6 +3,7 @@ import { ruleTester } from '../test/helpers/rule-tester.js';
 
 ruleTester(renamingTable, {
   valid: [
+    { sql: 'CREATE VIEW v AS SELECT 1 AS n;\nALTER VIEW v RENAME TO v2;', why: 'view created in the same file' },
     'ALTER TABLE users RENAME COLUMN a TO b;',
     'ALTER INDEX users_email_idx RENAME TO users_email_key;',
     { sql: 'CREATE TABLE tmp_users (id bigint);\nALTER TABLE tmp_users RENAME TO users;', why: 'table created in the same file' },
@@ -10,6 +11,15 @@ ruleTester(renamingTable, {
     { sql: 'ALTER TABLE app.users RENAME TO customers;\nCREATE VIEW app.users AS SELECT * FROM app.customers;', why: 'compatibility view in the same schema' },
   ],
   invalid: [
+    {
+      sql: 'ALTER VIEW active_users RENAME TO current_users;\nALTER MATERIALIZED VIEW monthly_sales RENAME TO sales_by_month;',
+      history: ['CREATE TABLE users (id bigint, active boolean);\nCREATE VIEW active_users AS SELECT * FROM users WHERE active;\nCREATE MATERIALIZED VIEW monthly_sales AS SELECT 1 AS n;'],
+      errors: [
+        { line: 1, message: 'Renaming view active_users to current_users breaks code that still uses the old name.' },
+        { line: 2, message: /Renaming materialized view monthly_sales/ },
+      ],
+      why: 'code reads views by name too',
+    },
     { sql: 'ALTER TABLE users RENAME TO customers;', errors: [{ line: 1, column: 1, message: 'Renaming table users to customers breaks code that still uses the old name.' }] },
     { sql: 'ALTER TABLE app.users RENAME TO customers;\nCREATE VIEW users AS SELECT * FROM app.customers;', errors: [{ message: /app\.users/ }], why: 'the view is in another schema' },
     { sql: 'ALTER TABLE accounts RENAME TO ledger;', history: ['CREATE TABLE accounts (id bigint);'], errors: 1 },

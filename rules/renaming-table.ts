@@ -2,13 +2,16 @@ import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { tableKey } from '../src/analysis/schema.js';
 
+// code reads views and materialized views by name just as it reads tables
+const RENAMED_KINDS: Record<string, string> = { OBJECT_TABLE: 'table', OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view' };
+
 export const renamingTable: Rule = {
   meta: {
     id: 'renaming-table',
     category: 'breaking',
     defaultSeverity: 'error',
-    summary: 'Renaming a table breaks application code that still uses the old name.',
-    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced. A table created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name.',
+    summary: 'Renaming a table or view breaks application code that still uses the old name.',
+    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced; the same holds for views and materialized views (ALTER VIEW … RENAME TO). A relation created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name.',
     safeAlternative: [
       'Rename, and leave a view with the old name so that old code keeps working (a simple view is updatable), then drop the view once no deployed code uses the old name:',
       '```sql',
@@ -24,8 +27,9 @@ export const renamingTable: Rule = {
   },
   check({ statement, schema, parsed, report }) {
     const rename = nodeAs(statement.node, 'RenameStmt');
-    if (rename?.renameType !== 'OBJECT_TABLE' || !rename.relation) return;
-    if (schema.createdInCurrentFile(rename.relation)) return;
+    const kind = rename ? RENAMED_KINDS[rename.renameType ?? ''] : undefined;
+    if (!rename?.relation || !kind) return;
+    if (schema.relationCreatedInCurrentFile(rename.relation)) return;
     const oldKey = tableKey(rename.relation);
     // a view under the old name, created later in the same file, keeps old code working
     const compatibilityView = parsed.statements.some((s) => {
@@ -33,6 +37,6 @@ export const renamingTable: Rule = {
       return s.start > statement.start && view?.view !== undefined && tableKey(view.view) === oldKey;
     });
     if (compatibilityView) return;
-    report({ message: `Renaming table ${relationName(rename.relation)} to ${rename.newname ?? ''} breaks code that still uses the old name.` });
+    report({ message: `Renaming ${kind} ${relationName(rename.relation)} to ${rename.newname ?? ''} breaks code that still uses the old name.` });
   },
 };

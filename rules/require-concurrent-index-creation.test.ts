@@ -10,6 +10,19 @@ ruleTester(requireConcurrentIndexCreation, {
       why: 'table created in an earlier transaction of the same file',
     },
     { sql: 'CREATE INDEX events_created_at_idx ON ONLY events (created_at);', why: 'ON ONLY a partitioned parent builds nothing' },
+    {
+      sql: 'CREATE MATERIALIZED VIEW monthly_sales AS SELECT 1 AS month;\nCREATE UNIQUE INDEX monthly_sales_month_idx ON monthly_sales (month);',
+      history: ['CREATE TABLE sales (id bigint);'],
+      why: 'materialized view created earlier in the same file',
+    },
+    {
+      sql: 'SET search_path TO billing;\nCREATE TABLE refunds (id bigint, payment_id bigint);\nCREATE INDEX refunds_payment_id_idx ON billing.refunds (payment_id);',
+      why: 'created as `refunds` under search_path billing: the same table',
+    },
+    {
+      sql: "SELECT pg_catalog.set_config('search_path', 'billing', false);\nCREATE TABLE billing.refunds (id bigint);\nCREATE INDEX ON refunds (id);",
+      why: 'set_config moves unqualified names to billing',
+    },
     { sql: 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);', history: ['CREATE TABLE users (id bigint, email text);'], why: 'concurrent build on a table from history' },
   ],
   invalid: [
@@ -39,6 +52,18 @@ ruleTester(requireConcurrentIndexCreation, {
       history: ['CREATE TABLE docs (id bigint, body text);'],
       errors: [{ line: 2, column: 1, message: /docs_body_idx on docs/ }],
       why: 'explicit transaction on a table from history',
+    },
+    {
+      sql: 'SET search_path TO billing;\nCREATE INDEX payments_paid_at_idx ON payments (paid_at);',
+      history: ['CREATE SCHEMA billing;\nCREATE TABLE billing.payments (id bigint, paid_at timestamptz);'],
+      errors: [{ line: 2, message: /payments_paid_at_idx on billing\.payments/ }],
+      why: 'search_path resolves the name to a table from an earlier migration',
+    },
+    {
+      sql: 'CREATE INDEX monthly_sales_region_idx ON monthly_sales (region);',
+      history: ['CREATE TABLE sales (region text);\nCREATE MATERIALIZED VIEW monthly_sales AS SELECT region FROM sales;'],
+      errors: [{ line: 1, message: /monthly_sales_region_idx on monthly_sales/ }],
+      why: 'a materialized view from an earlier migration is existing',
     },
   ],
 });

@@ -13,8 +13,40 @@ ruleTester(requireLockTimeout, {
     { sql: '-- pgwarden:no-transaction\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);', why: 'CONCURRENTLY takes SHARE UPDATE EXCLUSIVE: no queue' },
     { sql: 'ALTER TABLE invoices VALIDATE CONSTRAINT invoices_account_fk;', why: 'VALIDATE takes SHARE UPDATE EXCLUSIVE' },
     { sql: "INSERT INTO users (email) VALUES ('a@example.com');\nUPDATE users SET name = 'x' WHERE id = 1;", why: 'plain DML' },
+    {
+      sql: 'ALTER TABLE events SET (fillfactor = 70);\nALTER TABLE events SET (autovacuum_vacuum_scale_factor = 0.01);\nALTER TABLE events ALTER COLUMN kind SET STATISTICS 1000;',
+      history: ['CREATE TABLE events (id bigint, kind text);'],
+      why: 'storage parameters and statistics take SHARE UPDATE EXCLUSIVE: no queue',
+    },
+    { sql: 'CREATE TABLE events_archive () INHERITS (events);', history: ['CREATE TABLE events (id bigint);'], why: 'INHERITS takes SHARE UPDATE EXCLUSIVE on the parent' },
+    {
+      sql: 'CREATE SEQUENCE public.accounts_id_seq;\nALTER TABLE public.accounts_id_seq OWNER TO app;',
+      why: 'pg_dump style: a sequence created earlier in the same file',
+    },
+    {
+      sql: "SET search_path TO billing;\nCREATE TABLE refunds (id bigint, payment_id bigint);\nALTER TABLE billing.refunds ADD COLUMN note text;",
+      why: 'the table created under search_path billing is billing.refunds',
+    },
   ],
   invalid: [
+    {
+      sql: "CREATE TABLE measurements_2024_02 PARTITION OF measurements FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');",
+      history: ['CREATE TABLE measurements (at date) PARTITION BY RANGE (at);'],
+      errors: [{ line: 1, message: /ACCESS EXCLUSIVE lock on measurements / }],
+      why: 'PARTITION OF locks the existing parent ACCESS EXCLUSIVE',
+    },
+    {
+      sql: "SET search_path TO billing, public;\nALTER TABLE payments ADD COLUMN note text;",
+      history: ['CREATE SCHEMA billing;\nCREATE TABLE billing.payments (id bigint);'],
+      errors: [{ line: 2, message: /ACCESS EXCLUSIVE lock on billing\.payments/ }],
+      why: 'an existing table reached through search_path',
+    },
+    {
+      sql: 'ALTER TABLE events SET (fillfactor = 70, parallel_workers = 2, user_catalog_table = true);',
+      history: ['CREATE TABLE events (id bigint);'],
+      errors: [{ message: /ACCESS EXCLUSIVE lock on events/ }],
+      why: 'user_catalog_table is not one of the light storage parameters',
+    },
     {
       sql: 'ALTER TABLE users ADD COLUMN last_seen_at timestamptz;\nALTER TABLE users ADD COLUMN locale text;',
       history: ['CREATE TABLE users (id bigint);'],

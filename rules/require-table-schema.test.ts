@@ -11,6 +11,11 @@ ruleTester(requireTableSchema, {
     'SELECT * FROM orders;',
   ],
   invalid: [
+    {
+      sql: 'SET search_path TO billing;\nCREATE TABLE refunds (id bigint);\nDROP TABLE refunds;',
+      errors: [{ line: 2, message: /Table refunds has no schema/ }, { line: 3, message: /Table refunds has no schema/ }],
+      why: 'a schema that SET search_path supplies is still not written',
+    },
     { sql: 'CREATE TABLE orders (id bigint);', errors: [{ line: 1, column: 14, message: 'Table orders has no schema; write it as <schema>.orders.' }] },
     { sql: 'CREATE INDEX i ON orders (a);\nALTER TABLE orders RENAME COLUMN a TO b;', errors: [{ line: 1, column: 19 }, { line: 2, column: 13 }] },
     { sql: 'DROP TABLE app.a, b;', errors: [{ message: /Table b / }] },

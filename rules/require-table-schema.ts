@@ -1,6 +1,7 @@
 import type { RangeVar } from '@pgsql/types';
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, stringList } from '../src/sql/ast.js';
+import { schemaFromSearchPath } from '../src/analysis/search-path.js';
 import type { Node } from '../src/sql/ast.js';
 
 const DROPPED_RELATIONS = new Set(['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE', 'OBJECT_FOREIGN_TABLE']);
@@ -34,13 +35,16 @@ export const requireTableSchema: Rule = {
     add(nodeAs(node, 'RenameStmt')?.relation);
     for (const r of nodeAs(node, 'TruncateStmt')?.relations ?? []) add(nodeAs(r, 'RangeVar'));
     for (const r of relations) {
-      if (r.schemaname) continue;
+      // a schema that search_path supplied is still not written in the file
+      if (r.schemaname && !schemaFromSearchPath(r)) continue;
       report({ message: `Table ${r.relname ?? ''} has no schema; write it as <schema>.${r.relname ?? ''}.`, location: r.location });
     }
     const drop = nodeAs(node, 'DropStmt');
     if (drop && DROPPED_RELATIONS.has(drop.removeType ?? '')) {
       for (const object of drop.objects ?? []) {
-        const names = stringList(nodeAs(object as Node, 'List')?.items);
+        const list = nodeAs(object as Node, 'List');
+        const names = stringList(list?.items);
+        if (list && schemaFromSearchPath(list)) names.shift();
         if (names.length === 1) report({ message: `Table ${names[0]} has no schema; write it as <schema>.${names[0]}.` });
       }
     }

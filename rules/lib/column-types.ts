@@ -15,7 +15,7 @@ export interface TypedColumn {
   /** Byte location of the type in the statement, for a precise finding. */
   location: number | undefined;
   how: 'create' | 'add' | 'alter-type';
-  /** Identifies rows: primary key, identity, foreign key, or named `id` / `*_id` (where 32-bit runs out). */
+  /** Identifies rows: primary key, identity, foreign key, or named `id` / `*_id` / `*Id` (where 32-bit runs out). */
   keyLike: boolean;
 }
 
@@ -23,7 +23,8 @@ export interface TypedColumn {
 export function typedColumns(node: Node): TypedColumn[] {
   const out: TypedColumn[] = [];
   const create = nodeAs(node, 'CreateStmt');
-  if (create?.relation) {
+  // a temporary table lives for one session: type advice about growth and time zones does not apply
+  if (create?.relation && create.relation.relpersistence !== 't') {
     const tableKeys = new Set<string>();
     for (const element of create.tableElts ?? []) {
       const c = nodeAs(element, 'Constraint');
@@ -59,6 +60,7 @@ function describe(relation: RangeVar, column: string, def: ColumnDef, how: Typed
     tableKey ||
     column === 'id' ||
     column.endsWith('_id') ||
+    /[a-z0-9]Id$/.test(column) || // camelCase keys (Prisma, TypeORM): userId
     constraints.some((c) => c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_FOREIGN');
   return {
     relation,

@@ -1,7 +1,7 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint, Node, RangeVar } from '@pgsql/types';
 import type { RuleContext } from '../../src/lint/types.js';
 import type { Statement, ParsedFile } from '../../src/sql/parser.js';
-import type { LockMode } from '../../src/analysis/locks.js';
+import { blocksWrites, lockTakenBy, type LockMode } from '../../src/analysis/locks.js';
 import { tableKey } from '../../src/analysis/schema.js';
 import { settingChanged, type TransactionState } from '../../src/analysis/transactions.js';
 import { expressionVolatility, isSerialType } from '../../src/analysis/volatility.js';
@@ -47,7 +47,8 @@ export function tableAlter(statement: Statement): TableAlter | undefined {
  */
 export function existingTable(ctx: RuleContext, relation: RangeVar | string | undefined): boolean {
   if (relation === undefined) return false;
-  return !ctx.schema.createdInCurrentFile(relation);
+  // a materialized view or sequence made earlier in the file is as unused as a new table
+  return !ctx.schema.relationCreatedInCurrentFile(relation);
 }
 
 /** The table an index belongs to, when the replayed history or the file so far knows it. */
@@ -210,23 +211,6 @@ export interface LockWait {
   location?: number;
 }
 
-// ALTER TABLE subcommands that take only SHARE UPDATE EXCLUSIVE: they do not queue ordinary traffic.
-const NON_BLOCKING_ALTERS = new Set([
-  'AT_ValidateConstraint',
-  'AT_SetStatistics',
-  'AT_SetOptions',
-  'AT_ResetOptions',
-  'AT_ClusterOn',
-  'AT_DropCluster',
-  'AT_AttachPartition',
-]);
-
-/** Subcommands that block writes but not reads: adding a foreign key, enabling or disabling triggers. */
-function takesShareRowExclusive(cmd: AlterTableCmd): boolean {
-  if (cmd.subtype === 'AT_AddConstraint') return nodeAs(cmd.def, 'Constraint')?.contype === 'CONSTR_FOREIGN';
-  return /^AT_(Enable|Disable)(Always|Replica)?Trig/.test(cmd.subtype ?? '');
-}
-
 function foreignKeyTargets(constraints: Constraint[]): RangeVar[] {
   return constraints.filter((c) => c.contype === 'CONSTR_FOREIGN' && c.pktable).map((c) => c.pktable!);
 }
@@ -256,13 +240,12 @@ export function blockingLockWait(ctx: RuleContext): LockWait | undefined {
 
   const alter = tableAlter(statement);
   if (alter) {
-    const blocking = alter.cmds.filter(
-      (c) => !NON_BLOCKING_ALTERS.has(c.subtype ?? '') &&
-        !(c.subtype === 'AT_DetachPartition' && nodeAs(c.def, 'PartitionCmd')?.concurrent),
-    );
-    if (blocking.length > 0 && existing(alter.relation)) {
-      const mode: LockMode = blocking.every(takesShareRowExclusive) ? 'ShareRowExclusiveLock' : 'AccessExclusiveLock';
-      return { table: alter.table, mode, location: alter.relation.location };
+    // The lock model knows each subcommand's mode (SET (fillfactor …) and VALIDATE take SHARE UPDATE
+    // EXCLUSIVE, which queues no reads or writes).
+    const key = tableKey(alter.relation);
+    const own = lockTakenBy(statement, ctx.schema, ctx.pgVersion).find((c) => c.relation === key && c.relationKind !== 'index');
+    if (own && blocksWrites(own.mode) && existing(alter.relation)) {
+      return { table: alter.table, mode: own.mode, location: alter.relation.location };
     }
     const referenced = foreignKeyTargets(alter.cmds.flatMap(addedConstraints)).find(existing);
     if (referenced) return { table: relationName(referenced), mode: 'ShareRowExclusiveLock', location: referenced.location };
@@ -270,6 +253,8 @@ export function blockingLockWait(ctx: RuleContext): LockWait | undefined {
   }
   const create = nodeAs(node, 'CreateStmt');
   if (create) {
+    const parent = create.partbound ? (create.inhRelations ?? []).map((r) => nodeAs(r, 'RangeVar')).find(existing) : undefined;
+    if (parent) return { table: relationName(parent), mode: 'AccessExclusiveLock', location: parent.location };
     const referenced = foreignKeyTargets(tableConstraints(create.tableElts)).find(existing);
     if (referenced) return { table: relationName(referenced), mode: 'ShareRowExclusiveLock', location: referenced.location };
     return undefined;

@@ -192,7 +192,12 @@ function computeLockClaims(statement: Statement, schema: SchemaModel, pgVersion:
   const create = nodeAs(node, 'CreateStmt');
   if (create?.relation) {
     // The new table is invisible to others until commit; what matters is what it does to existing tables.
-    for (const parent of relations(create.inhRelations)) claims.add(claim(tableKey(parent), 'AccessExclusiveLock', create.partbound ? 'CREATE TABLE … PARTITION OF' : 'CREATE TABLE … INHERITS'));
+    // PARTITION OF locks the parent ACCESS EXCLUSIVE; plain INHERITS only SHARE UPDATE EXCLUSIVE (MergeAttributes)
+    for (const parent of relations(create.inhRelations)) {
+      claims.add(create.partbound
+        ? claim(tableKey(parent), 'AccessExclusiveLock', 'CREATE TABLE … PARTITION OF')
+        : claim(tableKey(parent), 'ShareUpdateExclusiveLock', 'CREATE TABLE … INHERITS'));
+    }
     for (const element of create.tableElts ?? []) {
       for (const constraint of constraintsOf(element)) {
         if (constraint.contype === 'CONSTR_FOREIGN' && constraint.pktable && tableKey(constraint.pktable) !== tableKey(create.relation)) {

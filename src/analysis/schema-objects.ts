@@ -2,7 +2,8 @@ import type { Node } from '@pgsql/types';
 import { nodeAs, stringList } from '../sql/ast.js';
 import { splitKey, tableKey, type SchemaModel } from './schema.js';
 
-// Statements that drop, rename or move objects (DROP …, ALTER … RENAME, SET SCHEMA, ALTER TYPE … VALUE).
+// Statements that drop, rename or move objects (DROP …, ALTER … RENAME, SET SCHEMA, ALTER TYPE … VALUE), and
+// the smaller objects the model keeps (sequences, the populated state of materialized views).
 
 export function dropObjects(schema: SchemaModel, removeType: string, objects: Node[]): void {
   for (const object of objects) {
@@ -35,6 +36,9 @@ export function dropObjects(schema: SchemaModel, removeType: string, objects: No
         break;
       case 'OBJECT_TYPE':
         schema.enums.delete(key);
+        break;
+      case 'OBJECT_SEQUENCE':
+        schema.sequences.delete(key);
         break;
       default:
         break;
@@ -163,4 +167,21 @@ export function alterEnumValues(schema: SchemaModel, stmt: NonNullable<ReturnTyp
   const at = stmt.newValNeighbor ? model.values.indexOf(stmt.newValNeighbor) : -1;
   if (at === -1) model.values.push(stmt.newVal);
   else model.values.splice(stmt.newValIsAfter ? at + 1 : at, 0, stmt.newVal);
+}
+
+/** CREATE SEQUENCE (a relation made in this file) and REFRESH MATERIALIZED VIEW (populated or emptied). */
+export function replaySequenceOrRefresh(schema: SchemaModel, node: Node): boolean {
+  const sequence = nodeAs(node, 'CreateSeqStmt');
+  if (sequence?.sequence) {
+    const key = tableKey(sequence.sequence);
+    if (!(sequence.if_not_exists && schema.sequences.has(key))) schema.sequences.set(key, { key, origin: schema.origin });
+    return true;
+  }
+  const refresh = nodeAs(node, 'RefreshMatViewStmt');
+  if (refresh?.relation) {
+    const matview = schema.view(refresh.relation);
+    if (matview) matview.unpopulated = refresh.skipData === true;
+    return true;
+  }
+  return false;
 }

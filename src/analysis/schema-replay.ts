@@ -12,7 +12,7 @@ import {
 } from './schema.js';
 import { expressionVolatility, isSerialType, serialBaseType } from './volatility.js';
 import { canonicalExpression, chooseName, indexColumnName, indexNameAddition, referencedColumns } from './names.js';
-import { alterEnumValues, dropObjects, moveRelation, renameObject } from './schema-objects.js';
+import { alterEnumValues, dropObjects, moveRelation, renameObject, replaySequenceOrRefresh } from './schema-objects.js';
 
 /** Applies one statement's effect on tables, columns, indexes, constraints, views and enums. */
 export function replayStatement(schema: SchemaModel, node: Node): void {
@@ -46,7 +46,7 @@ export function replayStatement(schema: SchemaModel, node: Node): void {
   if (ctas?.into?.rel) {
     if (ctas.objtype === 'OBJECT_MATVIEW') {
       const key = tableKey(ctas.into.rel);
-      schema.views.set(key, { key, materialized: true, origin: schema.origin });
+      schema.views.set(key, { key, materialized: true, unpopulated: ctas.into.skipData === true, origin: schema.origin });
     } else createOpaqueTable(schema, ctas.into.rel);
     return;
   }
@@ -58,6 +58,7 @@ export function replayStatement(schema: SchemaModel, node: Node): void {
     if (!view.replace || !schema.views.has(key)) schema.views.set(key, { key, materialized: false, origin: schema.origin });
     return;
   }
+  if (replaySequenceOrRefresh(schema, node)) return;
   const createEnum = nodeAs(node, 'CreateEnumStmt');
   if (createEnum) {
     const key = tableKey(stringList(createEnum.typeName).join('.'));

@@ -1,6 +1,7 @@
 import type { RangeVar } from '@pgsql/types';
 import type { Statement } from '../sql/parser.js';
 import { replayStatement } from './schema-replay.js';
+import { resolveNamesAfter } from './search-path.js';
 import type { Volatility } from './volatility.js';
 
 /** Where an object was created within the replayed history. */
@@ -96,6 +97,14 @@ export interface TableModel {
 export interface ViewModel {
   key: string;
   materialized: boolean;
+  /** A materialized view created WITH NO DATA and not refreshed since: nothing can read it yet. */
+  unpopulated?: boolean;
+  origin: Origin;
+}
+
+/** A sequence created by CREATE SEQUENCE (serial and identity sequences belong to their column). */
+export interface SequenceModel {
+  key: string;
   origin: Origin;
 }
 
@@ -127,6 +136,7 @@ export class SchemaModel {
   readonly indexes = new Map<string, IndexModel>();
   readonly views = new Map<string, ViewModel>();
   readonly enums = new Map<string, EnumModel>();
+  readonly sequences = new Map<string, SequenceModel>();
   private current: Origin = { file: 0, transaction: 0 };
   private applied = 0;
 
@@ -193,11 +203,11 @@ export class SchemaModel {
     return t !== undefined && t.origin.file === this.current.file && t.origin.transaction === this.current.transaction;
   }
 
-  /** Like createdInCurrentFile, for any relation: a table, view or materialized view made earlier in this file. */
+  /** Like createdInCurrentFile, for any relation: a table, view, materialized view or sequence made earlier in this file. */
   relationCreatedInCurrentFile(name: string | RangeVar | undefined): boolean {
     if (name === undefined) return false;
-    const view = this.view(name);
-    return this.createdInCurrentFile(name) || (view !== undefined && view.origin.file === this.current.file);
+    const other = this.view(name) ?? this.sequences.get(tableKey(name));
+    return this.createdInCurrentFile(name) || (other !== undefined && other.origin.file === this.current.file);
   }
 
   /** True when the column was added (or its table created) earlier in the same file. */
@@ -221,6 +231,8 @@ export class SchemaModel {
     } finally {
       this.current = saved;
     }
+    // the next statement's unqualified names, under a SET search_path, resolve against the model as it is now
+    resolveNamesAfter(statement, (key) => this.relationExists(key) || this.sequences.has(key));
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Statement } from '../sql/parser.js';
 import type { LocatedDirective } from '../sql/directives.js';
 import { nodeAs, stringList } from '../sql/ast.js';
+import { recordSearchPaths } from './search-path.js';
+import { parsePlPgSQLSync } from 'libpg-query';
 
 /**
  * How a migration file is run, from DESIGN.md's transaction assumption:
@@ -44,6 +46,7 @@ export function cannotRunInTransaction(statement: Statement, pgVersion = 15): st
     return 'REINDEX SYSTEM/DATABASE';
   }
   if (nodeAs(node, 'AlterSystemStmt')) return 'ALTER SYSTEM';
+  if (nodeAs(node, 'DoStmt') && doBlockEndsTransactions(statement)) return 'a DO block that runs COMMIT or ROLLBACK';
   const vacuum = nodeAs(node, 'VacuumStmt');
   if (vacuum?.is_vacuumcmd) return 'VACUUM';
   if (nodeAs(node, 'CreatedbStmt')) return 'CREATE DATABASE';
@@ -67,6 +70,26 @@ export function cannotRunInTransaction(statement: Statement, pgVersion = 15): st
   }
   if (nodeAs(node, 'DropSubscriptionStmt')) return 'DROP SUBSCRIPTION';
   return undefined;
+}
+
+const commitsCache = new WeakMap<Statement, boolean>();
+
+/**
+ * True when a PL/pgSQL DO block runs COMMIT or ROLLBACK (batched backfills do): PostgreSQL then refuses
+ * it inside a transaction block ("invalid transaction termination"), so the file must run without one.
+ */
+function doBlockEndsTransactions(statement: Statement): boolean {
+  const cached = commitsCache.get(statement);
+  if (cached !== undefined) return cached;
+  let found = false;
+  try {
+    const tree = JSON.stringify(parsePlPgSQLSync(statement.text));
+    found = tree.includes('"PLpgSQL_stmt_commit"') || tree.includes('"PLpgSQL_stmt_rollback"');
+  } catch {
+    // another language, or a body PostgreSQL rejects: nothing to say
+  }
+  commitsCache.set(statement, found);
+  return found;
 }
 
 function isFalseOption(o: unknown, name: string): boolean {
@@ -97,13 +120,18 @@ export function transactionControl(statement: Statement): 'begin' | 'commit' | '
   }
 }
 
-/** Decides how a file runs and which statements share a transaction. */
+/**
+ * Decides how a file runs and which statements share a transaction. Both the lint engine and the runner's
+ * analysis call it once per file before anything reads the statements, so it also notes the session
+ * state names depend on: the `SET search_path` in force at each statement (see search-path.ts).
+ */
 export function analyzeTransactions(
   statements: Statement[],
   directives: LocatedDirective[],
   assumption: TransactionAssumption = 'per-file',
   pgVersion = 15,
 ): FileTransactions {
+  recordSearchPaths(statements);
   const topLevel = statements.filter((s) => !s.parent);
   let mode: FileTransactionMode = assumption === 'per-file' ? 'runner' : 'none';
   let reason = assumption === 'per-file' ? 'runs in one transaction' : 'each statement autocommits';

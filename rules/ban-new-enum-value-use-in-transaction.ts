@@ -1,0 +1,97 @@
+import type { Node } from '@pgsql/types';
+import type { Rule, RuleContext } from '../src/lint/types.js';
+import { nodeAs, stringList, typeNameToString, unqualified, walk } from '../src/sql/ast.js';
+
+export const banNewEnumValueUseInTransaction: Rule = {
+  meta: {
+    id: 'ban-new-enum-value-use-in-transaction',
+    category: 'transactions',
+    defaultSeverity: 'error',
+    summary: 'A value added with ALTER TYPE … ADD VALUE cannot be used in the transaction that added it.',
+    why: 'From PostgreSQL 12, ALTER TYPE … ADD VALUE may run inside a transaction block, but the new label stays unusable until that transaction commits: an UPDATE, INSERT, DEFAULT, CHECK or index predicate that mentions it in the same transaction fails with "unsafe use of new value", and the whole migration rolls back. Runners that wrap each migration in one transaction (pgwarden, Flyway, Prisma, golang-migrate\'s multi-statement files, Django) hit this whenever a migration adds a value and then backfills or defaults to it. Statements are reported when they mention the new label and the enum type (a cast, or a table with a column of that type); files that run each statement on its own are not reported.',
+    safeAlternative: [
+      'Add the value in one migration and use it in the next (or commit in between):',
+      '```sql',
+      "-- 0007_add_archived.sql",
+      "ALTER TYPE post_status ADD VALUE 'archived' AFTER 'published';",
+      '',
+      "-- 0008_archive_old_posts.sql",
+      "UPDATE posts SET status = 'archived' WHERE published_at < now() - interval '5 years';",
+      '```',
+    ].join('\n'),
+    help: 'Move the statements that use the new enum value to a later migration, after the ADD VALUE has committed.',
+  },
+  check(ctx) {
+    if (!ctx.transaction.inTransaction) return;
+    const node = ctx.statement.node;
+    if (nodeAs(node, 'AlterEnumStmt') || nodeAs(node, 'CreateFunctionStmt') || nodeAs(node, 'CommentStmt')) return;
+    const added = valuesAddedInThisTransaction(ctx);
+    if (added.size === 0) return;
+    const types = typesInvolved(ctx, node, new Set(added.keys()));
+    if (types.size === 0) return;
+    const labels = new Map<string, string>();
+    for (const type of types) for (const label of added.get(type) ?? []) labels.set(label, type);
+    let reported = false;
+    walk(node, (kind, payload) => {
+      if (reported || kind !== 'A_Const') return;
+      const value = (payload as { sval?: { sval?: string } }).sval?.sval;
+      if (value === undefined || !labels.has(value)) return;
+      reported = true;
+      ctx.report({
+        message: `'${value}' was added to enum ${labels.get(value)} earlier in this transaction: PostgreSQL refuses to use it before that commits ("unsafe use of new value").`,
+        location: (payload as { location?: number }).location,
+      });
+    });
+  },
+};
+
+/** Enum type (unqualified, as written) → labels ADD VALUE gave it earlier in the current transaction. */
+function valuesAddedInThisTransaction(ctx: RuleContext): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const here = ctx.transaction.id;
+  ctx.previous.forEach((statement, i) => {
+    const state = ctx.transactions.states[i];
+    if (!state?.inTransaction || state.id !== here) return;
+    const alter = nodeAs(statement.node, 'AlterEnumStmt');
+    if (!alter?.newVal || alter.oldVal) return;
+    const type = unqualified(stringList(alter.typeName).join('.'));
+    let labels = out.get(type);
+    if (!labels) out.set(type, (labels = new Set()));
+    labels.add(alter.newVal);
+  });
+  return out;
+}
+
+/** Which of `enums` the statement touches: a cast or column definition of the type, or a table with such a column. */
+function typesInvolved(ctx: RuleContext, node: Node, enums: Set<string>): Set<string> {
+  const found = new Set<string>();
+  const enumOf = (type: string) => {
+    const name = unqualified(type.replace(/\[\]$/, ''));
+    return enums.has(name) ? name : undefined;
+  };
+  walk(node, (kind, payload) => {
+    // type names sit untagged in TypeCast.typeName and ColumnDef.typeName
+    if (kind === 'TypeCast' || kind === 'ColumnDef') {
+      const name = enumOf(typeNameToString((payload as { typeName?: never }).typeName));
+      if (name) found.add(name);
+    } else if (kind === 'RangeVar') addTableTypes(ctx, payload as never, enumOf, found);
+  });
+  // fields such as UpdateStmt.relation hold a RangeVar without its tag
+  for (const value of Object.values(Object.values(node)[0] ?? {})) {
+    if (value && typeof value === 'object' && 'relname' in value) addTableTypes(ctx, value as never, enumOf, found);
+  }
+  return found;
+}
+
+function addTableTypes(
+  ctx: RuleContext,
+  relation: { relname?: string; schemaname?: string },
+  enumOf: (type: string) => string | undefined,
+  found: Set<string>,
+): void {
+  const table = ctx.schema.table(relation as never);
+  for (const column of table?.columns.values() ?? []) {
+    const name = enumOf(column.type);
+    if (name) found.add(name);
+  }
+}

@@ -1,0 +1,5 @@
+CREATE TABLE users (
+    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email      text NOT NULL,
+    deleted_at timestamptz
+);

@@ -1,0 +1,1 @@
+ALTER TABLE users VALIDATE CONSTRAINT users_normalized_email_not_null;

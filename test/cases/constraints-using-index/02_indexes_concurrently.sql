@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS members_id_idx ON members (id);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS members_email_key ON members (email);

@@ -1,0 +1,1 @@
+DELETE FROM public.sessions WHERE expires_at < now() - interval '90 days';

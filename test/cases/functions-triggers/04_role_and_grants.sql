@@ -1,0 +1,11 @@
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reporting') THEN
+        CREATE ROLE reporting NOLOGIN;
+    END IF;
+    EXECUTE 'GRANT USAGE ON SCHEMA public TO reporting';
+END
+$$;
+
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO reporting;

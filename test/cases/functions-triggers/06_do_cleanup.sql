@@ -1,0 +1,5 @@
+DO $$
+BEGIN
+    DELETE FROM staging_imports;
+END
+$$;

@@ -1,0 +1,1 @@
+DROP TABLE orders; DROP TYPE order_state;

@@ -1,0 +1,1 @@
+UPDATE orders SET state = 'paid' WHERE state = 'refunded';

@@ -1,0 +1,1 @@
+UPDATE orders SET state = 'cancelled' WHERE state = 'pending' AND refunded_at IS NOT NULL;

@@ -1,0 +1,2 @@
+CREATE TABLE measurements_2024_02 PARTITION OF measurements
+    FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');

@@ -1,0 +1,2 @@
+ALTER TABLE measurements ATTACH PARTITION measurements_2024_02
+    FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');

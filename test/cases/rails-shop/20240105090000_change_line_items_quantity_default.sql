@@ -1,0 +1,2 @@
+ALTER TABLE line_items ALTER COLUMN quantity SET DEFAULT 0;
+ALTER TABLE line_items ALTER COLUMN quantity DROP DEFAULT;

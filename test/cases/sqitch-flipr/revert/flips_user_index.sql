@@ -1,0 +1,1 @@
+BEGIN; DROP INDEX flipr.flips_nickname_idx; COMMIT;

@@ -1,0 +1,1 @@
+BEGIN; ALTER TABLE flipr.users DROP COLUMN fullname; COMMIT;

@@ -1,0 +1,2 @@
+-- Verify flipr:appschema on pg
+BEGIN; ROLLBACK;

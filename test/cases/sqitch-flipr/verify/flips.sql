@@ -1,0 +1,2 @@
+-- Verify flipr:flips on pg
+BEGIN; ROLLBACK;

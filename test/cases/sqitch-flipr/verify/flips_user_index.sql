@@ -1,0 +1,2 @@
+-- Verify flipr:flips_user_index on pg
+BEGIN; ROLLBACK;

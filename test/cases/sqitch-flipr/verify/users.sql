@@ -1,0 +1,2 @@
+-- Verify flipr:users on pg
+BEGIN; ROLLBACK;

@@ -1,0 +1,2 @@
+-- Verify flipr:users_fullname on pg
+BEGIN; ROLLBACK;

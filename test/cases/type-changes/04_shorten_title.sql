@@ -1,0 +1,2 @@
+SET lock_timeout = '2s';
+ALTER TABLE documents ALTER COLUMN title TYPE varchar(80);

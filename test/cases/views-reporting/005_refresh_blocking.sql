@@ -1,0 +1,1 @@
+REFRESH MATERIALIZED VIEW monthly_sales;

@@ -1,0 +1,1 @@
+CREATE INDEX monthly_sales_region_idx ON monthly_sales (region);

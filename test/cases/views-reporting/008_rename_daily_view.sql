@@ -1,0 +1,2 @@
+SET lock_timeout = '2s';
+ALTER VIEW daily_sales RENAME TO sales_per_day;
