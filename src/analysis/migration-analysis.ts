@@ -1,4 +1,5 @@
 import { SourceFile } from '../sql/source.js';
+import { forwardText } from '../sql/sections.js';
 import { parseSource, loadParser, type Statement, type SyntaxProblem } from '../sql/parser.js';
 import { doBlockStatements } from '../sql/plpgsql.js';
 import { SchemaModel, tableKey } from './schema.js';
@@ -67,7 +68,7 @@ export async function analyzeMigrations(sources: MigrationSource[], options: Ana
   await loadParser();
   const schema = new SchemaModel();
   return sources.map((source, fileIndex) => {
-    const file = new SourceFile(source.path, source.text);
+    const file = new SourceFile(source.path, forwardText(source.text));
     const parsed = parseSource(file);
     const statements: Statement[] = [];
     for (const s of parsed.statements) {

@@ -1,4 +1,5 @@
 import { SourceFile } from '../sql/source.js';
+import { forwardText } from '../sql/sections.js';
 import { loadParser, parseSource, type ParsedFile, type Statement } from '../sql/parser.js';
 import { doBlockStatements } from '../sql/plpgsql.js';
 import { SchemaModel } from '../analysis/schema.js';
@@ -57,7 +58,8 @@ export async function lintSources(
       if (tooLarge) findings.push(tooLarge);
       return;
     }
-    const file = new SourceFile(input.path, input.text);
+    // a dbmate file runs its up section only: the down section is blanked, positions unchanged
+    const file = new SourceFile(input.path, forwardText(input.text));
     const { parsed, statements } = analyzeFile(file);
     const transactions = analyzeTransactions(statements, parsed.directives, opts.transaction, opts.pgVersion);
     const fileFindings: Located[] = [];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { findMigrations, type Layout, type MigrationFile } from '../sql/discover.js';
+import { dbmateSections } from '../sql/sections.js';
 
 export interface LoadedMigration extends MigrationFile {
   text: string;
@@ -38,8 +39,19 @@ export async function loadMigrations(dir: string): Promise<LoadedMigrations> {
   const migrations = await Promise.all(
     set.migrations.map(async (m) => {
       const bytes = await readFile(m.path);
-      return { ...m, text: bytes.toString('utf8'), checksum: checksumOf(bytes) };
+      const text = bytes.toString('utf8');
+      const sections = text.includes('migrate:') ? dbmateSections(text) : undefined;
+      // a dbmate file is its own down file
+      const downPath = m.downPath ?? (sections?.down ? m.path : undefined);
+      return { ...m, downPath, text: sections?.up.text ?? text, checksum: checksumOf(bytes) };
     }),
   );
   return { layout: set.layout, migrations, warnings: set.problems };
+}
+
+/** The SQL that reverts a migration: its down file, or the down section of a dbmate file. */
+export async function readDownText(file: LoadedMigration): Promise<string> {
+  const text = await readFile(file.downPath!, 'utf8');
+  if (file.downPath !== file.path) return text;
+  return dbmateSections(text)?.down?.text ?? '';
 }

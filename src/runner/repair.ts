@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { ClientBase } from 'pg';
 import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
 import { nodeAs } from '../sql/ast.js';
@@ -9,7 +8,7 @@ import { ensureHistory, finishAttempt, readHistory, recordApplied, removeApplied
 import { RunnerUsageError } from './errors.js';
 import { planned, readState, underRunLock } from './state.js';
 import { pgwardenVersion } from '../version.js';
-import type { LoadedMigration } from './files.js';
+import { readDownText, type LoadedMigration } from './files.js';
 import type { Resolved } from './types.js';
 
 /**
@@ -94,7 +93,7 @@ async function targetOf(marker: AttemptMarker, files: LoadedMigration[], analyse
   if (!file) return undefined;
   if (marker.direction === 'up') return { file, path: file.path, sql: file.text, analysis: analyses.get(file.name)! };
   if (!file.downPath) return undefined;
-  const sql = await readFile(file.downPath, 'utf8');
+  const sql = await readDownText(file);
   const [analysis] = await analyzeMigrations([{ name: file.name, path: file.downPath, text: sql }], { pgVersion });
   return { file, path: file.downPath, sql, analysis };
 }

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { Umzug, MigrationError } from 'umzug';
 import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
 import type { RunInfo } from './hooks.js';
 import type { Session } from './connections.js';
 import { formatDuration } from './duration.js';
 import { runJob, MigrationFailedError, type MigrationJob } from './execute.js';
-import type { LoadedMigration } from './files.js';
+import { readDownText, type LoadedMigration } from './files.js';
 import { ensureHistory, finishAttempt, historyStorage, type HistoryEntry } from './history.js';
 import { RunnerUsageError } from './errors.js';
 import { pgwardenVersion } from '../version.js';
@@ -99,7 +98,7 @@ async function runWithUmzug(session: Session, state: State, targets: LoadedMigra
   const downAnalyses = new Map<string, MigrationAnalysis>();
   if (direction === 'down') {
     for (const f of targets) {
-      const text = await readFile(f.downPath!, 'utf8');
+      const text = await readDownText(f);
       const [a] = await analyzeMigrations([{ name: f.name, path: f.downPath!, text }], { pgVersion: state.pgVersion });
       downAnalyses.set(f.name, a);
     }
@@ -116,7 +115,7 @@ async function runWithUmzug(session: Session, state: State, targets: LoadedMigra
       down: async () => {
         const a = downAnalyses.get(f.name)!;
         const job = jobFor(f, a, 'down', r);
-        job.planned = { ...job.planned, path: f.downPath!, sql: await readFile(f.downPath!, 'utf8'), transactional: a.transaction === 'runner' };
+        job.planned = { ...job.planned, path: f.downPath!, sql: await readDownText(f), transactional: a.transaction === 'runner' };
         results.set(f.name, { name: f.name, ...(await runOrFail(job, session, r)) });
       },
     })),

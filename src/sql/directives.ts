@@ -17,7 +17,7 @@ export interface LocatedDirective {
   comment: Comment;
 }
 
-const MENTIONS_TOOL = /pgwarden|squawk/i;
+const MENTIONS_TOOL = /pgwarden|squawk|migrate:/i;
 const IGNORE = /^(pgwarden|squawk)-ignore(-file)?(?:\s+([^:]*))?(?::\s*(.*))?$/i;
 
 /** Reads one comment; returns null when it is an ordinary comment. */
@@ -26,6 +26,8 @@ export function parseDirective(commentText: string): Directive | null {
   if (!MENTIONS_TOOL.test(commentText)) return null;
   const body = stripCommentMarkers(commentText);
   if (/^pgwarden:no-transaction\b/i.test(body)) return { type: 'no-transaction' };
+  // dbmate's own marker for a section that runs outside a transaction
+  if (/^migrate:(up|down)\b.*\btransaction\s*:\s*false\b/i.test(body)) return { type: 'no-transaction' };
   const loss = /^pgwarden:allow-data-loss\b\s*(.*)$/i.exec(body);
   if (loss) return { type: 'allow-data-loss', tables: splitList(loss[1]) };
   const ignore = IGNORE.exec(body);

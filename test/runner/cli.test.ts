@@ -244,6 +244,21 @@ describe('pgwarden migrate (CLI)', { timeout: 180_000 }, () => {
     expect(await history()).toEqual(['0001_users', '0002_email_index']);
   });
 
+  it('runs the sections of dbmate files: up forward, down to revert, transaction:false outside a transaction', async () => {
+    await project.write('20240101000000_users.sql', '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n\n-- migrate:down\n-- pgwarden:allow-data-loss users\nDROP TABLE users;\n');
+    await project.write('20240102000000_users_email_idx.sql', '-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY users_email_idx;\n');
+    const up = await cli('up', '--backup', 'none');
+    expect(up.stderr).not.toContain('error');
+    expect(up.code).toBe(0);
+    expect(await tables()).toEqual(['users']);
+    const index = await client.query("select count(*)::int as n from pg_indexes where indexname = 'users_email_idx'");
+    expect(index.rows[0].n).toBe(1);
+    const down = await cli('down', '--step', '2', '--backup', 'none');
+    expect(down.code).toBe(0);
+    expect(await tables()).toEqual([]);
+    expect(await history()).toEqual([]);
+  });
+
   it('creates a timestamped migration and its down file in the layout in use', async () => {
     const first = await cli('create', 'Add orders');
     expect(first.code).toBe(0);

@@ -1,0 +1,41 @@
+/**
+ * dbmate keeps both directions in one file: `-- migrate:up` then `-- migrate:down`, each marker
+ * optionally followed by `transaction:false`. Linting or running the whole file would apply the down
+ * section forward, so each direction is cut out with the other blanked: newlines are kept, every other
+ * character becomes a space, and lines and columns still point into the original file.
+ */
+export interface DirectionText {
+  text: string;
+  /** The section's marker says `transaction:false`. */
+  noTransaction: boolean;
+}
+
+const MARKER = /^--\s*migrate:(up|down)\b(.*)$/gim;
+
+/** The up and down sections of a dbmate file, or undefined when the file has no `-- migrate:up`. */
+export function dbmateSections(text: string): { up: DirectionText; down?: DirectionText } | undefined {
+  const markers = [...text.matchAll(MARKER)].map((m) => ({
+    direction: m[1].toLowerCase() as 'up' | 'down',
+    start: m.index,
+    noTransaction: /\btransaction\s*:\s*false\b/i.test(m[2]),
+  }));
+  const up = markers.find((m) => m.direction === 'up');
+  if (!up) return undefined;
+  const section = (direction: 'up' | 'down'): DirectionText | undefined => {
+    const at = markers.findIndex((m) => m.direction === direction);
+    if (at === -1) return undefined;
+    const end = markers[at + 1]?.start ?? text.length;
+    return { text: blankOutside(text, markers[at].start, end), noTransaction: markers[at].noTransaction };
+  };
+  return { up: section('up')!, down: section('down') };
+}
+
+/** The text a forward run executes: the up section of a dbmate file, else the whole file. */
+export function forwardText(text: string): string {
+  return text.includes('migrate:') ? (dbmateSections(text)?.up.text ?? text) : text;
+}
+
+function blankOutside(text: string, start: number, end: number): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
+}
