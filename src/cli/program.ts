@@ -33,6 +33,9 @@ export async function buildProgram(only?: string): Promise<Command> {
 
 /** Runs the CLI; resolves to the exit code. User errors are one line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedOutput();
+  // chalk 5 ignores NO_COLOR (https://no-color.org) but honours FORCE_COLOR=0; set before any command loads it
+  if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
   // root options take no values, so the first word is the command; completion lists every command
   const first = argv.find((arg) => !arg.startsWith('-'));
   const program = await buildProgram(first === 'completion' ? undefined : first);
@@ -58,6 +61,24 @@ export async function main(argv: string[]): Promise<number> {
     if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     else process.stderr.write(`pgwarden: unexpected error: ${error instanceof Error ? error.message : String(error)} (run with --debug for details)\n`);
     return EXIT_USAGE;
+  }
+}
+
+let outputGuarded = false;
+
+/**
+ * `pgwarden lint | head` closes the pipe before we finish writing: without a listener Node throws the
+ * EPIPE with a stack trace. The reader has gone, so later output is dropped and the command finishes
+ * as usual — a migration is not abandoned half-way because a log reader quit, and the exit code stays
+ * the command's own.
+ */
+function ignoreClosedOutput(): void {
+  if (outputGuarded) return;
+  outputGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
   }
 }
 

@@ -13,6 +13,7 @@ export interface ConnectOptions {
 export async function connect(target: ConnectionTarget, options: ConnectOptions = {}): Promise<pg.Client> {
   const client = new pg.Client({
     ...target.config,
+    connectionString: withLibpqSslModes(target.config.connectionString),
     application_name: options.applicationName ?? 'pgwarden',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
   });
@@ -25,6 +26,25 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions 
     throw describeConnectError(error, target);
   }
   return client;
+}
+
+/**
+ * `sslmode=require` (and prefer, verify-ca) as libpq means it — the meaning pg_dump and pg_restore give
+ * the same URL — rather than node-postgres 8's verify-full, which also prints a multi-line security
+ * warning on every run. verify-full and an explicit `uselibpqcompat` are left as written.
+ */
+export function withLibpqSslModes(connectionString: string | undefined): string | undefined {
+  if (connectionString === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(connectionString);
+  } catch {
+    return connectionString;
+  }
+  const mode = url.searchParams.get('sslmode');
+  if (mode === null || !['prefer', 'require', 'verify-ca'].includes(mode) || url.searchParams.has('uselibpqcompat')) return connectionString;
+  url.searchParams.set('uselibpqcompat', 'true');
+  return url.toString();
 }
 
 /** Maps driver and server errors at connection time to one clear line. */

@@ -1,4 +1,4 @@
-import chalk, { type ChalkInstance } from 'chalk';
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding } from '../lint/types.js';
 import type { Reporter } from './types.js';
 import { countFindings } from './types.js';
@@ -8,11 +8,12 @@ const FRAME_LINES = 4;
 
 /**
  * The human format: per finding `path:line:column  severity  message  rule-id`, a code frame with the
- * range underlined and the help, then a summary. Colours come from chalk, which turns them off under
- * NO_COLOR or when standard output is not a terminal.
+ * range underlined and the help, then a summary. Colours come from chalk, which turns them off when
+ * standard output is not a terminal; NO_COLOR is checked here because chalk 5 ignores it.
  */
-export function createPrettyReporter(colors: ChalkInstance = chalk): Reporter {
+export function createPrettyReporter(given?: ChalkInstance): Reporter {
   return ({ findings, files, sources }) => {
+    const colors = given ?? defaultColors();
     if (findings.length === 0) {
       return colors.green(`✔ no problems in ${files.length} ${files.length === 1 ? 'file' : 'files'}`) + '\n';
     }
@@ -33,6 +34,11 @@ export function createPrettyReporter(colors: ChalkInstance = chalk): Reporter {
 }
 
 export const prettyReporter: Reporter = createPrettyReporter();
+
+/** https://no-color.org: a non-empty NO_COLOR turns colour off, whatever the terminal supports. */
+function defaultColors(): ChalkInstance {
+  return process.env.NO_COLOR ? new Chalk({ level: 0 }) : chalk;
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

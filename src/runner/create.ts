@@ -22,6 +22,7 @@ export async function createMigration(dir: string, name: string, now = new Date(
   const up = `-- ${name}: forward migration\n`;
   const down = `-- ${name}: reverts ${stamp}_${slug}\n`;
   const files: Array<[string, string]> = [];
+  const taken = async (path: string) => stat(path).then(() => true, () => false);
   switch (layout) {
     case 'flyway':
       files.push([join(dir, `V${stamp}__${slug}.sql`), up], [join(dir, `U${stamp}__${slug}.sql`), down]);
@@ -34,7 +35,8 @@ export async function createMigration(dir: string, name: string, now = new Date(
       const change = `${stamp}_${slug}`;
       files.push([join(dir, 'deploy', `${change}.sql`), up], [join(dir, 'revert', `${change}.sql`), down]);
       const planPath = join(dir, 'sqitch.plan');
-      if (await stat(planPath).then(() => true, () => false)) {
+      await refuseExisting(files, taken);
+      if (await taken(planPath)) {
         await appendFile(planPath, `${change} ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')} pgwarden <pgwarden@localhost> # ${name}\n`);
       }
       break;
@@ -45,9 +47,17 @@ export async function createMigration(dir: string, name: string, now = new Date(
     default:
       files.push([join(dir, `${stamp}_${slug}.up.sql`), up], [join(dir, `${stamp}_${slug}.down.sql`), down]);
   }
+  await refuseExisting(files, taken);
   for (const [path, text] of files) {
     await mkdir(join(path, '..'), { recursive: true });
     await writeFile(path, text, { flag: 'wx' });
   }
   return { layout, files: files.map(([p]) => p) };
+}
+
+/** Checked before anything is written: a half-created pair (up without down) is worse than none. */
+async function refuseExisting(files: Array<[string, string]>, taken: (path: string) => Promise<boolean>): Promise<void> {
+  for (const [path] of files) {
+    if (await taken(path)) throw new Error(`${path} already exists (a migration of that name was created this second): choose another name or run again in a second`);
+  }
 }

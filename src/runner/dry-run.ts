@@ -12,7 +12,7 @@ export async function dryRun(dir: string, r: Resolved, o: UpOptions): Promise<Ru
     // no ensureHistory: a dry run leaves nothing behind, not even the runner's schema
     const state = await readState(dir, session, r);
     refuseInterrupted(state);
-    const selected = select(pendingOf(state), o);
+    const selected = select(pendingOf(state), o, state.history);
     const acceptedFindings = await gate(state, selected, r);
     const client = session.migration;
     const done: AppliedMigration[] = [];

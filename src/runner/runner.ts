@@ -1,3 +1,4 @@
+import { basename, dirname, join } from 'node:path';
 import { Umzug, MigrationError } from 'umzug';
 import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
 import type { RunInfo } from './hooks.js';
@@ -36,9 +37,10 @@ async function up(dir: string, r: Resolved, o: UpOptions): Promise<RunResult> {
     const state = await readState(dir, session, r);
     refuseInterrupted(state);
     warnDrift(state, r.log);
-    const selected = select(pendingOf(state), o);
+    const selected = select(pendingOf(state), o, state.history);
     if (selected.length === 0) {
-      r.log.info('up_to_date', { message: 'no pending migrations' });
+      const message = o.to === undefined || pendingOf(state).length === 0 ? 'no pending migrations' : `${migrationNameOf(o.to)} is already applied: nothing to apply up to it`;
+      r.log.info('up_to_date', { message });
       return { migrations: [], acceptedFindings: [] };
     }
     const acceptedFindings = await gate(state, selected, r);
@@ -84,7 +86,7 @@ async function down(dir: string, r: Resolved, o: DownOptions): Promise<RunResult
     for (const h of chosen) {
       const f = files.get(h.name);
       if (!f) throw new RunnerUsageError(`cannot revert ${h.name}: its migration file is not in ${dir} any more`);
-      if (!f.downPath) throw new RunnerUsageError(`cannot revert ${h.name}: it has no down file (expected beside ${f.path}, e.g. ${h.name}.down.sql)`);
+      if (!f.downPath) throw new RunnerUsageError(`cannot revert ${h.name}: ${missingDownFile(f)}`);
       targets.push(f);
     }
     const done: AppliedMigration[] = [];
@@ -144,6 +146,17 @@ async function runWithUmzug(session: Session, state: State, targets: LoadedMigra
   } catch (error) {
     throw error instanceof MigrationError ? (error.cause ?? error) : error;
   }
+}
+
+/** Why a migration cannot be reverted, in its tool's terms: the file `down` looks for, or none at all. */
+function missingDownFile(f: LoadedMigration): string {
+  const file = basename(f.path);
+  if (file === 'migration.sql') return 'Prisma migrations have no down files; undo it with a new migration';
+  const flyway = /^V(.+?)__(.+)$/.exec(file);
+  if (flyway) return `it has no undo file (expected ${join(dirname(f.path), `U${flyway[1]}__${flyway[2]}`)})`;
+  const sqitch = /^(.*)[\\/]deploy[\\/]([^\\/]+)$/.exec(f.path);
+  if (sqitch) return `it has no revert script (expected ${join(sqitch[1], 'revert', sqitch[2])})`;
+  return `it has no down file (expected ${join(dirname(f.path), `${f.name}.down.sql`)})`;
 }
 
 function jobFor(f: LoadedMigration, analysis: MigrationAnalysis, direction: 'up' | 'down', r: Resolved): MigrationJob {

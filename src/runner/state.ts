@@ -50,10 +50,12 @@ export function pendingOf(state: State): LoadedMigration[] {
   return state.files.filter((f) => !applied.has(f.name));
 }
 
-export function select(pending: LoadedMigration[], o: UpOptions): LoadedMigration[] {
+export function select(pending: LoadedMigration[], o: UpOptions, history: readonly HistoryEntry[] = []): LoadedMigration[] {
   if (o.to !== undefined) {
     const to = migrationNameOf(o.to);
     const index = pending.findIndex((m) => m.name === to);
+    // a deploy script re-run with the same --to finds its target applied: up to date, not a usage error
+    if (index === -1 && history.some((h) => h.name === to)) return [];
     if (index === -1) throw new RunnerUsageError(`--to ${o.to}: no pending migration has that name`);
     return pending.slice(0, index + 1);
   }
@@ -88,7 +90,7 @@ export async function gate(state: State, selected: LoadedMigration[], r: Resolve
     options: { pgVersion: state.pgVersion, ...r.lintOptions },
   });
   for (const f of result.accepted) {
-    r.log.warn('finding_accepted', { migration: f.file, rule: f.rule, message: `accepted (suppressed with a reason: ${f.suppressed?.reason}): ${formatFinding(f)}` });
+    r.log.warn('finding_accepted', { migration: migrationNameOf(f.file), file: f.file, rule: f.rule, message: `accepted (suppressed with a reason: ${f.suppressed?.reason}): ${formatFinding(f)}` });
   }
   if (result.blocking.length === 0) return result.accepted;
   // the caller prints the refused findings (the CLI with its reporter)
@@ -97,7 +99,7 @@ export async function gate(state: State, selected: LoadedMigration[], r: Resolve
     message: `--allow-unsafe: applying despite ${result.blocking.length} error finding(s) of the lint gate`,
     findings: result.blocking.length,
   });
-  for (const f of result.blocking) r.log.warn('finding', { migration: f.file, rule: f.rule, message: `UNSAFE, ALLOWED: ${formatFinding(f)}` });
+  for (const f of result.blocking) r.log.warn('finding', { migration: migrationNameOf(f.file), file: f.file, rule: f.rule, message: `UNSAFE, ALLOWED: ${formatFinding(f)}` });
   return [...result.accepted, ...result.blocking];
 }
 

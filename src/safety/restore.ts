@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { ClientBase } from 'pg';
 import type { RunLogger } from '../runner/hooks.js';
+import { withLibpqSslModes } from '../db/connect.js';
 import { archiveContents, firstDifference, liveSchemaDump, selectEntries, tocPatterns } from './archive.js';
 import { describeObject, diffCatalogs, dropStatements, readCatalog, type Catalog, type CatalogObject } from './catalog.js';
 import { copyTableFromArchive } from './copy.js';
@@ -66,7 +67,7 @@ export interface RestoreRequest {
  * by hand) when a step fails; returns a report with ok=false when the result does not match.
  */
 export async function restoreDatabase(request: RestoreRequest): Promise<RestoreReport> {
-  const client = new pg.Client({ connectionString: request.databaseUrl });
+  const client = new pg.Client({ connectionString: withLibpqSslModes(request.databaseUrl) });
   await client.connect();
   try {
     return await restoreWith(client, request);

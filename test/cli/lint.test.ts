@@ -87,7 +87,9 @@ describe('pgwarden lint: exit codes', () => {
   it('without paths it lints migrations/ and says so when it is missing', () => {
     const r = pgwarden(['lint']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('pgwarden: cannot read migrations/: no such file or directory\n');
+    expect(r.stderr).toBe(
+      'pgwarden: cannot read migrations/: no such file or directory; pass the files or directories to lint, or set migrationsDir in the configuration (pgwarden init writes one)\n',
+    );
   });
 
   it('an unknown format or a bad --pg-version is a usage error', () => {

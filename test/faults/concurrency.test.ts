@@ -17,8 +17,7 @@ afterAll(async () => {
 });
 
 async function race(runners: number) {
-  await f.admin.query('drop schema if exists pgwarden cascade; drop schema public cascade; create schema public');
-  await f.admin.query(`alter schema public owner to ${f.role}`);
+  await f.resetSchemas();
   const p = await tempProject();
   projects.push(p);
   await p.write('0001_log.sql', "CREATE TABLE run_log (migration text NOT NULL);\nINSERT INTO run_log VALUES ('0001');\n");

@@ -69,6 +69,8 @@ export interface FaultDatabase {
   advisoryLocks(): Promise<number>;
   /** Waits until the server has noticed that the runner's connections are gone. */
   runnerGone(): Promise<void>;
+  /** Drops the runner's schema and empties public, owned by the role again (`extra` runs first). */
+  resetSchemas(extra?: string): Promise<void>;
   /** Fails when the password shows up in any output. */
   assertNoPassword(...outputs: string[]): void;
   drop(): Promise<void>;
@@ -106,6 +108,10 @@ export async function createFaultDatabase(prefix: string): Promise<FaultDatabase
     },
     async runnerGone() {
       await until('the server to notice the dead runner', async () => (await runnerBackends()).length === 0);
+    },
+    async resetSchemas(extra = '') {
+      await admin.query(`drop schema if exists pgwarden cascade; ${extra} drop schema public cascade; create schema public`);
+      await admin.query(`alter schema public owner to ${role}`);
     },
     assertNoPassword(...outputs) {
       for (const o of outputs) if (o.includes(password)) throw new Error(`the password was printed: ${o}`);

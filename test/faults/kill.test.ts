@@ -28,8 +28,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await project?.remove();
   project = await tempProject();
-  await f.admin.query('drop schema if exists pgwarden cascade; drop table if exists fault_sleep_switch; drop schema public cascade; create schema public');
-  await f.admin.query(`alter schema public owner to ${f.role}`);
+  await f.resetSchemas('drop table if exists fault_sleep_switch;');
   await f.admin.query('create table fault_sleep_switch ()');
   await f.admin.query(`alter table fault_sleep_switch owner to ${f.role}`);
 });

@@ -2,9 +2,11 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { connect, resolveConnection, ConnectionError, redactUrl } from '../../db/index.js';
 import { createConsoleLogger } from '../../runner/logger.js';
+import { readHistory } from '../../runner/history.js';
 import { listBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR, type BackupManifest, type RestoreReport } from '../../safety/index.js';
 import { formatBytes } from '../../safety/backup-store.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
+import { fromConfigDir, projectConfigFile } from '../project-paths.js';
 
 interface ListFlags {
   backupDir: string;
@@ -16,6 +18,7 @@ interface RestoreFlags {
   databaseUrl?: string;
   pgDump?: string;
   yes?: boolean;
+  otherDatabase?: boolean;
 }
 
 export function registerBackups(program: Command): void {
@@ -26,6 +29,7 @@ export function registerBackups(program: Command): void {
     .option('--backup-dir <dir>', 'where backups are kept', DEFAULT_BACKUP_DIR)
     .option('-f, --format <format>', 'text or json', 'text')
     .action(async (flags: ListFlags) => {
+      await anchorBackupDir(flags);
       const all = await listBackups(flags.backupDir);
       if (flags.format === 'json') process.stdout.write(JSON.stringify({ backups: all.map(summaryOf) }) + '\n');
       else if (flags.format === 'text') process.stdout.write(formatList(all, flags.backupDir));
@@ -36,23 +40,77 @@ export function registerBackups(program: Command): void {
     .description('Restore a backup: drops what was created since, puts back the rows it holds, then verifies counts.')
     .argument('<id>', 'backup id (see backups list)')
     .option('--backup-dir <dir>', 'where backups are kept', DEFAULT_BACKUP_DIR)
-    .option('--database-url <url>', 'database to restore into (default: DATABASE_URL)')
+    .option('--database-url <url>', 'database to restore into (default: DATABASE_URL, then the PG* variables)')
     .option('--pg-dump <path>', 'pg_dump to use; pg_restore is taken from the same directory')
     .option('-y, --yes', 'do not ask for confirmation')
+    .option('--other-database', 'restore into a database of another name than the one the backup was taken from')
     .action(async (id: string, flags: RestoreFlags) => {
+      await anchorBackupDir(flags);
       const manifest = await readManifest(flags.backupDir, id);
       const target = resolveOrExplain(flags.databaseUrl);
       // fail on a bad connection before asking anything
       const probe = await connect(target).catch((error: unknown) => {
         throw error instanceof ConnectionError ? new UserError(error.message) : error;
       });
-      await probe.end();
+      let current: string;
+      try {
+        current = (await probe.query<{ name: string }>('select current_database() as name')).rows[0].name;
+      } finally {
+        await probe.end();
+      }
+      // a restore drops what the backup does not know: into the wrong database (a stale DATABASE_URL
+      // with --yes in a script) that is everything in it
+      const source = databaseNameOf(manifest.database);
+      if (source !== undefined && source !== current && !flags.otherDatabase) {
+        throw new UserError(
+          `backup ${manifest.id} was taken from database ${source}, not ${current} (${target.display}): nothing was changed; ` +
+            `check --database-url / DATABASE_URL, or pass --other-database to restore it into ${current} anyway`,
+        );
+      }
       if (!flags.yes) await confirm(manifest, target.display);
       const databaseUrl = target.config.connectionString ?? '';
       const { report } = await restoreBackup({ databaseUrl, backupDir: flags.backupDir, id, pgDumpPath: flags.pgDump, log: createConsoleLogger({ out: process.stderr, err: process.stderr, secrets: target.secrets, tty: false }) });
       process.stdout.write(formatReport(manifest, report));
+      const recorded = await recordedSince(target, manifest);
+      if (recorded.length > 0) {
+        const names = recorded.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ');
+        process.stderr.write(
+          `warning: pgwarden.migrations still records ${recorded.join(', ')} as applied, though the restore undid ${recorded.length === 1 ? 'it' : 'them'} ` +
+            `(the history is never rewound): \`pgwarden migrate up\` will not apply ${recorded.length === 1 ? 'it' : 'them'} again until you run ` +
+            `DELETE FROM pgwarden.migrations WHERE name IN (${names});\n`,
+        );
+      }
       process.exitCode = report.ok ? EXIT_OK : EXIT_FINDINGS;
     });
+}
+
+/** The database name in a manifest's (redacted) URL, or in its `host:port/name` form. */
+function databaseNameOf(database: string): string | undefined {
+  try {
+    const name = decodeURIComponent(new URL(database).pathname.replace(/^\//, ''));
+    return name || undefined;
+  } catch {
+    const name = database.split('/').at(-1);
+    return name || undefined;
+  }
+}
+
+/** The default backup directory is the project's (beside its configuration), as `migrate up` writes it. */
+async function anchorBackupDir(flags: { backupDir: string }): Promise<void> {
+  if (flags.backupDir === DEFAULT_BACKUP_DIR) flags.backupDir = fromConfigDir(DEFAULT_BACKUP_DIR, await projectConfigFile());
+}
+
+/** Migrations of the backup's run that the history records as applied after the backup was taken. */
+async function recordedSince(target: ReturnType<typeof resolveConnection>, manifest: BackupManifest): Promise<string[]> {
+  if (manifest.migrations.length === 0) return [];
+  const client = await connect(target);
+  try {
+    const history = await readHistory(client);
+    const taken = new Date(manifest.createdAt).getTime();
+    return history.filter((h) => manifest.migrations.includes(h.name) && h.appliedAt.getTime() >= taken).map((h) => h.name);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 function resolveOrExplain(url: string | undefined) {
@@ -63,19 +121,27 @@ function resolveOrExplain(url: string | undefined) {
   }
 }
 
-async function confirm(manifest: BackupManifest, database: string): Promise<void> {
-  if (!process.stdin.isTTY) {
+/** Asks for "yes" on a terminal; `input` is the terminal (standard input outside tests). */
+export async function confirm(manifest: BackupManifest, database: string, input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin): Promise<void> {
+  if (!input.isTTY) {
     throw new UserError(`refusing to restore backup ${manifest.id} without confirmation: standard input is not a terminal; pass --yes`);
   }
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const rl = createInterface({ input, output: process.stderr, terminal: true });
   try {
-    const tables = manifest.tables.map((t) => t.name).join(', ') || 'no tables';
+    const tables = manifest.tables.map((t) => t.name).join(', ');
     process.stderr.write(
       `Restore backup ${manifest.id} (${manifest.createdAt}) into ${database}?\n` +
-        `Objects created since the backup are dropped, and the rows of ${tables} are replaced by the backup's.\n`,
+        `Objects created since the backup are dropped${tables ? `, and the rows of ${tables} are replaced by the backup's` : ' (the backup holds no table rows)'}.\n`,
     );
-    const answer = await rl.question('Type "yes" to restore: ');
-    if (answer.trim().toLowerCase() !== 'yes') throw new UserError('restore cancelled');
+    let answer: string;
+    try {
+      answer = await rl.question('Type "yes" to restore: ');
+    } catch (error) {
+      // ctrl-c at the prompt: readline rejects with an AbortError, which is no bug to report
+      if ((error as { code?: string }).code === 'ABORT_ERR') throw new UserError('restore cancelled (ctrl-c): nothing was changed', 130);
+      throw error;
+    }
+    if (answer.trim().toLowerCase() !== 'yes') throw new UserError('restore cancelled: nothing was changed');
   } finally {
     rl.close();
   }

@@ -83,7 +83,7 @@ export function buildConfig(setup: DetectedSetup): Record<string, unknown> {
   const example = allRules[0]?.meta;
   return {
     '//': `pgwarden configuration, written by \`pgwarden init\` for ${setup.tool}. Keys starting with "//" are comments.`,
-    '// migrationsDir': 'Migrations directory, relative to where pgwarden runs (the project root). `pgwarden lint` with no paths lints it, in the tool\'s order.',
+    '// migrationsDir': 'Migrations directory, relative to this file\'s directory (the project root), so pgwarden finds it from any subdirectory. `pgwarden lint` with no paths lints it, in the tool\'s order.',
     migrationsDir: setup.migrationsDir,
     '// pgVersion': 'Major version of the PostgreSQL server the migrations run on in production: some advice depends on it.',
     pgVersion: 15,
@@ -165,6 +165,19 @@ async function shadowingConfig(projectDir: string): Promise<string | undefined> 
   return undefined;
 }
 
+/** A configuration file that pgwarden run in `projectDir` would find in a parent directory. */
+async function parentConfig(projectDir: string): Promise<string | undefined> {
+  const parent = dirname(projectDir);
+  if (parent === projectDir) return undefined;
+  const { loadConfig } = await import('../../lint/load-config.js');
+  try {
+    return (await loadConfig({ cwd: parent })).filepath;
+  } catch {
+    // an invalid file there is reported by the commands that read it; init does not block on it
+    return undefined;
+  }
+}
+
 interface InitFlags {
   dir: string;
   force?: boolean;
@@ -183,6 +196,14 @@ async function runInit(flags: InitFlags): Promise<void> {
   }
 
   const setup = await detectSetup(projectDir);
+  const parent = setup.migrationCount === 0 && !flags.force ? await parentConfig(projectDir) : undefined;
+  if (parent) {
+    // most likely init run from a subdirectory: a second file here would shadow the project's own
+    throw new UserError(
+      `${relative(process.cwd(), parent) || parent} already configures this project and no migrations were found here; ` +
+        `run pgwarden init in the project root, or pass --force to write ${CONFIG_FILE} here anyway`,
+    );
+  }
   await writeFile(target, `${JSON.stringify(buildConfig(setup), null, 2)}\n`, { flag: flags.force ? 'w' : 'wx' });
 
   const count = setup.migrationCount === 1 ? '1 migration' : `${setup.migrationCount} migrations`;

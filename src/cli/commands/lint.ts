@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LintInput } from '../../lint/engine.js';
 import type { LintOptions, Config } from '../../lint/config.js';
@@ -8,6 +8,7 @@ import type { LintResult } from '../../lint/types.js';
 import { FORMATS, isFormatName, reporterFor, ruleCatalog, type FormatName } from '../../report/index.js';
 import { countFindings } from '../../report/types.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
+import { fromConfigDir } from '../project-paths.js';
 import { version } from '../version.js';
 
 interface LintFlags {
@@ -53,17 +54,20 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
   ]);
   const known = configurableRuleIds(allRules);
   let config: Config;
+  let configFile: string | undefined;
   try {
-    config = (await loadConfig({ configPath: flags.config, knownRules: known })).config;
+    ({ config, filepath: configFile } = await loadConfig({ configPath: flags.config, knownRules: known }));
   } catch (error) {
     if (error instanceof ConfigError) throw new UserError(error.message);
     throw error;
   }
   const pgVersion = flags.pgVersion === undefined ? config.pgVersion : parsePgVersion(flags.pgVersion);
 
+  // without `-` the name would be silently ignored and the user would lint something else than they piped
+  if (flags.stdinFilename !== undefined && !paths.includes(STDIN)) throw new UserError('--stdin-filename names standard input: add - to the paths (e.g. pgwarden lint - --stdin-filename new.sql)');
   const defaulted = paths.length === 0;
-  const targets = defaulted ? [config.migrationsDir] : paths;
-  const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename);
+  const targets = defaulted ? [fromConfigDir(config.migrationsDir, configFile)] : paths;
+  const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename, configFile);
   const reported = await reportedFiles(flags);
 
   const options = { pgVersion, transaction: config.transaction, rules: config.rules, maxFileBytes: config.maxFileBytes };
@@ -117,8 +121,8 @@ function chooseFormat(requested: string, defaulted: boolean): FormatName {
   return requested;
 }
 
-async function readInputs(targets: string[], defaulted: boolean, config: Config, stdinName: string | undefined): Promise<LintInput[]> {
-  const [{ findLintTargets }, keep] = await Promise.all([import('../../sql/discover.js'), fileFilter(config)]);
+async function readInputs(targets: string[], defaulted: boolean, config: Config, stdinName: string | undefined, configFile: string | undefined): Promise<LintInput[]> {
+  const [{ findLintTargets }, keep] = await Promise.all([import('../../sql/discover.js'), fileFilter(config, configFile)]);
   for (const target of targets) {
     if (target === STDIN) continue;
     try {
@@ -126,7 +130,9 @@ async function readInputs(targets: string[], defaulted: boolean, config: Config,
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const shown = defaulted ? `${target.replace(/\/$/, '')}/` : target;
-      if (code === 'ENOENT') throw new UserError(`cannot read ${shown}: no such file or directory`);
+      // a first run in a project whose migrations live elsewhere: say how to point pgwarden at them
+      const next = defaulted ? '; pass the files or directories to lint, or set migrationsDir in the configuration (pgwarden init writes one)' : '';
+      if (code === 'ENOENT') throw new UserError(`cannot read ${shown}: no such file or directory${next}`);
       if (code === 'EACCES') throw new UserError(`cannot read ${shown}: permission denied`);
       throw error;
     }
@@ -140,20 +146,44 @@ async function readInputs(targets: string[], defaulted: boolean, config: Config,
     }
     const found = await findLintTargets([target], keep);
     for (const problem of found.problems) process.stderr.write(`pgwarden: warning: ${problem}\n`);
+    // discovery's own problems (a down file without its up file…) already say why nothing was found
+    if (found.files.length === 0 && found.problems.length === 0 && (await stat(target)).isDirectory()) process.stderr.write(`pgwarden: warning: ${await nothingFound(target)}\n`);
     for (const path of found.files) inputs.push({ path, text: await readFile(path, 'utf8') });
   }
   return inputs;
 }
 
-/** include/exclude globs, matched against the path relative to the working directory. */
-async function fileFilter(config: Config): Promise<(path: string) => boolean> {
+/**
+ * A directory with no migrations passes lint, so a wrong path in CI would pass forever: say so, and
+ * point at a migrations folder inside it (`prisma` instead of `prisma/migrations`).
+ */
+async function nothingFound(target: string): Promise<string> {
+  const inside = join(target, 'migrations');
+  const hint = await stat(inside).then((s) => (s.isDirectory() ? `; did you mean ${inside}?` : ''), () => '');
+  return `no migration files in ${target}${hint}`;
+}
+
+/**
+ * include/exclude globs, matched against the path relative to the configuration file's directory (the
+ * project root), like migrationsDir, so they select the same files from any subdirectory.
+ */
+async function fileFilter(config: Config, configFile: string | undefined): Promise<(path: string) => boolean> {
+  const base = configFile === undefined ? process.cwd() : dirname(resolve(configFile));
   const { default: picomatch } = await import('picomatch');
-  // Patterns without a slash match the file name wherever it is (as .gitignore does).
-  const options = { dot: true, basename: true };
-  const include = config.include && config.include.length > 0 ? picomatch(config.include, options) : () => true;
-  const exclude = config.exclude.length > 0 ? picomatch(config.exclude, options) : () => false;
+  // Patterns without a slash match the file name wherever it is (as .gitignore does); the others the
+  // whole path. One matcher with picomatch's `basename` would test every pattern against the file name
+  // only, so `db/migrations/*.seed.sql` would never match.
+  const matcher = (patterns: string[]): ((rel: string) => boolean) => {
+    const byName = patterns.filter((p) => !p.includes('/'));
+    const byPath = patterns.filter((p) => p.includes('/'));
+    const name = byName.length > 0 ? picomatch(byName, { dot: true, basename: true }) : () => false;
+    const path = byPath.length > 0 ? picomatch(byPath, { dot: true }) : () => false;
+    return (rel) => name(rel) || path(rel);
+  };
+  const include = config.include && config.include.length > 0 ? matcher(config.include) : () => true;
+  const exclude = config.exclude.length > 0 ? matcher(config.exclude) : () => false;
   return (path) => {
-    const rel = relative(process.cwd(), path).replace(/\\/g, '/');
+    const rel = relative(base, resolve(path)).replace(/\\/g, '/');
     return include(rel) && !exclude(rel);
   };
 }

@@ -15,13 +15,17 @@ import { createConsoleLogger } from '../../runner/logger.js';
 import { createMigration } from '../../runner/create.js';
 import { formatPlan } from '../../runner/plan.js';
 import { formatRepairReport } from '../../runner/repair.js';
+import { parseDuration } from '../../runner/duration.js';
 import { GateRefusedError, formatFinding } from '../../runner/gate.js';
 import { MigrationFailedError } from '../../runner/execute.js';
 import { RunLockTimeoutError } from '../../runner/advisory-lock.js';
 import { RunnerUsageError, InterruptedMigrationError } from '../../runner/errors.js';
+import { migrationNameOf } from '../../runner/state.js';
 import { MigrationSetError } from '../../runner/files.js';
 import { BACKUP_MODES, BackupError, DEFAULT_BACKUP_DIR, DEFAULT_VERIFY_MAX_ROWS, RestoreError, safetyHooks, type BackupMode } from '../../safety/index.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
+import { fromConfigDir } from '../project-paths.js';
+import { onInterrupt, trackProgress } from '../interrupt.js';
 import { version } from '../version.js';
 
 interface CommonFlags {
@@ -80,7 +84,7 @@ function lockOptions(cmd: Command): Command {
 
 function applyOptions(cmd: Command): Command {
   return lockOptions(common(cmd))
-    .option('--to <name>', 'stop after (up) / at (down) this migration')
+    .option('--to <name>', 'up: apply up to and including this migration; down: revert back to and including it')
     .option('--step <n>', 'at most n migrations')
     .option('--isolation <level>', "'repeatable read' or 'read committed' for each migration's transaction", 'repeatable read')
     .option('--allow-unsafe', 'apply even when the lint gate finds errors (logged loudly)')
@@ -149,7 +153,7 @@ export function registerMigrate(program: Command): void {
     .option('--dir <dir>', "migrations directory (default: the configuration's migrationsDir, else migrations)")
     .option('-c, --config <path>', 'configuration file')
     .action(async (name: string, flags: { dir?: string; config?: string }) => {
-      const dir = flags.dir ?? (await config(flags.config)).migrationsDir;
+      const dir = flags.dir ?? (await config(flags.config)).config.migrationsDir;
       let created;
       try {
         created = await createMigration(dir, name);
@@ -160,10 +164,12 @@ export function registerMigrate(program: Command): void {
     });
 }
 
-async function config(path: string | undefined): Promise<Config> {
+/** The configuration, with `migrationsDir` as a path from the working directory, and its file. */
+async function config(path: string | undefined): Promise<{ config: Config; file?: string }> {
   const known = configurableRuleIds(allRules);
   try {
-    return (await loadConfig({ configPath: path, knownRules: known })).config;
+    const { config: loaded, filepath } = await loadConfig({ configPath: path, knownRules: known });
+    return { config: { ...loaded, migrationsDir: fromConfigDir(loaded.migrationsDir, filepath) }, file: filepath };
   } catch (error) {
     if (error instanceof ConfigError) throw new UserError(error.message);
     throw error;
@@ -193,18 +199,31 @@ function count(value: string | undefined, name: string): number | undefined {
  * Builds the runner from the flags, runs `work`, and turns every error a user can cause into one
  * redacted line with its exit code.
  */
-async function withErrors(flags: CommonFlags & Partial<ApplyFlags>, work: (runner: Runner, log: RunLogger) => Promise<void>): Promise<void> {
+async function withErrors(flags: CommonFlags & Partial<ApplyFlags & FormatFlags>, work: (runner: Runner, log: RunLogger) => Promise<void>): Promise<void> {
   if (flags.logFormat !== 'text' && flags.logFormat !== 'json') throw new UserError(`--log-format: expected text or json, not '${flags.logFormat}'`);
+  // status and plan: an unknown format must not fall back to text, which a script would then parse
+  if (flags.format !== undefined && flags.format !== 'text' && flags.format !== 'json') throw new UserError(`--format: expected text or json, not '${flags.format}'`);
   let secrets: string[] = [];
   try {
     secrets = resolveConnection(flags.databaseUrl).secrets;
   } catch {
     // reported below by createRunner with the same message
   }
-  const log = createConsoleLogger({ format: flags.logFormat, secrets });
+  // only up, down and repair carry the lock options, and only they change the database (a dry run rolls back)
+  const progress = trackProgress(createConsoleLogger({ format: flags.logFormat, secrets }), flags.lockTimeout !== undefined && !flags.dryRun);
+  const log = progress.logger;
   try {
-    const cfg = await config(flags.config);
+    const { config: cfg, file } = await config(flags.config);
     const dir = flags.dir ?? cfg.migrationsDir;
+    // backups belong to the project, not to whichever subdirectory the command ran from
+    if (flags.backupDir === DEFAULT_BACKUP_DIR) flags.backupDir = fromConfigDir(DEFAULT_BACKUP_DIR, file);
+    // named by their flags here; the runner's own messages name its library options
+    for (const [flag, value] of [['--lock-timeout', flags.lockTimeout], ['--statement-timeout', flags.statementTimeout], ['--retry-deadline', flags.retryDeadline], ['--wait-for-lock', flags.waitForLock]] as const) {
+      if (value !== undefined && parseDuration(value) === undefined) throw new UserError(`${flag}: '${value}' is not a duration (examples: 500ms, 10s, 3m)`);
+    }
+    if (flags.isolation !== undefined && flags.isolation !== 'repeatable read' && flags.isolation !== 'read committed') {
+      throw new UserError(`--isolation: expected 'repeatable read' or 'read committed', not '${flags.isolation}'`);
+    }
     const retries = flags.lockRetries === undefined ? undefined : /^\d+$/.test(flags.lockRetries) ? Number(flags.lockRetries) : NaN;
     if (Number.isNaN(retries)) throw new UserError(`--lock-retries: '${flags.lockRetries}' is not a whole number`);
     // a dry run rolls back and takes no backup
@@ -222,7 +241,8 @@ async function withErrors(flags: CommonFlags & Partial<ApplyFlags>, work: (runne
       isolation: flags.isolation as RunnerOptions['isolation'],
       lint: { options: { rules: cfg.rules, maxFileBytes: cfg.maxFileBytes }, allowUnsafe: flags.allowUnsafe },
     };
-    await work(createRunner(options), log);
+    const runner = createRunner(options);
+    await onInterrupt(progress.describe, () => work(runner, log));
     process.exitCode = EXIT_OK;
   } catch (error) {
     process.exitCode = await report(error, flags, log, secrets);
@@ -245,23 +265,31 @@ async function report(error: unknown, flags: CommonFlags, log: RunLogger, secret
   if (error instanceof UserError) throw new UserError(line(error), error.exitCode);
   // anything else: a connection lost mid-run, a server error outside a migration…
   const code = (error as { code?: string }).code;
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) throw new UserError(`database error: ${line(error)} [${code}]`, EXIT_FINDINGS);
+  // insufficient_privilege before any migration ran: usually the runner's own schema or history table
+  const hint = code === '42501' ? ': pgwarden keeps its history in schema pgwarden, so connect as a role that may create it and run the migrations (usually the database owner)' : '';
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) throw new UserError(`database error: ${line(error)} [${code}]${hint}`, EXIT_FINDINGS);
   if (error instanceof Error) error.message = line(error);
   throw error;
 }
 
 async function printFindings(findings: Finding[], format: string, log: RunLogger): Promise<void> {
   if (format === 'json') {
-    for (const f of findings) log.error('finding', { migration: f.file, rule: f.rule, message: formatFinding(f), line: f.line, column: f.column });
+    for (const f of findings) log.error('finding', { migration: migrationNameOf(f.file), file: f.file, rule: f.rule, message: formatFinding(f), line: f.line, column: f.column });
     return;
   }
+  // lint passes a bare ignore, the gate does not: say so where the user looks, under the finding
+  const shown = findings.map((f) =>
+    f.suppressed && !f.suppressed.reason
+      ? { ...f, help: `ignored without a reason, which the runner does not accept: write -- pgwarden-ignore ${f.rule}: <why it is safe>${f.help ? `. ${f.help}` : ''}` }
+      : f,
+  );
   const sources = new Map<string, string>();
   for (const f of findings) {
     if (!sources.has(f.file)) sources.set(f.file, await readFile(f.file, 'utf8').catch(() => ''));
   }
   process.stderr.write(
     reporterFor('pretty')({
-      findings,
+      findings: shown,
       files: [...sources.keys()],
       sources,
       rules: ruleCatalog(allRules.map((r) => r.meta)),
