@@ -4,7 +4,9 @@ export type { Node } from '@pgsql/types';
 
 /** The tag of an AST node: `{ DropStmt: {...} }` → `'DropStmt'`. */
 export function nodeKind(node: Node): string {
-  return Object.keys(node)[0] ?? '';
+  // the first key without the array Object.keys would build: called for every node the rules look at
+  for (const key in node) return key;
+  return '';
 }
 
 /** The payload of a node if it has the given tag. */
@@ -63,8 +65,13 @@ export function walk(node: unknown, visit: (kind: string, payload: Record<string
     return;
   }
   if (!node || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    if (value && typeof value === 'object' && !Array.isArray(value) && /^[A-Z]/.test(key)) {
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (!value || typeof value !== 'object') continue;
+    // node tags start with an upper-case letter (A–Z); field names do not
+    const first = key.charCodeAt(0);
+    if (first >= 65 && first <= 90 && !Array.isArray(value)) {
       if (visit(key, value as Record<string, unknown>) === false) continue;
     }
     walk(value, visit);
