@@ -164,11 +164,18 @@ function formatList(all: BackupManifest[], dir: string): string {
   if (all.length === 0) return `no backups in ${dir}\n`;
   const rows = all.map((m) => {
     const s = summaryOf(m);
-    return [s.id, s.createdAt, s.database, s.migrations.join(', ') || '-', s.tables.map((t) => `${t.name} (${t.rows})`).join(', ') || '-', `${formatBytes(s.bytes)}${m.engine === 'snapshot' ? ' (snapshot)' : ''}`];
+    return [s.id, s.createdAt, s.database, migrationSpan(s.migrations), s.tables.map((t) => `${t.name} (${t.rows})`).join(', ') || '-', `${formatBytes(s.bytes)}${m.engine === 'snapshot' ? ' (snapshot)' : ''}`];
   });
   const header = ['ID', 'CREATED', 'DATABASE', 'MIGRATIONS', 'TABLES', 'SIZE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [header, ...rows].map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+/** A first run takes every migration: name the first and the last, not all of them (`--format json` has the list). */
+export function migrationSpan(names: string[]): string {
+  if (names.length === 0) return '-';
+  if (names.length <= 2) return names.join(', ');
+  return `${names[0]} … ${names[names.length - 1]} (${names.length})`;
 }
 
 function formatReport(manifest: BackupManifest, report: RestoreReport): string {
