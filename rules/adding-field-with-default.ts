@@ -1,6 +1,8 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
 import { expressionVolatility, isSerialType } from '../src/analysis/volatility.js';
+import { tableKey } from '../src/analysis/schema.js';
+import { declaredObjects } from './lib/declared-objects.js';
 
 export const addingFieldWithDefault: Rule = {
   meta: {
@@ -12,7 +14,8 @@ export const addingFieldWithDefault: Rule = {
       'Since PostgreSQL 11, ADD COLUMN … DEFAULT stores a non-volatile default (a constant, `now()`, `current_timestamp`) in the catalog and returns at once.',
       'A volatile default (`gen_random_uuid()`, `random()`, `clock_timestamp()`, `nextval()` of a serial or identity column) must be computed for every existing row,',
       'so PostgreSQL rewrites the table while holding ACCESS EXCLUSIVE: every read and write of the table waits until the rewrite ends.',
-      'Before PostgreSQL 11 any non-NULL default rewrites the table. A function pgwarden does not know is reported too, saying it could not tell.',
+      'Before PostgreSQL 11 any non-NULL default rewrites the table. A function created by the migrations counts as declared (VOLATILE unless it says IMMUTABLE or STABLE); any other function pgwarden does not know is reported too, saying it could not tell.',
+      'A column whose type is a domain with CHECK or NOT NULL constraints rewrites the table too, with or without a default: PostgreSQL checks the domain on every row.',
     ].join(' '),
     safeAlternative: [
       'Add the column without a default (or with a constant one), set the default for new rows, then backfill existing rows in batches outside the DDL transaction:',
@@ -32,7 +35,9 @@ export const addingFieldWithDefault: Rule = {
       rewrite: true,
     },
   },
-  check({ statement, schema, pgVersion, report }) {
+  check(ctx) {
+    const { statement, schema, pgVersion, report } = ctx;
+    const { domains, functions } = declaredObjects(ctx); // folded for every statement, in order
     const alter = nodeAs(statement.node, 'AlterTableStmt');
     if (!alter?.relation || alter.objtype !== 'OBJECT_TABLE') return;
     // An empty table created earlier in this file is rewritten in no time.
@@ -48,6 +53,10 @@ export const addingFieldWithDefault: Rule = {
         report({ message: `Adding ${type} column ${column.colname} fills every row of ${table} from a sequence (nextval is volatile): the table is rewritten under ACCESS EXCLUSIVE.`, location: where });
         continue;
       }
+      if ((domains.get(tableKey(type.replace(/\(.*$/, ''))) ?? new Set()).size > 0) {
+        report({ message: `Column ${column.colname} has domain type ${type}, which has constraints: PostgreSQL checks them on every existing row of ${table} by rewriting it under ACCESS EXCLUSIVE.`, location: where });
+        continue;
+      }
       for (const k of column.constraints ?? []) {
         const constraint = nodeAs(k, 'Constraint');
         if (constraint?.contype === 'CONSTR_IDENTITY') {
@@ -55,7 +64,7 @@ export const addingFieldWithDefault: Rule = {
         }
         if (constraint?.contype !== 'CONSTR_DEFAULT') continue;
         if (nodeAs(constraint.raw_expr, 'A_Const')?.isnull) continue;
-        const verdict = expressionVolatility(constraint.raw_expr);
+        const verdict = expressionVolatility(constraint.raw_expr, functions);
         if (pgVersion < 11) {
           report({ message: `Before PostgreSQL 11, adding column ${column.colname} with a default rewrites ${table} under ACCESS EXCLUSIVE.`, location: where });
         } else if (verdict.volatility === 'volatile') {

@@ -38,5 +38,13 @@ ruleTester(addingForeignKeyConstraint, {
       errors: [{ message: /Adding a column with a foreign key to orders .*ACCESS EXCLUSIVE/ }],
       why: 'a new column with REFERENCES',
     },
+    {
+      sql: 'ALTER TABLE widgets ADD COLUMN part_id bigint REFERENCES parts (id);',
+      history: ['CREATE TABLE parts (id bigint PRIMARY KEY);\nCREATE TABLE widgets (id bigint PRIMARY KEY);'],
+      errors: [{
+        help: 'Add the column without REFERENCES (ADD COLUMN part_id int8), then ADD CONSTRAINT widgets_part_id_fkey FOREIGN KEY (part_id) REFERENCES parts (id) NOT VALID, and VALIDATE CONSTRAINT widgets_part_id_fkey in a later migration.',
+      }],
+      why: 'a column-level REFERENCES cannot be NOT VALID: the help gives the two-step SQL',
+    },
   ],
 });

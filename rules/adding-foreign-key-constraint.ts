@@ -1,5 +1,6 @@
+import type { AlterTableCmd, Constraint } from '@pgsql/types';
 import type { Rule } from '../src/lint/types.js';
-import { relationName } from '../src/sql/ast.js';
+import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
 import { constraintsAddedToExistingTable, validatesNow } from './lib/locking.js';
 
 export const addingForeignKeyConstraint: Rule = {
@@ -46,8 +47,18 @@ export const addingForeignKeyConstraint: Rule = {
       // PostgreSQL 15 refuses NOT VALID foreign keys on a partitioned table: point to the per-partition way
       const help = ctx.schema.table(alter.relation)?.partitioned
         ? `${alter.table} is partitioned, where NOT VALID is refused: add the foreign key NOT VALID to each partition and VALIDATE it, then add it to ${alter.table} (it reuses the validated ones).`
-        : undefined;
+        : cmd.subtype === 'AT_AddColumn'
+          ? newColumnHelp(alter.table, cmd, c)
+          : undefined;
       ctx.report({ message, location: c.location, help });
     }
   },
 };
+
+/** A column-level REFERENCES cannot say NOT VALID: add the column, then the constraint NOT VALID. */
+function newColumnHelp(table: string, cmd: AlterTableCmd, c: Constraint): string {
+  const column = nodeAs(cmd.def, 'ColumnDef');
+  const name = c.conname ?? `${table.slice(table.lastIndexOf('.') + 1)}_${column?.colname}_fkey`;
+  const target = `${relationName(c.pktable)}${c.pk_attrs?.length ? ` (${stringList(c.pk_attrs).join(', ')})` : ''}`;
+  return `Add the column without REFERENCES (ADD COLUMN ${column?.colname} ${typeNameToString(column?.typeName)}), then ADD CONSTRAINT ${name} FOREIGN KEY (${column?.colname}) REFERENCES ${target} NOT VALID, and VALIDATE CONSTRAINT ${name} in a later migration.`;
+}

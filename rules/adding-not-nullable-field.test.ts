@@ -26,6 +26,24 @@ ruleTester(addingNotNullableField, {
     'ALTER TABLE users ADD COLUMN email text NOT NULL;',
   ],
   invalid: [
+    {
+      sql: 'ALTER TABLE app.users ALTER COLUMN email SET NOT NULL;',
+      history: ['CREATE SCHEMA app;\nCREATE TABLE app.users (id bigint, email text);'],
+      errors: [{ help: 'Add CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID, VALIDATE it in a later migration, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the CHECK.' }],
+      why: 'the help spells out the safe SQL for this column',
+    },
+    {
+      sql: 'ALTER TABLE users ADD COLUMN c int DEFAULT 0;\nALTER TABLE users ALTER COLUMN c SET NOT NULL;',
+      history: [users],
+      errors: [{ line: 2, help: /ADD COLUMN c … NOT NULL DEFAULT/ }],
+      why: 'a column added by this migration: declare it NOT NULL with its default instead',
+    },
+    {
+      sql: 'ALTER TABLE users ADD COLUMN c int DEFAULT 0, ALTER COLUMN c SET NOT NULL;',
+      history: [users],
+      errors: 1,
+      why: 'PostgreSQL scans even in the same statement (checked against the server)',
+    },
     { sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', errors: [{ line: 1, column: 1, message: 'SET NOT NULL on users.email scans every row while holding ACCESS EXCLUSIVE.' }] },
     { sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', history: [users], errors: 1 },
     {

@@ -1,5 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
+import { columnIsNewInFile } from './lib/history.js';
 
 export const addingNotNullableField: Rule = {
   meta: {
@@ -32,7 +33,8 @@ export const addingNotNullableField: Rule = {
       rewrite: false,
     },
   },
-  check({ statement, schema, pgVersion, report }) {
+  check(ctx) {
+    const { statement, schema, pgVersion, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');
     if (!alter?.relation || alter.objtype !== 'OBJECT_TABLE') return;
     if (schema.createdInCurrentFile(alter.relation)) return;
@@ -50,9 +52,20 @@ export const addingNotNullableField: Rule = {
         pgVersion >= 12
           ? ''
           : ' (before PostgreSQL 12 even a validated CHECK does not avoid the scan)';
+      const name = relationName(alter.relation);
+      // a column added by this migration can be declared NOT NULL with its constant default: no scan at all
+      const help = columnIsNewInFile(ctx, alter.relation, cmd.name)
+        ? `Declare the column NOT NULL in the ADD COLUMN itself, with a constant default (ADD COLUMN ${cmd.name} … NOT NULL DEFAULT …): that needs no scan.`
+        : `Add CONSTRAINT ${splitName(name)}_${cmd.name}_not_null CHECK (${cmd.name} IS NOT NULL) NOT VALID, VALIDATE it in a later migration, then SET NOT NULL (PostgreSQL 12+ skips the scan) and drop the CHECK.`;
       report({
-        message: `SET NOT NULL on ${relationName(alter.relation)}.${cmd.name} scans every row while holding ACCESS EXCLUSIVE${hint}.`,
+        message: `SET NOT NULL on ${name}.${cmd.name} scans every row while holding ACCESS EXCLUSIVE${hint}.`,
+        help,
       });
     }
   },
 };
+
+/** `app.users` → `users`, for a constraint name. */
+function splitName(table: string): string {
+  return table.slice(table.lastIndexOf('.') + 1);
+}

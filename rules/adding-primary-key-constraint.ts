@@ -1,5 +1,6 @@
-import type { Rule } from '../src/lint/types.js';
-import { reportIndexBuildingConstraints } from './lib/locking.js';
+import type { Rule, RuleContext } from '../src/lint/types.js';
+import { splitKey, tableKey } from '../src/analysis/schema.js';
+import { constraintsAddedToExistingTable, reportIndexBuildingConstraints } from './lib/locking.js';
 
 export const addingPrimaryKeyConstraint: Rule = {
   meta: {
@@ -7,7 +8,7 @@ export const addingPrimaryKeyConstraint: Rule = {
     category: 'locking',
     defaultSeverity: 'error',
     summary: 'Adding a primary key to an existing table builds its index under an ACCESS EXCLUSIVE lock.',
-    why: 'ALTER TABLE … ADD PRIMARY KEY (or ADD COLUMN … PRIMARY KEY) takes an ACCESS EXCLUSIVE lock and builds a unique index over the whole table while holding it (after checking that the key columns hold no NULLs): every read and write of the table waits for the whole build. `ADD CONSTRAINT … PRIMARY KEY USING INDEX` turns an index built beforehand with CREATE UNIQUE INDEX CONCURRENTLY into the primary key in an instant, and is not reported; nor is a table created earlier in the same migration.',
+    why: 'ALTER TABLE … ADD PRIMARY KEY (or ADD COLUMN … PRIMARY KEY) takes an ACCESS EXCLUSIVE lock and builds a unique index over the whole table while holding it (after checking that the key columns hold no NULLs): every read and write of the table waits for the whole build. `ADD CONSTRAINT … PRIMARY KEY USING INDEX` turns an index built beforehand with CREATE UNIQUE INDEX CONCURRENTLY into the primary key in an instant, and is not reported when the key columns are already NOT NULL (otherwise PostgreSQL scans the whole table under the ACCESS EXCLUSIVE lock to prove them, and that is reported); nor is a table created earlier in the same migration.',
     safeAlternative: [
       'Build the unique index concurrently first (outside a transaction), then promote it:',
       '```sql',
@@ -32,5 +33,27 @@ export const addingPrimaryKeyConstraint: Rule = {
   },
   check(ctx) {
     reportIndexBuildingConstraints(ctx, 'CONSTR_PRIMARY', 'primary key', 'a primary key');
+    reportNullableKeyScans(ctx);
   },
 };
+
+/** PRIMARY KEY USING INDEX sets its columns NOT NULL, which scans the table unless something proves them. */
+function reportNullableKeyScans(ctx: RuleContext): void {
+  for (const { alter, constraint: c } of constraintsAddedToExistingTable(ctx)) {
+    if (c.contype !== 'CONSTR_PRIMARY' || !c.indexname) continue;
+    const table = ctx.schema.table(alter.relation);
+    const index = ctx.schema.index(`${splitKey(tableKey(alter.relation))[0]}.${c.indexname}`);
+    if (!table || !index) continue; // columns unknown: say nothing rather than guess
+    // a SET NOT NULL in the same statement does the one scan, and adding-not-nullable-field reports it
+    const setHere = new Set(alter.cmds.filter((cmd) => cmd.subtype === 'AT_SetNotNull').map((cmd) => cmd.name));
+    const proven = (column: string) =>
+      ctx.pgVersion >= 12 && table.constraints.some((k) => k.type === 'check' && k.validated && (k.impliesNotNull ?? []).includes(column));
+    const nullable = index.columns.filter((col) => !table.columns.get(col)?.notNull && !proven(col) && !setHere.has(col));
+    if (nullable.length === 0) continue;
+    ctx.report({
+      message: `Primary key ${c.conname ?? c.indexname} USING INDEX makes ${nullable.join(', ')} NOT NULL, which scans every row of ${alter.table} while holding an ACCESS EXCLUSIVE lock.`,
+      help: `First add CHECK (${nullable[0]} IS NOT NULL) NOT VALID and VALIDATE it in a later migration (PostgreSQL 12+ then skips the scan), or set NOT NULL the same way before promoting the index.`,
+      location: c.location,
+    });
+  }
+}

@@ -1,5 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
-import { nodeAs, relationName } from '../src/sql/ast.js';
+import { relationName } from '../src/sql/ast.js';
+import { modifyingStatements } from './lib/modifying-statements.js';
 
 export const banDeleteWithoutWhere: Rule = {
   meta: {
@@ -18,9 +19,11 @@ export const banDeleteWithoutWhere: Rule = {
     help: 'Add a WHERE clause naming the rows to delete (WHERE true if every row is really meant).',
   },
   check({ statement, schema, report }) {
-    const del = nodeAs(statement.node, 'DeleteStmt');
-    if (!del?.relation || del.whereClause) return;
-    if (schema.createdInCurrentFile(del.relation)) return;
-    report({ message: `DELETE without WHERE removes every row of ${relationName(del.relation)}.` });
+    // WITH d AS (DELETE FROM t RETURNING *) … empties t just the same
+    for (const { stmt: del, location } of modifyingStatements(statement.node, 'DeleteStmt')) {
+      if (!del.relation || del.whereClause || schema.createdInCurrentFile(del.relation)) continue;
+      // in a CTE, point at the table the DELETE names
+      report({ message: `DELETE without WHERE removes every row of ${relationName(del.relation)}.`, location: location === undefined ? undefined : del.relation.location });
+    }
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { columnIsNewInFile } from './lib/history.js';
+import { commandRange } from './lib/command-range.js';
 
 export const banDropColumn: Rule = {
   meta: {
@@ -29,6 +30,7 @@ export const banDropColumn: Rule = {
       if (columnIsNewInFile(ctx, alter.relation, cmd.name)) continue;
       ctx.report({
         message: `Dropping column ${relationName(alter.relation)}.${cmd.name} deletes its data and breaks code that still uses it.`,
+        range: commandRange(ctx, ['drop'], cmd.name),
       });
     }
   },

@@ -10,6 +10,11 @@ ruleTester(banDropNotNull, {
   ],
   invalid: [
     { sql: 'ALTER TABLE users ALTER COLUMN phone DROP NOT NULL;', errors: [{ line: 1, column: 1, message: /users\.phone/ }] },
+    {
+      sql: 'ALTER TABLE "User" ALTER COLUMN "name" SET NOT NULL,\nALTER COLUMN "updatedAt" DROP NOT NULL;',
+      errors: [{ line: 2, column: 1, message: /User\.updatedAt/ }],
+      why: 'Prisma puts each ALTER COLUMN on its own line',
+    },
     { sql: 'ALTER TABLE app.users ALTER phone DROP NOT NULL, ALTER email DROP NOT NULL;', errors: [{ message: /app\.users\.phone/ }, { message: /app\.users\.email/ }] },
     { sql: 'ALTER TABLE accounts ALTER COLUMN email DROP NOT NULL;', history: ['CREATE TABLE accounts (id bigint, email text NOT NULL);'], errors: 1 },
   ],

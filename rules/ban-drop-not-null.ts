@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { columnIsNewInFile } from './lib/history.js';
+import { commandRange } from './lib/command-range.js';
 
 export const banDropNotNull: Rule = {
   meta: {
@@ -26,7 +27,10 @@ export const banDropNotNull: Rule = {
       const cmd = nodeAs(c, 'AlterTableCmd');
       if (cmd?.subtype !== 'AT_DropNotNull' || !cmd.name) continue;
       if (columnIsNewInFile(ctx, alter.relation, cmd.name)) continue;
-      ctx.report({ message: `Dropping NOT NULL on ${relationName(alter.relation)}.${cmd.name} lets NULLs reach code that assumes a value.` });
+      ctx.report({
+        message: `Dropping NOT NULL on ${relationName(alter.relation)}.${cmd.name} lets NULLs reach code that assumes a value.`,
+        range: commandRange(ctx, ['alter'], cmd.name),
+      });
     }
   },
 };

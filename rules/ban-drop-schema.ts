@@ -18,13 +18,20 @@ export const banDropSchema: Rule = {
     ].join('\n'),
     help: 'Empty the schema through reviewed, separate migrations first; never drop it with CASCADE.',
   },
-  check({ statement, previous, report }) {
+  check({ statement, previous, schema, report }) {
     const drop = nodeAs(statement.node, 'DropStmt');
     if (drop?.removeType !== 'OBJECT_SCHEMA') return;
     for (const object of drop.objects ?? []) {
       const name = stringList([object]).join('.');
-      // a schema this file created holds nothing anyone relies on yet
-      const createdHere = previous.some((s) => nodeAs(s.node, 'CreateSchemaStmt')?.schemaname === name);
+      // a schema this file created holds nothing anyone relies on yet; CREATE SCHEMA IF NOT EXISTS
+      // creates nothing when an earlier migration already put objects in it
+      const older = [...schema.tables.values(), ...schema.views.values()].some(
+        (o) => o.key.startsWith(`${name}.`) && o.origin.file !== schema.origin.file,
+      );
+      const createdHere = previous.some((s) => {
+        const create = nodeAs(s.node, 'CreateSchemaStmt');
+        return create?.schemaname === name && !(create.if_not_exists && older);
+      });
       if (createdHere) continue;
       const cascade = drop.behavior === 'DROP_CASCADE';
       report({

@@ -27,12 +27,23 @@ ruleTester(banNewEnumValueUseInTransaction, {
       why: 'the same text in a table without the enum',
     },
     {
+      sql: "ALTER TYPE post_status ADD VALUE 'archived';\nUPDATE posts SET note = 'archived' WHERE id = 1;\nUPDATE posts SET note = '' WHERE note = 'archived';\nINSERT INTO posts (id, note) VALUES (2, 'archived');",
+      history: [posts],
+      why: 'the same text assigned to or compared with a text column of a table that has the enum',
+    },
+    {
       sql: "ALTER TYPE post_status ADD VALUE 'hidden';\nCREATE INDEX CONCURRENTLY IF NOT EXISTS posts_visible_idx ON posts (id) WHERE status <> 'hidden';",
       history: [posts],
       why: 'CONCURRENTLY makes the file run without a transaction',
     },
   ],
   invalid: [
+    {
+      sql: "ALTER TYPE post_status ADD VALUE 'archived';\nINSERT INTO posts (id, note, status) VALUES (2, 'archived', 'archived');",
+      history: [posts],
+      errors: [{ line: 2, column: 61 }],
+      why: 'the value for the enum column, not the one for note',
+    },
     {
       sql: "ALTER TYPE post_status ADD VALUE 'archived' AFTER 'published';\nUPDATE posts SET status = 'archived' WHERE id < 100;",
       history: [posts],

@@ -1,6 +1,7 @@
 import type { Node } from '@pgsql/types';
 import type { Rule, RuleContext } from '../src/lint/types.js';
 import { nodeAs, stringList, typeNameToString, unqualified, walk } from '../src/sql/ast.js';
+import type { A_Const, RangeVar } from '@pgsql/types';
 
 export const banNewEnumValueUseInTransaction: Rule = {
   meta: {
@@ -31,11 +32,12 @@ export const banNewEnumValueUseInTransaction: Rule = {
     if (types.size === 0) return;
     const labels = new Map<string, string>();
     for (const type of types) for (const label of added.get(type) ?? []) labels.set(label, type);
+    const elsewhere = boundToOtherColumns(ctx, node, types);
     let reported = false;
     walk(node, (kind, payload) => {
       if (reported || kind !== 'A_Const') return;
       const value = (payload as { sval?: { sval?: string } }).sval?.sval;
-      if (value === undefined || !labels.has(value)) return;
+      if (value === undefined || !labels.has(value) || elsewhere.has(payload)) return;
       reported = true;
       ctx.report({
         message: `'${value}' was added to enum ${labels.get(value)} earlier in this transaction: PostgreSQL refuses to use it before that commits ("unsafe use of new value").`,
@@ -94,4 +96,51 @@ function addTableTypes(
     const name = enumOf(column.type);
     if (name) found.add(name);
   }
+}
+
+/**
+ * Constants the statement assigns to, compares with or defaults a column that is known not to be of one
+ * of `types` (`SET note = 'archived'`, `WHERE kind = 'archived'`, `VALUES` for a text column): the same
+ * text as a new label, but not a use of it.
+ */
+function boundToOtherColumns(ctx: RuleContext, node: Node, types: Set<string>): Set<object> {
+  const relations: RangeVar[] = [];
+  walk(node, (kind, payload) => void (kind === 'RangeVar' && relations.push(payload as RangeVar)));
+  for (const value of Object.values(Object.values(node)[0] ?? {})) {
+    if (value && typeof value === 'object' && 'relname' in value) relations.push(value as RangeVar);
+  }
+  const other = (column: string | undefined): boolean => {
+    if (!column) return false;
+    const found = relations.map((r) => ctx.schema.column(r, column)?.type).filter((t): t is string => t !== undefined);
+    return found.length > 0 && !found.some((t) => types.has(unqualified(t.replace(/\[\]$/, ''))));
+  };
+  const out = new Set<object>();
+  const bind = (column: string | undefined, value: Node | undefined): void => {
+    const constants = nodeAs(value, 'List')?.items ?? (value ? [value] : []);
+    for (const c of constants) {
+      const constant: A_Const | undefined = nodeAs(c, 'A_Const');
+      if (constant && other(column)) out.add(constant);
+    }
+  };
+  const columnOf = (n: Node | undefined) => stringList(nodeAs(n, 'ColumnRef')?.fields).pop();
+  walk(node, (kind, payload) => {
+    if (kind === 'UpdateStmt' || kind === 'InsertStmt' || kind === 'OnConflictClause') {
+      for (const t of (payload as { targetList?: Node[] }).targetList ?? []) bind(nodeAs(t, 'ResTarget')?.name, nodeAs(t, 'ResTarget')?.val);
+    }
+    if (kind === 'InsertStmt') {
+      const columns = ((payload as { cols?: Node[] }).cols ?? []).map((c) => nodeAs(c, 'ResTarget')?.name);
+      for (const row of nodeAs((payload as { selectStmt?: Node }).selectStmt, 'SelectStmt')?.valuesLists ?? []) {
+        (nodeAs(row, 'List')?.items ?? []).forEach((v, i) => bind(columns[i], v));
+      }
+    }
+    if (kind === 'A_Expr') {
+      const { lexpr, rexpr } = payload as { lexpr?: Node; rexpr?: Node };
+      bind(columnOf(lexpr), rexpr);
+      bind(columnOf(rexpr), lexpr);
+    }
+    if (kind === 'AlterTableCmd' && (payload as { subtype?: string }).subtype === 'AT_ColumnDefault') {
+      bind((payload as { name?: string }).name, (payload as { def?: Node }).def);
+    }
+  });
+  return out;
 }

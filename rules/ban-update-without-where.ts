@@ -1,5 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
+import { modifyingStatements } from './lib/modifying-statements.js';
 
 export const banUpdateWithoutWhere: Rule = {
   meta: {
@@ -18,11 +19,13 @@ export const banUpdateWithoutWhere: Rule = {
     help: 'Add a WHERE clause naming the rows to change (WHERE true if every row is really meant).',
   },
   check(ctx) {
-    const update = nodeAs(ctx.statement.node, 'UpdateStmt');
-    if (!update?.relation || update.whereClause) return;
-    const relation = update.relation;
-    if (ctx.schema.createdInCurrentFile(relation)) return;
-    const columns = [...new Set((update.targetList ?? []).map((t) => nodeAs(t, 'ResTarget')?.name ?? ''))];
-    ctx.report({ message: `UPDATE without WHERE overwrites ${columns.join(', ')} in every row of ${relationName(relation)}.` });
+    // WITH u AS (UPDATE t SET … RETURNING *) … rewrites every row of t just the same
+    for (const { stmt: update, location } of modifyingStatements(ctx.statement.node, 'UpdateStmt')) {
+      const relation = update.relation;
+      if (!relation || update.whereClause || ctx.schema.createdInCurrentFile(relation)) continue;
+      const columns = [...new Set((update.targetList ?? []).map((t) => nodeAs(t, 'ResTarget')?.name ?? ''))];
+      // in a CTE, point at the table the UPDATE names
+      ctx.report({ message: `UPDATE without WHERE overwrites ${columns.join(', ')} in every row of ${relationName(relation)}.`, location: location === undefined ? undefined : relation.location });
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
-import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
-import { isBinaryCoercibleChange } from '../src/analysis/coercion.js';
+import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
+import { isBinaryCoercibleChange, usingKeepsColumn } from '../src/analysis/coercion.js';
 
 export const changingColumnType: Rule = {
   meta: {
@@ -48,7 +48,7 @@ export const changingColumnType: Rule = {
       if (cmd?.subtype !== 'AT_AlterColumnType' || !cmd.name || !def?.typeName) continue;
       const newType = typeNameToString(def.typeName);
       const using = def.raw_default;
-      const trivialUsing = !using || stringList(nodeAs(using, 'ColumnRef')?.fields).join('.') === cmd.name;
+      const trivialUsing = usingKeepsColumn(using, cmd.name, def.typeName);
       const column = schema.column(alter.relation, cmd.name);
       if (!column) {
         report({

@@ -11,6 +11,15 @@ ruleTester(disallowedUniqueConstraint, {
       history: ['CREATE TABLE users (id bigint, email text);', '-- pgwarden:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY users_email_uniq ON users (email);'],
       why: 'index built concurrently by an earlier migration',
     },
+    {
+      sql: 'ALTER TABLE events ADD CONSTRAINT events_id_key UNIQUE (id, at);',
+      history: [
+        "CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\nCREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');",
+        '-- pgwarden:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY events_2025_id_idx ON events_2025 (id, at);\nCREATE UNIQUE INDEX CONCURRENTLY events_2026_id_idx ON events_2026 (id, at);',
+        'ALTER TABLE events_2025 ADD CONSTRAINT events_2025_id_key UNIQUE USING INDEX events_2025_id_idx;\nALTER TABLE events_2026 ADD CONSTRAINT events_2026_id_key UNIQUE USING INDEX events_2026_id_idx;',
+      ],
+      why: 'every partition has the key as a constraint: the parent attaches them without building (checked against the server)',
+    },
   ],
   invalid: [
     {
@@ -27,6 +36,22 @@ ruleTester(disallowedUniqueConstraint, {
       sql: 'ALTER TABLE users ADD COLUMN handle text UNIQUE;',
       errors: [{ message: /unique constraint to users/ }],
       why: 'a new column declared UNIQUE',
+    },
+    {
+      sql: 'ALTER TABLE events ADD CONSTRAINT events_id_key UNIQUE (id, at);',
+      history: ["CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"],
+      errors: [{ help: /events is partitioned, where USING INDEX is refused: on each partition .*ADD CONSTRAINT … UNIQUE USING INDEX/ }],
+      why: 'partitioned: the help must not suggest USING INDEX on the parent (checked against the server)',
+    },
+    {
+      sql: 'ALTER TABLE events ADD CONSTRAINT events_id_key UNIQUE (id, at);',
+      history: [
+        "CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\nCREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');",
+        '-- pgwarden:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY events_2025_id_idx ON events_2025 (id, at);',
+        'ALTER TABLE events_2025 ADD CONSTRAINT events_2025_id_key UNIQUE USING INDEX events_2025_id_idx;',
+      ],
+      errors: 1,
+      why: 'one partition (events_2026) has no matching constraint yet: its index is built',
     },
   ],
 });

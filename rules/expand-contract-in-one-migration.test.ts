@@ -21,6 +21,7 @@ ruleTester(expandContractInOneMigration, {
       why: 'compatibility view of the old name',
     },
     { sql: "UPDATE accounts SET display_name = '' WHERE display_name IS NULL;", history: [accounts], why: 'backfill only' },
+    { sql: "UPDATE accounts SET email = 'ops@example.com' WHERE id = 1;\nALTER TABLE accounts DROP COLUMN display_name;", history: [accounts], why: 'a one-row data fix by primary key is not an expand step' },
     { sql: 'ALTER TABLE accounts ADD COLUMN full_name text;\nALTER TABLE accounts ALTER COLUMN full_name TYPE varchar(200);', history: [accounts], why: 'retyping the new column' },
     { sql: 'ALTER TABLE accounts ALTER COLUMN display_name TYPE varchar;\nALTER TABLE accounts ADD COLUMN bio jsonb;', history: [accounts], why: 'a binary-coercible widening breaks no code' },
     { sql: 'UPDATE ghosts SET c = 1;\nALTER TABLE ghosts ALTER COLUMN c TYPE bigint;', why: 'old type unknown: not guessed' },

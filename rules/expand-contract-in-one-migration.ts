@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import type { ParsedFile, Statement } from '../src/sql/parser.js';
-import type { AlterTableCmd } from '@pgsql/types';
+import type { AlterTableCmd, Node } from '@pgsql/types';
+import { pinsUniqueKey } from './lib/row-bound.js';
 import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
 import { tableKey } from '../src/analysis/schema.js';
 import { isBinaryCoercibleChange } from '../src/analysis/coercion.js';
@@ -12,6 +13,8 @@ interface Expansion {
   column?: string;
   what: string;
   statement: Statement;
+  /** The WHERE clause of an UPDATE. */
+  where?: Node;
 }
 
 interface FileFacts {
@@ -38,7 +41,9 @@ function factsOf(parsed: ParsedFile): FileFacts {
       }
     }
     const update = nodeAs(statement.node, 'UpdateStmt');
-    if (update?.relation) known.expansions.push({ table: tableKey(update.relation), what: `backfills ${relationName(update.relation)} (UPDATE)`, statement });
+    if (update?.relation) {
+      known.expansions.push({ table: tableKey(update.relation), what: `backfills ${relationName(update.relation)} (UPDATE)`, statement, where: update.whereClause });
+    }
     const view = nodeAs(statement.node, 'ViewStmt');
     if (view?.view) known.views.add(tableKey(view.view));
   }
@@ -72,7 +77,8 @@ export const expandContractInOneMigration: Rule = {
       'the table without leaving a compatibility view of the old name) squeezes the three steps into one, and the old code fails',
       'the moment it commits. The rule fires on the contract step only when the same file also expands that table: a lone',
       'DROP COLUMN, rename or type change is already reported by ban-drop-column, renaming-column, renaming-table and',
-      'changing-column-type, and is not reported twice here.',
+      'changing-column-type, and is not reported twice here. An UPDATE pinned to a few rows by their key (`WHERE id = 7`) is a',
+      'data fix, not a backfill, and does not count as an expand step.',
     ].join(' '),
     safeAlternative: [
       'Split the change across deploys:',
@@ -99,7 +105,8 @@ export const expandContractInOneMigration: Rule = {
     if (!relation || schema.createdInCurrentFile(relation)) return;
     const key = tableKey(relation);
     const { expansions, views } = factsOf(parsed);
-    const expansion = expansions.find((e) => e.table === key);
+    // an UPDATE pinned to a few rows by their key is a data fix, not a backfill of a replacement
+    const expansion = expansions.find((e) => e.table === key && !(e.where && pinsUniqueKey(e.where, key, schema)));
     if (!expansion) return;
     const table = relationName(relation);
     const expand = `${expansion.what}${expansion.statement === statement ? ' in the same statement' : ` at line ${expansion.statement.range.start.line}`}`;

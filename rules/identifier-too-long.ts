@@ -58,7 +58,8 @@ export const identifierTooLong: Rule = {
       const end = statement.start + local.indexOfByte(token.end);
       const kept = Buffer.from(name, 'utf8').subarray(0, MAX_IDENTIFIER_BYTES).toString('utf8').replace(/\uFFFD$/, '');
       report({
-        message: `Identifier "${name}" is ${bytes} bytes; PostgreSQL truncates it to "${kept}" (63 bytes).`,
+        // truncation never splits a character, so a multibyte name may keep fewer than 63 bytes
+        message: `Identifier "${name}" is ${bytes} bytes; PostgreSQL truncates it to "${kept}" (${Buffer.byteLength(kept, 'utf8')} bytes).`,
         range: { start: file.positionAt(start), end: file.positionAt(end) },
       });
     }

@@ -61,6 +61,11 @@ ruleTester(lockHeldAcrossStatements, {
       sql: 'CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x;\nREFRESH MATERIALIZED VIEW mv;\nCREATE INDEX ON mv (x);',
       why: 'a materialized view created in the same file',
     },
+    {
+      sql: "ALTER TABLE app.widgets ADD COLUMN a text;\nUPDATE orders SET note = 'x' WHERE id = 7;\nDELETE FROM orders WHERE id IN (1, 2);",
+      history: [widgets, others],
+      why: 'a data fix pinned to a unique key is not a bulk write',
+    },
   ],
   invalid: [
     {
@@ -94,6 +99,17 @@ ruleTester(lockHeldAcrossStatements, {
       sql: 'LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;\nCREATE INDEX ON orders (note);\nCREATE INDEX ON orders (id, note);',
       history: [others],
       errors: 2,
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE orders ADD COLUMN b text;\nCREATE INDEX ON app.widgets (a);',
+      history: [widgets, others],
+      errors: [{ line: 3, message: /CREATE INDEX runs while app\.widgets, orders stay ACCESS EXCLUSIVE locked \(taken by ADD COLUMN at line 1\)/ }],
+      why: 'several tables: plural verb',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE orders ADD COLUMN b text;\nUPDATE customers SET name = name WHERE id < 100;',
+      history: [widgets, others, 'CREATE TABLE customers (id bigint PRIMARY KEY, name text);'],
+      errors: [{ line: 3, message: /bulk write runs while app\.widgets, orders stay ACCESS EXCLUSIVE locked/ }],
     },
   ],
 });

@@ -1,7 +1,8 @@
 import type { Rule } from '../src/lint/types.js';
 import type { Statement } from '../src/sql/parser.js';
 import { nodeAs } from '../src/sql/ast.js';
-import { splitKey, tableKey } from '../src/analysis/schema.js';
+import { splitKey, tableKey, type SchemaModel } from '../src/analysis/schema.js';
+import { pinsUniqueKey } from './lib/row-bound.js';
 import { LockHistory } from '../src/analysis/held-locks.js';
 import { lockTakenBy } from '../src/analysis/locks.js';
 
@@ -9,12 +10,10 @@ const history = new LockHistory();
 
 const display = (key: string) => (splitKey(key)[0] === 'public' ? splitKey(key)[1] : key);
 
-/** Tables a DML statement writes in bulk (INSERT … VALUES is not bulk). */
-function bulkWriteTarget(statement: Statement): string | undefined {
-  const update = nodeAs(statement.node, 'UpdateStmt');
-  if (update?.relation) return tableKey(update.relation);
-  const del = nodeAs(statement.node, 'DeleteStmt');
-  if (del?.relation) return tableKey(del.relation);
+/** Tables a DML statement writes in bulk (INSERT … VALUES, or a WHERE that pins a unique key, is not bulk). */
+function bulkWriteTarget(statement: Statement, schema: SchemaModel): string | undefined {
+  const dml = nodeAs(statement.node, 'UpdateStmt') ?? nodeAs(statement.node, 'DeleteStmt');
+  if (dml?.relation) return pinsUniqueKey(dml.whereClause, tableKey(dml.relation), schema) ? undefined : tableKey(dml.relation);
   const insert = nodeAs(statement.node, 'InsertStmt');
   const select = nodeAs(insert?.selectStmt, 'SelectStmt');
   if (insert?.relation && select && !select.valuesLists) return tableKey(insert.relation);
@@ -63,13 +62,14 @@ export const lockHeldAcrossStatements: Rule = {
     for (const claim of claims) {
       if ((claim.scan || claim.rewrite) && !schema.relationCreatedInCurrentFile(claim.relation)) slow.add(claim.reason);
     }
-    const written = bulkWriteTarget(statement);
+    const written = bulkWriteTarget(statement, schema);
     if (written && !schema.relationCreatedInCurrentFile(written) && !exclusive.some((h) => h.claim.relation === written)) slow.add('bulk write');
     if (slow.size === 0) return;
     const first = exclusive[0];
-    const tables = [...new Set(exclusive.map((h) => display(h.claim.relation)))].join(', ');
+    const locked = [...new Set(exclusive.map((h) => display(h.claim.relation)))];
+    const tables = `${locked.join(', ')} ${locked.length > 1 ? 'stay' : 'stays'}`;
     report({
-      message: `${[...slow].join(', ')} runs while ${tables} stays ACCESS EXCLUSIVE locked (taken by ${first.claim.reason} at line ${first.statement.range.start.line}) until the transaction commits.`,
+      message: `${[...slow].join(', ')} runs while ${tables} ACCESS EXCLUSIVE locked (taken by ${first.claim.reason} at line ${first.statement.range.start.line}) until the transaction commits.`,
     });
   },
 };

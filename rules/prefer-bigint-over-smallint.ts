@@ -10,7 +10,7 @@ export const preferBigintOverSmallint: Rule = {
     category: 'types',
     defaultSeverity: 'warning',
     summary: 'Use bigint rather than smallint/smallserial for ids and keys: 16-bit keys run out fast.',
-    why: 'smallint tops out at 32,767: a lookup table\'s id or a key that seemed small reaches it, and then every insert fails. Widening it later rewrites the table (and every referencing table) under an ACCESS EXCLUSIVE lock. Reported: `smallserial`/`serial2` columns, and smallint columns that are keys (primary key, identity, foreign key, or named `id`/`…_id`/`…Id`). Plain smallint quantities and columns of temporary tables are not reported unless the `allColumns` option is true (squawk\'s behaviour).',
+    why: 'smallint tops out at 32,767: a lookup table\'s id or a key that seemed small reaches it, and then every insert fails. Widening it later rewrites the table (and every referencing table) under an ACCESS EXCLUSIVE lock. Reported: `smallserial`/`serial2` columns, and smallint columns that are keys (a single-column primary key, identity, foreign key, or named `id`/`…_id`/`…Id`; not a position such as line_no inside a composite key). Plain smallint quantities and columns of temporary tables are not reported unless the `allColumns` option is true (squawk\'s behaviour).',
     safeAlternative: [
       'Use bigint (or at least integer) for keys:',
       '```sql',

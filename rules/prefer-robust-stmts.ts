@@ -7,7 +7,7 @@ export const preferRobustStmts: Rule = {
     category: 'robustness',
     defaultSeverity: 'off',
     summary: 'Outside a transaction, make statements re-runnable with IF [NOT] EXISTS.',
-    why: 'A migration that does not run in a transaction (`-- pgwarden:no-transaction`, CREATE INDEX CONCURRENTLY, or a runner that autocommits each statement) can fail halfway, leaving its first statements applied. Re-running it then fails on the first CREATE that already exists or DROP that is already gone, and someone has to repair the database by hand. Statements inside a transaction are not reported: a failure rolls all of them back. Checked: CREATE TABLE/INDEX/SCHEMA/SEQUENCE without IF NOT EXISTS, DROP without IF EXISTS, ALTER TABLE ADD COLUMN without IF NOT EXISTS, DROP COLUMN/CONSTRAINT without IF EXISTS, and ADD CONSTRAINT not preceded by a DROP CONSTRAINT IF EXISTS of the same name. Off by default.',
+    why: 'A migration that does not run in a transaction (`-- pgwarden:no-transaction`, CREATE INDEX CONCURRENTLY, or a runner that autocommits each statement) can fail halfway, leaving its first statements applied. Re-running it then fails on the first CREATE that already exists or DROP that is already gone, and someone has to repair the database by hand. Statements inside a transaction are not reported: a failure rolls all of them back. Checked: CREATE TABLE/INDEX/SCHEMA/SEQUENCE/EXTENSION without IF NOT EXISTS (temporary tables excepted), DROP without IF EXISTS, ALTER TABLE ADD COLUMN without IF NOT EXISTS, DROP COLUMN/CONSTRAINT without IF EXISTS, and ADD CONSTRAINT not preceded by a DROP CONSTRAINT IF EXISTS of the same name. Off by default.',
     safeAlternative: [
       '```sql',
       '-- pgwarden:no-transaction',
@@ -24,7 +24,8 @@ export const preferRobustStmts: Rule = {
     if (transaction.inTransaction) return;
     const node = statement.node;
     const create = nodeAs(node, 'CreateStmt');
-    if (create?.relation && !create.if_not_exists) {
+    // a temporary table goes with the session, so a re-run (a new session) creates it afresh
+    if (create?.relation && !create.if_not_exists && create.relation.relpersistence !== 't') {
       report({ message: `CREATE TABLE ${relationName(create.relation)} fails if re-run; use CREATE TABLE IF NOT EXISTS.` });
     }
     const index = nodeAs(node, 'IndexStmt');
@@ -39,6 +40,8 @@ export const preferRobustStmts: Rule = {
     if (schema && !schema.if_not_exists) report({ message: `CREATE SCHEMA ${schema.schemaname ?? ''} fails if re-run; use IF NOT EXISTS.` });
     const sequence = nodeAs(node, 'CreateSeqStmt');
     if (sequence && !sequence.if_not_exists) report({ message: `CREATE SEQUENCE ${relationName(sequence.sequence)} fails if re-run; use IF NOT EXISTS.` });
+    const extension = nodeAs(node, 'CreateExtensionStmt');
+    if (extension && !extension.if_not_exists) report({ message: `CREATE EXTENSION ${extension.extname ?? ''} fails if re-run; use IF NOT EXISTS.` });
     const drop = nodeAs(node, 'DropStmt');
     if (drop && !drop.missing_ok) report({ message: 'DROP fails if re-run after the object is gone; use DROP … IF EXISTS.' });
 

@@ -19,12 +19,12 @@ export const renamingEnumValue: Rule = {
     help: 'Add the new label, migrate data and code to it, and leave the old label unused.',
     minPgVersion: 10,
   },
-  check({ statement, previous, report }) {
+  check({ statement, schema, report }) {
     const alter = nodeAs(statement.node, 'AlterEnumStmt');
     if (!alter?.oldVal) return;
     const name = stringList(alter.typeName).join('.');
-    const createdHere = previous.some((s) => stringList(nodeAs(s.node, 'CreateEnumStmt')?.typeName).join('.') === name);
-    if (createdHere) return;
+    // the model resolves public."Status" and a type renamed into place (Prisma's Status_new → Status)
+    if (schema.enumType(name)?.origin.file === schema.origin.file) return;
     report({ message: `Renaming value '${alter.oldVal}' of enum ${name} to '${alter.newVal ?? ''}' breaks code that still uses '${alter.oldVal}'.` });
   },
 };

@@ -9,8 +9,18 @@ ruleTester(renamingTable, {
     { sql: 'CREATE TABLE tmp_users (id bigint);\nALTER TABLE tmp_users RENAME TO users;', why: 'table created in the same file' },
     { sql: 'ALTER TABLE users RENAME TO customers;\nCREATE VIEW users AS SELECT * FROM customers;', why: 'compatibility view with the old name' },
     { sql: 'ALTER TABLE app.users RENAME TO customers;\nCREATE VIEW app.users AS SELECT * FROM app.customers;', why: 'compatibility view in the same schema' },
+    {
+      sql: 'CREATE TABLE users_new (id bigint);\nALTER TABLE users RENAME TO users_old;\nALTER TABLE users_new RENAME TO users;',
+      history: ['CREATE TABLE users (id bigint);'],
+      why: 'a table swap: the old name names the new table',
+    },
   ],
   invalid: [
+    {
+      sql: 'ALTER TABLE users RENAME TO users_old;\nALTER TABLE app.users_new RENAME TO users;',
+      errors: [{ line: 1, message: /users to users_old/ }, { line: 2, message: /app\.users_new/ }],
+      why: 'the table swapped in lives in another schema (and is itself renamed)',
+    },
     {
       sql: 'ALTER VIEW active_users RENAME TO current_users;\nALTER MATERIALIZED VIEW monthly_sales RENAME TO sales_by_month;',
       history: ['CREATE TABLE users (id bigint, active boolean);\nCREATE VIEW active_users AS SELECT * FROM users WHERE active;\nCREATE MATERIALIZED VIEW monthly_sales AS SELECT 1 AS n;'],

@@ -11,7 +11,7 @@ export const renamingTable: Rule = {
     category: 'breaking',
     defaultSeverity: 'error',
     summary: 'Renaming a table or view breaks application code that still uses the old name.',
-    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced; the same holds for views and materialized views (ALTER VIEW … RENAME TO). A relation created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name.',
+    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced; the same holds for views and materialized views (ALTER VIEW … RENAME TO). A relation created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name or by another table renamed to the old name (a table swap).',
     safeAlternative: [
       'Rename, and leave a view with the old name so that old code keeps working (a simple view is updatable), then drop the view once no deployed code uses the old name:',
       '```sql',
@@ -31,10 +31,17 @@ export const renamingTable: Rule = {
     if (!rename?.relation || !kind) return;
     if (schema.relationCreatedInCurrentFile(rename.relation)) return;
     const oldKey = tableKey(rename.relation);
-    // a view under the old name, created later in the same file, keeps old code working
+    // a view under the old name, or a table swapped in under it (users_new → users), created later in
+    // the same file keeps old code working
     const compatibilityView = parsed.statements.some((s) => {
+      if (s.start <= statement.start) return false;
       const view = nodeAs(s.node, 'ViewStmt');
-      return s.start > statement.start && view?.view !== undefined && tableKey(view.view) === oldKey;
+      const swap = nodeAs(s.node, 'RenameStmt');
+      if (view?.view) return tableKey(view.view) === oldKey;
+      if (swap?.relation && swap.renameType === rename.renameType && swap.newname) {
+        return tableKey({ ...swap.relation, relname: swap.newname }) === oldKey;
+      }
+      return false;
     });
     if (compatibilityView) return;
     report({ message: `Renaming ${kind} ${relationName(rename.relation)} to ${rename.newname ?? ''} breaks code that still uses the old name.` });

@@ -24,8 +24,19 @@ ruleTester(requireConcurrentIndexCreation, {
       why: 'set_config moves unqualified names to billing',
     },
     { sql: 'CREATE INDEX CONCURRENTLY users_email_idx ON users (email);', history: ['CREATE TABLE users (id bigint, email text);'], why: 'concurrent build on a table from history' },
+    {
+      sql: "-- pgwarden:no-transaction\nCREATE INDEX CONCURRENTLY ev_1_at_idx ON ev_1 (at);",
+      history: ["CREATE TABLE ev (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE ev_1 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE INDEX ev_id_idx ON ev (id);"],
+      why: 'a partition is a plain table: CONCURRENTLY works there',
+    },
   ],
   invalid: [
+    {
+      sql: '-- pgwarden:no-transaction\nCREATE INDEX CONCURRENTLY ev_at_idx ON ev (at);',
+      history: ["CREATE TABLE ev (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE ev_1 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE INDEX ev_id_idx ON ev (id);"],
+      errors: [{ line: 2, message: 'CREATE INDEX CONCURRENTLY fails on ev: PostgreSQL cannot build an index on a partitioned table concurrently.', help: /ON ONLY the parent/ }],
+      why: 'PostgreSQL refuses CONCURRENTLY on a partitioned table (checked against the server)',
+    },
     {
       sql: 'CREATE INDEX users_email_idx ON users (email);',
       errors: [{ line: 1, column: 1, message: 'Creating index users_email_idx on users without CONCURRENTLY blocks writes to users (SHARE lock) for the whole build.' }],

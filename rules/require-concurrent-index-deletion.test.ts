@@ -10,8 +10,19 @@ ruleTester(requireConcurrentIndexDeletion, {
       why: 'index of a table created in the same file',
     },
     { sql: 'DROP TABLE users;', why: 'not an index' },
+    {
+      sql: "SET lock_timeout = '2s';\nDROP INDEX ev_id_idx;",
+      history: ["CREATE TABLE ev (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE ev_1 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE INDEX ev_id_idx ON ev (id);"],
+      why: 'a partitioned index cannot be dropped concurrently: the plain DROP is the only way',
+    },
   ],
   invalid: [
+    {
+      sql: '-- pgwarden:no-transaction\nDROP INDEX CONCURRENTLY ev_id_idx;',
+      history: ["CREATE TABLE ev (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE ev_1 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE INDEX ev_id_idx ON ev (id);"],
+      errors: [{ line: 2, message: /DROP INDEX CONCURRENTLY fails on ev_id_idx: it belongs to the partitioned table ev/, help: /without CONCURRENTLY, under a short lock_timeout/ }],
+      why: 'PostgreSQL refuses it (checked against the server)',
+    },
     {
       sql: 'DROP INDEX users_email_idx;',
       errors: [{ line: 1, column: 1, message: /Dropping index users_email_idx without CONCURRENTLY blocks reads and writes .*ACCESS EXCLUSIVE/ }],

@@ -20,11 +20,12 @@ export const requireEnumValueOrdering: Rule = {
     ].join('\n'),
     help: 'Add BEFORE or AFTER an existing value so the new value sorts where it belongs.',
   },
-  check({ statement, previous, report }) {
+  check({ statement, schema, report }) {
     const alter = nodeAs(statement.node, 'AlterEnumStmt');
     if (!alter?.newVal || alter.oldVal || alter.newValNeighbor) return;
     const name = stringList(alter.typeName).join('.');
-    if (previous.some((s) => stringList(nodeAs(s.node, 'CreateEnumStmt')?.typeName).join('.') === name)) return;
+    // an enum this file created (or renamed into place) has no rows sorted by it yet
+    if (schema.enumType(name)?.origin.file === schema.origin.file) return;
     report({ message: `Value '${alter.newVal}' is appended to the end of enum ${name}'s sort order; say BEFORE or AFTER which value it belongs.` });
   },
 };

@@ -30,6 +30,11 @@ ruleTester(requireLockTimeout, {
   ],
   invalid: [
     {
+      sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN subtitle text;\nRESET ALL;\nALTER TABLE users ADD COLUMN edition int;",
+      errors: [{ line: 4 }],
+      why: 'RESET ALL turns lock_timeout off again',
+    },
+    {
       sql: "CREATE TABLE measurements_2024_02 PARTITION OF measurements FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');",
       history: ['CREATE TABLE measurements (at date) PARTITION BY RANGE (at);'],
       errors: [{ line: 1, message: /ACCESS EXCLUSIVE lock on measurements / }],

@@ -3,6 +3,7 @@ import { ruleTester } from '../test/helpers/rule-tester.js';
 
 ruleTester(transactionNesting, {
   valid: [
+    { sql: 'COMMIT;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS logs_at_idx ON logs (at);\nBEGIN;', why: 'leaves and re-enters the transaction a wrapping runner opened' },
     'BEGIN;\nALTER TABLE t ADD COLUMN a text;\nCOMMIT;',
     'BEGIN;\nSELECT 1;\nCOMMIT;\nBEGIN;\nSELECT 2;\nROLLBACK;',
     'BEGIN;\nSAVEPOINT s;\nSELECT 1;\nRELEASE SAVEPOINT s;\nCOMMIT;',

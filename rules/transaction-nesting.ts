@@ -1,6 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs } from '../src/sql/ast.js';
-import { blockEffect, blockOpenAfter } from './lib/transaction-blocks.js';
+import { blockEffect, blockOpenAfter, escapesRunnerTransaction } from './lib/transaction-blocks.js';
 
 export const transactionNesting: Rule = {
   meta: {
@@ -8,7 +8,7 @@ export const transactionNesting: Rule = {
     category: 'transactions',
     defaultSeverity: 'warning',
     summary: 'BEGIN inside an open transaction, or COMMIT/ROLLBACK with none open, does not do what it seems.',
-    why: 'PostgreSQL has no nested transactions. A second BEGIN only draws a warning and is ignored, so the first COMMIT that follows commits everything from the outer BEGIN on: the statements meant to be atomic together are not. A COMMIT or ROLLBACK with no transaction open is likewise ignored with a warning, which usually means the file\'s BEGIN/COMMIT pairs are not what the author thinks. (A file with its own BEGIN/COMMIT runs as written; pgwarden\'s runner does not wrap it in another transaction.)',
+    why: 'PostgreSQL has no nested transactions. A second BEGIN only draws a warning and is ignored, so the first COMMIT that follows commits everything from the outer BEGIN on: the statements meant to be atomic together are not. A COMMIT or ROLLBACK with no transaction open is likewise ignored with a warning, which usually means the file\'s BEGIN/COMMIT pairs are not what the author thinks. (A file with its own BEGIN/COMMIT runs as written; pgwarden\'s runner does not wrap it in another transaction.) A file that starts with COMMIT and ends with an empty BEGIN, the idiom for running CREATE INDEX CONCURRENTLY under a runner that wraps every file in a transaction, is not reported.',
     safeAlternative: [
       'Use one BEGIN … COMMIT pair per unit of work, or SAVEPOINT for a part that may be rolled back on its own:',
       '```sql',
@@ -22,14 +22,14 @@ export const transactionNesting: Rule = {
     ].join('\n'),
     help: 'Remove the nested BEGIN (use SAVEPOINT) or the stray COMMIT/ROLLBACK.',
   },
-  check({ statement, previous, report }) {
+  check({ statement, previous, parsed, report }) {
     if (statement.parent) return;
     const effect = blockEffect(statement);
     if (!effect) return;
     const open = blockOpenAfter(previous) !== undefined;
     if (effect === 'begin' && open) {
       report({ message: 'BEGIN inside an open transaction is ignored; the next COMMIT commits the outer transaction too.' });
-    } else if (effect !== 'begin' && !open) {
+    } else if (effect !== 'begin' && !open && !escapesRunnerTransaction(parsed.statements)) {
       const kind = nodeAs(statement.node, 'TransactionStmt')?.kind;
       const word = kind === 'TRANS_STMT_ROLLBACK' ? 'ROLLBACK' : kind === 'TRANS_STMT_PREPARE' ? 'PREPARE TRANSACTION' : 'COMMIT';
       report({ message: `${word} with no transaction open does nothing; check the file's BEGIN/COMMIT pairs.` });

@@ -15,7 +15,7 @@ export interface TypedColumn {
   /** Byte location of the type in the statement, for a precise finding. */
   location: number | undefined;
   how: 'create' | 'add' | 'alter-type';
-  /** Identifies rows: primary key, identity, foreign key, or named `id` / `*_id` / `*Id` (where 32-bit runs out). */
+  /** Identifies rows: single-column primary key, identity, foreign key, or named `id` / `*_id` / `*Id` (where 32-bit runs out). */
   keyLike: boolean;
 }
 
@@ -28,7 +28,9 @@ export function typedColumns(node: Node): TypedColumn[] {
     const tableKeys = new Set<string>();
     for (const element of create.tableElts ?? []) {
       const c = nodeAs(element, 'Constraint');
-      if (c?.contype === 'CONSTR_PRIMARY') stringList(c.keys).forEach((k) => tableKeys.add(k));
+      // one column of a composite key (invoice_id, line_no) is a position or a code, not an id that runs out
+      const primary = c?.contype === 'CONSTR_PRIMARY' ? stringList(c.keys) : [];
+      if (primary.length === 1) tableKeys.add(primary[0]);
       if (c?.contype === 'CONSTR_FOREIGN') stringList(c.fk_attrs).forEach((k) => tableKeys.add(k));
     }
     for (const element of create.tableElts ?? []) {

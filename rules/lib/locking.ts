@@ -1,7 +1,7 @@
 import type { AlterTableCmd, AlterTableStmt, Constraint, Node, RangeVar } from '@pgsql/types';
 import type { RuleContext } from '../../src/lint/types.js';
 import type { Statement, ParsedFile } from '../../src/sql/parser.js';
-import { blocksWrites, lockTakenBy, type LockMode } from '../../src/analysis/locks.js';
+import { blocksWrites, lockTakenBy, partitionsHoldKey, type LockMode } from '../../src/analysis/locks.js';
 import { tableKey } from '../../src/analysis/schema.js';
 import { settingChanged, type TransactionState } from '../../src/analysis/transactions.js';
 import { expressionVolatility, isSerialType } from '../../src/analysis/volatility.js';
@@ -99,11 +99,17 @@ export function constraintsAddedToExistingTable(ctx: RuleContext): AddedConstrai
  */
 export function reportIndexBuildingConstraints(ctx: RuleContext, contype: Constraint['contype'], kind: string, unnamed: string): void {
   for (const { alter, constraint: c } of constraintsAddedToExistingTable(ctx)) {
-    if (c.contype !== contype || !buildsIndex(c)) continue;
+    if (c.contype !== contype || !buildsIndex(c) || partitionsHoldKey(ctx.schema, tableKey(alter.relation), c)) continue;
     const name = c.conname ? `${kind} ${c.conname}` : unnamed;
+    // a partitioned table refuses USING INDEX, but attaches each partition's matching constraint
+    const keyword = contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE';
+    const help = contype !== 'CONSTR_EXCLUSION' && ctx.schema.table(alter.relation)?.partitioned
+      ? `${alter.table} is partitioned, where USING INDEX is refused: on each partition build the index with CREATE UNIQUE INDEX CONCURRENTLY and promote it (ALTER TABLE partition ADD CONSTRAINT … ${keyword} USING INDEX …); the ${keyword} added to ${alter.table} then attaches them without building.`
+      : undefined;
     ctx.report({
       message: `Adding ${name} to ${alter.table} builds its index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table} for the whole build.`,
       location: c.location,
+      help,
     });
   }
 }
@@ -141,6 +147,8 @@ const settingStates = new Map<string, WeakMap<ParsedFile, SettingState>>();
 
 function settingValueIn(statement: Statement, name: string): { value: string; local: boolean } | undefined {
   const set = nodeAs(statement.node, 'VariableSetStmt');
+  // RESET ALL puts every setting back to its default (no timeout)
+  if (set?.kind === 'VAR_RESET_ALL') return { value: '0', local: false };
   if (set?.name === name) {
     if (set.kind === 'VAR_RESET' || set.kind === 'VAR_SET_DEFAULT') return { value: '0', local: !!set.is_local };
     return { value: settingChanged(statement)?.value ?? '0', local: !!set.is_local };
@@ -371,7 +379,7 @@ export function scanUnderLock(ctx: RuleContext): (LockWait & { what: string }) |
           const mode: LockMode = c.contype === 'CONSTR_FOREIGN' ? 'ShareRowExclusiveLock' : 'AccessExclusiveLock';
           return { table: alter.table, mode, location: c.location, what: 'validates every row of' };
         }
-        if (validatesNow(c) || buildsIndex(c)) {
+        if (validatesNow(c) || (buildsIndex(c) && !partitionsHoldKey(ctx.schema, tableKey(alter.relation), c))) {
           return { table: alter.table, mode: 'AccessExclusiveLock', location: c.location, what: buildsIndex(c) ? 'builds an index on' : 'validates every row of' };
         }
         if (c.contype === 'CONSTR_GENERATED' || c.contype === 'CONSTR_IDENTITY') {

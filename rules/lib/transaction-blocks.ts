@@ -22,6 +22,17 @@ export function blockEffect(statement: Statement): 'begin' | 'end' | 'chain' | u
   }
 }
 
+/**
+ * The idiom of a file written for a runner that wraps it in a transaction but holding a statement that
+ * cannot run in one: `COMMIT;` first (ends the runner's transaction), the statement, `BEGIN;` last (gives
+ * the runner a transaction to commit). Neither the stray COMMIT nor the last, empty BEGIN is a mistake.
+ */
+export function escapesRunnerTransaction(statements: readonly Statement[]): boolean {
+  const top = statements.filter((s) => !s.parent);
+  const blocks = top.filter((s) => blockEffect(s) !== undefined);
+  return blocks.length === 2 && blockEffect(blocks[0]) === 'end' && blockEffect(top[top.length - 1]) === 'begin';
+}
+
 /** Whether a transaction block is open after `statements` (top-level ones; DO bodies cannot open one). */
 export function blockOpenAfter(statements: readonly Statement[]): Statement | undefined {
   let openedBy: Statement | undefined;

@@ -4,6 +4,8 @@
  * `ATColumnChangeRequiresRewrite` with the typmod support functions of varchar, numeric, varbit and
  * timestamp). Everything else rewrites the table under ACCESS EXCLUSIVE.
  */
+import type { Node, TypeName } from '@pgsql/types';
+import { nodeAs, stringList, typeNameToString } from '../sql/ast.js';
 
 export interface ParsedType {
   base: string;
@@ -24,7 +26,21 @@ export function parseTypeString(type: string): ParsedType {
 }
 
 const VARCHAR_LIKE = new Set(['varchar', 'text']);
-const TIMESTAMPS = new Set(['timestamp', 'timestamptz']);
+/** Types whose typmod is a fractional-seconds precision (timestamp_support, time_support). */
+const TIMESTAMPS = new Set(['timestamp', 'timestamptz', 'time', 'timetz']);
+
+/**
+ * True when a USING clause leaves the decision to the type change alone: none, the bare column, or the
+ * column cast to the new type (Django writes `TYPE varchar(200) USING "title"::varchar(200)`), which
+ * PostgreSQL simplifies to the same coercion as no USING at all.
+ */
+export function usingKeepsColumn(using: Node | undefined, column: string, newType: TypeName): boolean {
+  if (!using) return true;
+  const cast = nodeAs(using, 'TypeCast');
+  if (cast && typeNameToString(cast.typeName) !== typeNameToString(newType)) return false;
+  const ref = nodeAs(cast ? cast.arg : using, 'ColumnRef');
+  return stringList(ref?.fields).join('.') === column;
+}
 
 /**
  * True when changing a column from `oldType` to `newType` needs no table rewrite; false when it rewrites.
@@ -57,6 +73,11 @@ export function isBinaryCoercibleChange(oldType: string, newType: string): boole
     // precision increases keep every stored value (timestamp_support)
     if (to.mods.length === 0) return true;
     return from.mods.length === 1 && to.mods[0] >= from.mods[0];
+  }
+  if (from.base === 'interval' && to.base === 'interval') {
+    // typmods are (fields mask[, precision]): dropping the restriction or raising the precision keeps values
+    if (to.mods.length === 0) return true;
+    return from.mods[0] === to.mods[0] && (to.mods[1] ?? 6) >= (from.mods[1] ?? 6) && from.mods.length <= to.mods.length;
   }
   if (from.base === 'cidr' && to.base === 'inet' && to.mods.length === 0) return true;
   if (from.base === 'xml' && (to.base === 'text' || (to.base === 'varchar' && to.mods.length === 0))) return true;

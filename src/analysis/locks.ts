@@ -2,7 +2,7 @@ import type { AlterTableCmd, Constraint, Node, RangeVar } from '@pgsql/types';
 import type { Statement } from '../sql/parser.js';
 import { nodeAs, stringList, typeNameToString } from '../sql/ast.js';
 import { tableKey, splitKey, type SchemaModel } from './schema.js';
-import { isBinaryCoercibleChange } from './coercion.js';
+import { isBinaryCoercibleChange, usingKeepsColumn } from './coercion.js';
 import { expressionVolatility, isSerialType } from './volatility.js';
 
 /** PostgreSQL's table-level lock modes, weakest first (see the "Table-Level Locks" docs). */
@@ -381,7 +381,7 @@ function alterTypeClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, c
   const newType = typeNameToString(def?.typeName);
   const column = cmd.name ? schema.column(key, cmd.name) : undefined;
   const using = def?.raw_default;
-  const trivialUsing = !using || stringList(nodeAs(using, 'ColumnRef')?.fields).join('.') === cmd.name;
+  const trivialUsing = usingKeepsColumn(using, cmd.name ?? '', def?.typeName ?? {});
   if (!column) {
     claims.add(claim(key, 'AccessExclusiveLock', 'ALTER COLUMN TYPE', { rewrite: true, scan: true, uncertain: `the old type of ${cmd.name ?? 'the column'} is unknown` }));
     return;
@@ -409,7 +409,7 @@ function addConstraintClaims(constraint: Constraint, key: string, schema: Schema
         claims.add(claim(key, 'AccessExclusiveLock', `${what} USING INDEX`, { scan: nullable }));
         return;
       }
-      claims.add(claim(key, 'AccessExclusiveLock', what, { scan: true }));
+      claims.add(claim(key, 'AccessExclusiveLock', what, { scan: !partitionsHoldKey(schema, key, constraint) }));
       return;
     }
     case 'CONSTR_EXCLUSION':
@@ -421,4 +421,18 @@ function addConstraintClaims(constraint: Constraint, key: string, schema: Schema
     default:
       claims.add(claim(key, 'AccessExclusiveLock', 'ADD CONSTRAINT'));
   }
+}
+
+/**
+ * True when ADD PRIMARY KEY / UNIQUE on a partitioned table builds nothing: every partition already has
+ * the key as a PRIMARY KEY or UNIQUE constraint on the same columns, and PostgreSQL attaches their
+ * indexes (checked against the server). A primary key on nullable columns still scans to set NOT NULL.
+ */
+export function partitionsHoldKey(schema: SchemaModel, key: string, c: Constraint): boolean {
+  const table = schema.table(key);
+  if (!table?.partitioned || (c.contype !== 'CONSTR_PRIMARY' && c.contype !== 'CONSTR_UNIQUE')) return false;
+  const columns = stringList(c.keys).join(',');
+  if (c.contype === 'CONSTR_PRIMARY' && !stringList(c.keys).every((col) => table.columns.get(col)?.notNull)) return false;
+  const partitions = [...schema.tables.values()].filter((t) => t.partitionOf === table.key);
+  return partitions.length > 0 && partitions.every((p) => p.constraints.some((k) => (k.type === 'unique' || k.type === 'primary') && k.columns.join(',') === columns));
 }

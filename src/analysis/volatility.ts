@@ -33,8 +33,11 @@ const NOT_VOLATILE = new Set([
   'txid_current', 'pg_current_xact_id', 'age', 'extract', 'date_part', 'encode', 'decode', 'sha256', 'digest', 'interval',
 ]);
 
-/** Classifies a default (or any) expression; the most volatile part wins. */
-export function expressionVolatility(expr: Node | undefined): VolatilityVerdict {
+/**
+ * Classifies a default (or any) expression; the most volatile part wins. `declared` holds functions the
+ * migrations created (bare and qualified name → their declared volatility); they count before the lists.
+ */
+export function expressionVolatility(expr: Node | undefined, declared?: ReadonlyMap<string, Volatility>): VolatilityVerdict {
   if (!expr) return { volatility: 'immutable' };
   let verdict: VolatilityVerdict = { volatility: 'immutable' };
   const rank: Record<Volatility, number> = { immutable: 0, stable: 1, unknown: 2, volatile: 3 };
@@ -46,7 +49,9 @@ export function expressionVolatility(expr: Node | undefined): VolatilityVerdict 
       const names = stringList((payload as { funcname?: Node[] }).funcname);
       const name = names.filter((n) => n !== 'pg_catalog').join('.');
       const bare = names[names.length - 1] ?? '';
-      if (VOLATILE.has(bare)) raise('volatile', name);
+      const own = declared?.get(name) ?? declared?.get(bare);
+      if (own) raise(own, name);
+      else if (VOLATILE.has(bare)) raise('volatile', name);
       else if (NOT_VOLATILE.has(bare) || NOT_VOLATILE.has(name)) raise('stable', name);
       else raise('unknown', name);
     } else if (kind === 'SQLValueFunction') {

@@ -69,19 +69,20 @@ interface RawParse {
 
 function parseRaw(file: SourceFile): RawParse {
   const lexed = lexComments(file.text);
+  const text = maskPlaceholders(file.text);
   // libpg-query reads a C string: whatever follows a NUL would silently go unchecked (PostgreSQL rejects the NUL)
-  const nul = file.text.indexOf('\0');
+  const nul = text.indexOf('\0');
   if (nul !== -1) {
-    const before = tryParse(file.text.slice(0, nul));
+    const before = tryParse(text.slice(0, nul));
     const index = before.ok ? nul : file.indexOfCodePoint(before.cursor);
-    if (!before.ok && index < nul) return { lexed, stmts: parsePrefix(file, lexed.semicolons, index), error: { message: before.message, index } };
-    return { lexed, stmts: parsePrefix(file, lexed.semicolons, nul), error: { message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character; nothing after it is checked)', index: nul } };
+    if (!before.ok && index < nul) return { lexed, stmts: parsePrefix(text, lexed.semicolons, index), error: { message: before.message, index } };
+    return { lexed, stmts: parsePrefix(text, lexed.semicolons, nul), error: { message: 'invalid byte sequence for encoding "UTF8": 0x00 (a NUL character; nothing after it is checked)', index: nul } };
   }
-  if (file.text.length > CHUNK_CHARS) return { lexed, ...parseInChunks(file.text, lexed.semicolons) };
-  const attempt = tryParse(file.text);
+  if (text.length > CHUNK_CHARS) return { lexed, ...parseInChunks(text, lexed.semicolons) };
+  const attempt = tryParse(text);
   if (attempt.ok) return { lexed, stmts: attempt.stmts };
   const index = file.indexOfCodePoint(attempt.cursor);
-  return { lexed, stmts: parsePrefix(file, lexed.semicolons, index), error: { message: attempt.message, index } };
+  return { lexed, stmts: parsePrefix(text, lexed.semicolons, index), error: { message: attempt.message, index } };
 }
 
 /** Parses a file; a syntax error never throws: the statements before it are kept and the error reported. */
@@ -236,13 +237,22 @@ function indexOfCodePointIn(text: string, codePoints: number): number {
   return index;
 }
 
+/**
+ * Flyway (and Liquibase) placeholders such as `${flyway:defaultSchema}.users` are replaced before the
+ * run; `${` is never valid SQL outside a literal, so each is read as a quoted identifier of the same
+ * length (`"$flyway:defaultSchema"`), keeping every offset, instead of failing the whole file.
+ */
+function maskPlaceholders(text: string): string {
+  return text.includes('${') ? text.replace(/\$\{([^{}"\n]*)\}/g, (_, name: string) => `"$${name}"`) : text;
+}
+
 /** The statements that precede a syntax error: the text up to the last top-level `;` before it. */
-function parsePrefix(file: SourceFile, semicolons: number[], errorIndex: number): RawStatement[] {
+function parsePrefix(text: string, semicolons: number[], errorIndex: number): RawStatement[] {
   // Walk back over semicolons until a prefix parses (a `;` inside BEGIN ATOMIC … END is not a boundary).
   for (let i = semicolons.length - 1; i >= 0; i--) {
     const endIndex = semicolons[i];
     if (endIndex > errorIndex) continue;
-    const attempt = tryParse(file.text.slice(0, endIndex));
+    const attempt = tryParse(text.slice(0, endIndex));
     if (attempt.ok) return attempt.stmts;
   }
   return [];

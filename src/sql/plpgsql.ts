@@ -6,7 +6,8 @@ import { nodeAs } from './ast.js';
 
 /**
  * Statements that a DO block executes when the migration runs, parsed from its PL/pgSQL body and
- * positioned inside the file. Static SQL only: EXECUTE of a dynamic string cannot be known, and
+ * positioned inside the file. Static SQL, and EXECUTE of a string built from constants only (a literal,
+ * `||` of literals, format() with literal arguments): a string built from variables cannot be known.
  * CREATE FUNCTION bodies are not DO blocks (they run later, not during the migration). A body that
  * PostgreSQL would reject yields no statements.
  */
@@ -30,17 +31,34 @@ export function doBlockStatements(parsed: ParsedFile, statement: Statement): Sta
   const out: Statement[] = [];
   let cursor = 0;
   for (const query of queries) {
-    const at = locate(body.text, query, cursor);
+    const at = locate(body.text, query.text, cursor);
     if (at === undefined) continue;
-    cursor = at + query.length;
-    const node = parseOne(query);
-    if (!node) continue;
-    const queryFile = new SourceFile('', query);
+    cursor = at + query.text.length;
     const fileIndex = (queryIndex: number): number => body.fileIndex(at + queryIndex);
-    const end = query.trimEnd().length;
-    out.push(
-      makeStatement(file, node, fileIndex(0), fileIndex(end), 0, (loc) => fileIndex(queryFile.indexOfByte(loc)), [], statement),
-    );
+    if (query.sql === undefined) {
+      const node = parseOne(query.text);
+      if (!node) continue;
+      const queryFile = new SourceFile('', query.text);
+      const end = query.text.trimEnd().length;
+      out.push(
+        makeStatement(file, node, fileIndex(0), fileIndex(end), 0, (loc) => fileIndex(queryFile.indexOfByte(loc)), [], statement),
+      );
+      continue;
+    }
+    // EXECUTE of a constant: a plain literal maps character by character, anything built maps to the expression
+    const sqlFile = new SourceFile('', query.sql);
+    const verbatim = query.text === `'${query.sql}'` && !query.sql.includes("'");
+    const position = (sqlIndex: number): number => (verbatim ? fileIndex(1 + sqlIndex) : fileIndex(0));
+    for (const raw of parseAll(query.sql)) {
+      const node = raw.stmt as Node;
+      const startByte = raw.stmt_location ?? 0;
+      const endByte = raw.stmt_len ? startByte + raw.stmt_len : Buffer.byteLength(query.sql, 'utf8');
+      let first = sqlFile.indexOfByte(startByte);
+      while (/\s/.test(query.sql[first] ?? '')) first++; // a statement's location starts at the blank after the previous ';'
+      const start = position(first);
+      const end = verbatim ? position(sqlFile.indexOfByte(endByte)) : fileIndex(query.text.length);
+      out.push(makeStatement(file, node, start, end, 0, (loc) => position(sqlFile.indexOfByte(loc)), [], statement));
+    }
   }
   return out;
 }
@@ -83,8 +101,14 @@ function bodyText(text: string, index: number): Body | undefined {
 
 type Json = Record<string, unknown>;
 
-/** The SQL text of each statement the body runs, in source order. */
-function executedQueries(body: string): string[] {
+/** A statement the body runs: `text` as it appears in the body, `sql` the string an EXECUTE of a constant runs. */
+interface Executed {
+  text: string;
+  sql?: string;
+}
+
+/** Each statement the body runs, in source order. */
+function executedQueries(body: string): Executed[] {
   let tree: unknown;
   try {
     // A DO body is parsed as the function PL/pgSQL compiles for it; a unique tag keeps $$ in it intact.
@@ -93,7 +117,7 @@ function executedQueries(body: string): string[] {
     return [];
   }
   const funcs = ((tree as Json)?.plpgsql_funcs ?? []) as Json[];
-  const out: string[] = [];
+  const out: Executed[] = [];
   for (const f of funcs) visitStatement(((f.PLpgSQL_function as Json | undefined)?.action ?? {}) as Json, out);
   return out;
 }
@@ -108,14 +132,20 @@ function exprQuery(value: unknown): string | undefined {
 }
 
 /** Walks one PL/pgSQL statement node (`{ PLpgSQL_stmt_x: {...} }`) collecting static SQL in order. */
-function visitStatement(node: Json, out: string[]): void {
+function visitStatement(node: Json, out: Executed[]): void {
   const [kind] = Object.keys(node);
   const s = (node[kind] ?? {}) as Json;
   const visitAll = (v: unknown): void => list(v).forEach((n) => visitStatement(n, out));
   switch (kind) {
     case 'PLpgSQL_stmt_execsql': {
       const q = exprQuery(s.sqlstmt);
-      if (q) out.push(q);
+      if (q) out.push({ text: q });
+      return;
+    }
+    case 'PLpgSQL_stmt_dynexecute': {
+      const q = exprQuery(s.query);
+      const sql = q === undefined ? undefined : constantText(q);
+      if (q && sql !== undefined) out.push({ text: q, sql });
       return;
     }
     case 'PLpgSQL_stmt_block':
@@ -136,7 +166,7 @@ function visitStatement(node: Json, out: string[]): void {
     case 'PLpgSQL_stmt_fors': {
       // FOR r IN <query> LOOP: the query comes first in the text
       const q = exprQuery(s.query);
-      if (q) out.push(q);
+      if (q) out.push({ text: q });
       visitAll(s.body);
       return;
     }
@@ -149,7 +179,7 @@ function visitStatement(node: Json, out: string[]): void {
       visitAll(s.body);
       return;
     default:
-      // EXECUTE, PERFORM, RAISE, assignments: nothing static to lint as a statement
+      // EXECUTE of a variable, PERFORM, RAISE, assignments: nothing known to lint as a statement
       return;
   }
 }
@@ -171,6 +201,63 @@ function locate(body: string, query: string, from: number): number | undefined {
     if (ok) return at;
   }
   return undefined;
+}
+
+/** The string a PL/pgSQL expression of constants evaluates to, or undefined when it depends on anything else. */
+function constantText(expression: string): string | undefined {
+  const [select] = parseAll(`SELECT ${expression}`);
+  const target = nodeAs(nodeAs(select?.stmt as Node | undefined, 'SelectStmt')?.targetList?.[0], 'ResTarget');
+  return evaluate(target?.val);
+}
+
+function evaluate(node: Node | undefined): string | undefined {
+  const constant = nodeAs(node, 'A_Const');
+  if (constant) return constant.sval?.sval;
+  const cast = nodeAs(node, 'TypeCast');
+  if (cast) return evaluate(cast.arg);
+  const op = nodeAs(node, 'A_Expr');
+  if (op?.kind === 'AEXPR_OP' && (op.name ?? []).length === 1 && nodeAs(op.name?.[0], 'String')?.sval === '||') {
+    const [left, right] = [evaluate(op.lexpr), evaluate(op.rexpr)];
+    return left === undefined || right === undefined ? undefined : left + right;
+  }
+  const call = nodeAs(node, 'FuncCall');
+  const name = (call?.funcname ?? []).map((n) => nodeAs(n, 'String')?.sval).join('.');
+  if (call && (name === 'format' || name === 'pg_catalog.format')) {
+    const args = (call.args ?? []).map((a) => evaluate(a));
+    if (args.some((a) => a === undefined)) return undefined;
+    return format(args as string[]);
+  }
+  return undefined;
+}
+
+/** PostgreSQL's format() for %s, %I, %L and %% (positional and width forms are left unknown). */
+function format([pattern, ...args]: string[]): string | undefined {
+  if (pattern === undefined) return undefined;
+  let next = 0;
+  let failed = false;
+  const text = pattern.replace(/%(.)/g, (_, spec: string) => {
+    if (spec === '%') return '%';
+    const arg = args[next++];
+    if (arg === undefined || !'sIL'.includes(spec)) failed = true;
+    if (failed) return '';
+    if (spec === 'I') return /^[a-z_][a-z0-9_$]*$/.test(arg) ? arg : `"${arg.replace(/"/g, '""')}"`;
+    return spec === 'L' ? `'${arg.replace(/'/g, "''")}'` : arg;
+  });
+  return failed ? undefined : text;
+}
+
+interface RawStatement {
+  stmt?: unknown;
+  stmt_location?: number;
+  stmt_len?: number;
+}
+
+function parseAll(query: string): RawStatement[] {
+  try {
+    return (parseSync(query).stmts ?? []) as RawStatement[];
+  } catch {
+    return [];
+  }
 }
 
 function parseOne(query: string): Node | undefined {

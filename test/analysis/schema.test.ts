@@ -249,12 +249,18 @@ describe('SchemaModel: enums, views, origins', () => {
   });
 
   it('replays the statements a DO block runs', () => {
-    const file = analyzeFile(new SourceFile('do.sql', "DO $$\nBEGIN\n  CREATE TABLE inside (id int);\n  EXECUTE 'CREATE TABLE hidden (id int)';\nEND $$;"));
+    const file = analyzeFile(
+      new SourceFile(
+        'do.sql',
+        "DO $$\nDECLARE t text := 'hidden';\nBEGIN\n  CREATE TABLE inside (id int);\n  EXECUTE 'CREATE TABLE constant (id int)';\n  EXECUTE format('CREATE TABLE %I (id int)', t);\nEND $$;",
+      ),
+    );
     const s = new SchemaModel();
     for (const statement of file.statements) s.apply(statement);
     const nested = file.statements.filter((st) => st.parent);
     expect(nested.length).toBeGreaterThan(0);
     expect(s.table('inside')).toBeDefined();
-    expect(s.table('hidden')).toBeUndefined();
+    expect(s.table('constant')).toBeDefined(); // EXECUTE of a constant string is known
+    expect(s.table('hidden')).toBeUndefined(); // a string built from a variable is not
   });
 });

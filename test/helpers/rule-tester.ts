@@ -18,6 +18,8 @@ export interface ValidCase {
 
 export interface ExpectedFinding {
   message?: string | RegExp;
+  /** The finding's help (the rule's default help when the report gives none). */
+  help?: string | RegExp;
   line?: number;
   column?: number;
 }
@@ -78,6 +80,8 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
           if (e.column !== undefined) expect(f.column).toBe(e.column);
           if (typeof e.message === 'string') expect(f.message).toBe(e.message);
           else if (e.message) expect(f.message).toMatch(e.message);
+          if (typeof e.help === 'string') expect(f.help).toBe(e.help);
+          else if (e.help) expect(f.help).toMatch(e.help);
         });
       });
     });

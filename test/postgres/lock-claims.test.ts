@@ -66,6 +66,11 @@ const cases: Case[] = [
   { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN addr TYPE inet' },
   { setup: BASE, statement: "ALTER TABLE t ALTER COLUMN name TYPE text USING name || ''" },
   { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN name TYPE text USING name' },
+  // Django's `USING "col"::type` cast to the new type is the same coercion as no USING
+  { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN name TYPE varchar(50) USING name::varchar(50)' },
+  { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN n TYPE bigint USING n::bigint' },
+  { setup: 'CREATE TABLE p (a time(3), b interval(3), c interval day); INSERT INTO p VALUES (now(), null, null);', statement: 'ALTER TABLE p ALTER COLUMN a TYPE time(6), ALTER COLUMN b TYPE interval(6), ALTER COLUMN c TYPE interval' },
+  { setup: 'CREATE TABLE p (a time(6)); INSERT INTO p VALUES (now());', statement: 'ALTER TABLE p ALTER COLUMN a TYPE time(2)' },
   // other column subcommands
   { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN note SET NOT NULL' },
   { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN n DROP NOT NULL' },

@@ -43,6 +43,7 @@ describe('doBlockStatements', () => {
       'DROP TABLE h',
       'DROP TABLE i',
       'DROP TABLE j',
+      'DROP TABLE dynamic',
     ]);
   });
 
@@ -105,9 +106,19 @@ describe('DO blocks in lint', () => {
     expect(await dropTableFindings(sql)).toEqual(['4:5 Dropping table a deletes all of its rows and breaks code that still uses it.']);
   });
 
-  it('does not report SQL inside string literals', async () => {
-    expect(await dropTableFindings("DO $$ BEGIN EXECUTE 'DROP TABLE a'; RAISE NOTICE 'DROP TABLE b'; END $$;")).toEqual([]);
+  it('does not report SQL inside string literals that are not executed', async () => {
+    expect(await dropTableFindings("DO $$ BEGIN RAISE NOTICE 'DROP TABLE b'; END $$;")).toEqual([]);
     expect(await dropTableFindings("SELECT 'DROP TABLE a;';")).toEqual([]);
+  });
+
+  it('reports what EXECUTE of a constant string runs, and skips strings built from variables', async () => {
+    const message = (t: string) => `Dropping table ${t} deletes all of its rows and breaks code that still uses it.`;
+    expect(await dropTableFindings("DO $$ BEGIN EXECUTE 'DROP TABLE a; DROP TABLE b'; END $$;")).toEqual([
+      `1:22 ${message('a')}`,
+      `1:36 ${message('b')}`,
+    ]);
+    expect(await dropTableFindings("DO $$\nBEGIN\n  EXECUTE format('DROP TABLE %I', 'Old') || '';\nEND $$;")).toEqual([`3:11 ${message('Old')}`]);
+    expect(await dropTableFindings("DO $$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables LOOP EXECUTE format('DROP TABLE %I', r.tablename); END LOOP; END $$;")).toEqual([]);
   });
 
   it('applies an ignore directive above the DO to the statements inside it', async () => {

@@ -1,0 +1,38 @@
+import { scanSync } from 'libpg-query';
+import type { Range } from '../../src/sql/source.js';
+import type { RuleContext } from '../../src/lint/types.js';
+import { SourceFile } from '../../src/sql/source.js';
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The range of an ALTER TABLE subcommand such as `DROP COLUMN "b"` or `ALTER COLUMN b DROP NOT NULL`
+ * (its first word through the column name), when it starts on a later line than its statement:
+ * AlterTableCmd has no location, and a finding about `b` belongs on the line that names it. `words` are
+ * the keywords before the name, optional ones (COLUMN, IF EXISTS) may be missing.
+ */
+export function commandRange(ctx: RuleContext, words: string[], column: string): Range | undefined {
+  const { statement, file } = ctx;
+  let tokens: Token[];
+  try {
+    tokens = scanSync(statement.text).tokens as Token[];
+  } catch {
+    return undefined;
+  }
+  const word = (t: Token | undefined) => (t?.text.startsWith('"') ? t.text.slice(1, -1).replace(/""/g, '"') : t?.text.toLowerCase());
+  for (let i = 0; i < tokens.length; i++) {
+    let k = i;
+    const ok = words.every((w) => word(tokens[k++]) === w);
+    for (const w of ['column', 'if', 'exists']) if (word(tokens[k]) === w) k++;
+    if (!ok || word(tokens[k]) !== column) continue;
+    const local = new SourceFile('', statement.text);
+    const start = file.positionAt(statement.start + local.indexOfByte(tokens[i].start));
+    if (start.line === statement.range.start.line) return undefined;
+    return { start, end: file.positionAt(statement.start + local.indexOfByte(tokens[k].end)) };
+  }
+  return undefined;
+}

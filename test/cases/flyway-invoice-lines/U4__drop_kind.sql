@@ -1,0 +1,1 @@
+ALTER TABLE invoices ADD COLUMN kind char(1) NOT NULL DEFAULT 'n';

@@ -1,0 +1,1 @@
+DROP TABLE legacy_orders; DROP TABLE legacy_customers;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY legacy_customers_customer_no_idx; DROP INDEX CONCURRENTLY legacy_orders_order_no_idx; DROP INDEX CONCURRENTLY legacy_customers_email_idx;

@@ -1,0 +1,1 @@
+ALTER TABLE legacy_customers DROP CONSTRAINT legacy_customers_email_key; ALTER TABLE legacy_customers DROP CONSTRAINT legacy_customers_pkey; ALTER TABLE legacy_orders DROP CONSTRAINT legacy_orders_pkey;

@@ -1,0 +1,1 @@
+ALTER TABLE legacy_orders DROP CONSTRAINT legacy_orders_customer_no_not_null;

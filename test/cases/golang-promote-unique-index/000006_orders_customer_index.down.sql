@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY legacy_orders_customer_order_idx;

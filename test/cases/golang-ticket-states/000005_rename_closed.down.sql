@@ -1,0 +1,1 @@
+ALTER TYPE ticket_state RENAME VALUE 'resolved' TO 'closed';

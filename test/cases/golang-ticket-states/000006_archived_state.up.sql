@@ -1,0 +1,1 @@
+ALTER TYPE ticket_state ADD VALUE 'archived';
