@@ -1,8 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
 import { expressionVolatility, isSerialType } from '../src/analysis/volatility.js';
-import { tableKey } from '../src/analysis/schema.js';
-import { declaredObjects } from './lib/declared-objects.js';
 
 export const addingFieldWithDefault: Rule = {
   meta: {
@@ -37,7 +35,6 @@ export const addingFieldWithDefault: Rule = {
   },
   check(ctx) {
     const { statement, schema, pgVersion, report } = ctx;
-    const { domains, functions } = declaredObjects(ctx); // folded for every statement, in order
     const alter = nodeAs(statement.node, 'AlterTableStmt');
     if (!alter?.relation || alter.objtype !== 'OBJECT_TABLE') return;
     // An empty table created earlier in this file is rewritten in no time.
@@ -53,7 +50,7 @@ export const addingFieldWithDefault: Rule = {
         report({ message: `Adding ${type} column ${column.colname} fills every row of ${table} from a sequence (nextval is volatile): the table is rewritten under ACCESS EXCLUSIVE.`, location: where });
         continue;
       }
-      if ((domains.get(tableKey(type.replace(/\(.*$/, ''))) ?? new Set()).size > 0) {
+      if (schema.isConstrainedDomain(type)) {
         report({ message: `Column ${column.colname} has domain type ${type}, which has constraints: PostgreSQL checks them on every existing row of ${table} by rewriting it under ACCESS EXCLUSIVE.`, location: where });
         continue;
       }
@@ -64,7 +61,7 @@ export const addingFieldWithDefault: Rule = {
         }
         if (constraint?.contype !== 'CONSTR_DEFAULT') continue;
         if (nodeAs(constraint.raw_expr, 'A_Const')?.isnull) continue;
-        const verdict = expressionVolatility(constraint.raw_expr, functions);
+        const verdict = expressionVolatility(constraint.raw_expr, schema.functions);
         if (pgVersion < 11) {
           report({ message: `Before PostgreSQL 11, adding column ${column.colname} with a default rewrites ${table} under ACCESS EXCLUSIVE.`, location: where });
         } else if (verdict.volatility === 'volatile') {

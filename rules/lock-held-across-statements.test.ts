@@ -69,6 +69,12 @@ ruleTester(lockHeldAcrossStatements, {
   ],
   invalid: [
     {
+      sql: 'ALTER TABLE app.widgets RENAME COLUMN label TO title;\nALTER TABLE contacts ADD COLUMN backup email_address;',
+      history: [widgets, "CREATE TABLE contacts (id bigint);\nCREATE DOMAIN email_address AS text CHECK (VALUE LIKE '%@%');"],
+      errors: [{ line: 2, message: /app\.widgets/ }],
+      why: 'a column of a constrained domain rewrites its table while the earlier lock is held',
+    },
+    {
       sql: "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE app.widgets ADD COLUMN is_admin boolean NOT NULL DEFAULT false;\nCREATE INDEX widgets_owner_idx ON app.widgets (owner);\nCOMMIT;",
       history: [widgets],
       errors: [{ line: 4, column: 1, message: 'CREATE INDEX runs while app.widgets stays ACCESS EXCLUSIVE locked (taken by ADD COLUMN at line 3) until the transaction commits.' }],

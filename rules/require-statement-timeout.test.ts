@@ -13,6 +13,12 @@ ruleTester(requireStatementTimeout, {
   ],
   invalid: [
     {
+      sql: "SET lock_timeout = '2s';\nALTER TABLE contacts ADD COLUMN backup email_address;",
+      history: ["CREATE TABLE contacts (id bigint);\nCREATE DOMAIN email_address AS text CHECK (VALUE LIKE '%@%');"],
+      errors: [{ line: 2, message: /rewrites contacts/ }],
+      why: 'a column of a constrained domain rewrites the table to check every row',
+    },
+    {
       sql: "SET lock_timeout = '2s';\nCREATE INDEX users_email_idx ON users (email);\nCREATE INDEX users_name_idx ON users (name);",
       history: ['CREATE TABLE users (id bigint, email text, name text);'],
       errors: [{ line: 2, column: 33, message: 'This statement builds an index on users while holding a SHARE lock, with no statement_timeout set: writes of users are blocked for as long as it runs.' }],

@@ -389,8 +389,9 @@ export function scanUnderLock(ctx: RuleContext): (LockWait & { what: string }) |
       const col = cmd.subtype === 'AT_AddColumn' ? nodeAs(cmd.def, 'ColumnDef') : undefined;
       if (col) {
         const def = (col.constraints ?? []).map((n) => nodeAs(n, 'Constraint')).find((c) => c?.contype === 'CONSTR_DEFAULT');
-        const volatileDefault = def && expressionVolatility(def.raw_expr).volatility === 'volatile';
-        if (volatileDefault || isSerialType(typeNameToString(col.typeName))) {
+        const volatileDefault = def && expressionVolatility(def.raw_expr, ctx.schema.functions).volatility === 'volatile';
+        const type = typeNameToString(col.typeName);
+        if (volatileDefault || isSerialType(type) || ctx.schema.isConstrainedDomain(type)) {
           return { table: alter.table, mode: 'AccessExclusiveLock', location: col.location, what: 'rewrites' };
         }
       }

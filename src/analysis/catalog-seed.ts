@@ -45,6 +45,24 @@ FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e
 WHERE ${USER_SCHEMAS}
 GROUP BY n.nspname, t.typname`;
 
+// Domains before the tables that use them, with their constraints as PostgreSQL prints them.
+const DOMAINS = `
+SELECT 'CREATE DOMAIN ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) || ' AS ' || format_type(t.typbasetype, t.typtypmod)
+  || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+  || coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid), '' ORDER BY con.oid)
+               FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'), '') AS ddl
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'd' AND ${USER_SCHEMAS}
+ORDER BY t.oid`;
+
+// Only what the model keeps of a function: its name and volatility (a default calling it may rewrite).
+const FUNCTIONS = `
+SELECT 'CREATE FUNCTION ' || quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '() RETURNS void LANGUAGE plpgsql '
+  || CASE p.provolatile WHEN 'i' THEN 'IMMUTABLE' WHEN 's' THEN 'STABLE' ELSE 'VOLATILE' END || ' AS $$ BEGIN END $$' AS ddl
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE p.prokind = 'f' AND ${USER_SCHEMAS}
+ORDER BY p.oid`;
+
 const CONSTRAINTS = `
 SELECT 'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ADD CONSTRAINT '
   || quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid) AS ddl
@@ -61,7 +79,7 @@ ORDER BY i.indexrelid`;
 /** The DDL, in replay order, that describes a live database's user schemas to the model. */
 export async function catalogDdl(db: CatalogQuerier): Promise<string[]> {
   const out: string[] = [];
-  for (const sql of [TABLES, PARTITIONS, ENUMS, CONSTRAINTS, INDEXES]) {
+  for (const sql of [DOMAINS, FUNCTIONS, TABLES, PARTITIONS, ENUMS, CONSTRAINTS, INDEXES]) {
     const { rows } = await db.query<{ ddl: string }>(sql);
     out.push(...rows.map((r) => r.ddl));
   }
@@ -69,7 +87,8 @@ export async function catalogDdl(db: CatalogQuerier): Promise<string[]> {
 }
 
 /**
- * Seeds the model with a live database's tables, columns, constraints, indexes, enums and views, so that a
+ * Seeds the model with a live database's tables, columns, constraints, indexes, enums, views, domains and
+ * function volatilities, so that a
  * new migration is linted against the real schema. Seeded objects get file index -1: they are never
  * "created in the current file". Call before replaying the migrations that are not applied yet.
  */

@@ -294,7 +294,7 @@ function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, 
   }
   switch (subtype) {
     case 'AT_AddColumn':
-      return addColumnClaims(cmd, key, pgVersion, claims);
+      return addColumnClaims(cmd, key, schema, pgVersion, claims);
     case 'AT_AlterColumnType':
       return alterTypeClaims(cmd, key, schema, claims);
     case 'AT_SetNotNull': {
@@ -347,17 +347,19 @@ function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, 
   }
 }
 
-function addColumnClaims(cmd: AlterTableCmd, key: string, pgVersion: number, claims: Claims): void {
+function addColumnClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, pgVersion: number, claims: Claims): void {
   const def = nodeAs(cmd.def, 'ColumnDef');
   let rewrite = false;
   let scan = false;
   let uncertain: string | undefined;
-  if (def && isSerialType(typeNameToString(def.typeName))) rewrite = true;
+  const type = typeNameToString(def?.typeName);
+  // a constrained domain's checks run on every existing row through a rewrite, default or not
+  if (def && (isSerialType(type) || schema.isConstrainedDomain(type))) rewrite = true;
   for (const c of def?.constraints ?? []) {
     const constraint = nodeAs(c, 'Constraint');
     if (!constraint) continue;
     if (constraint.contype === 'CONSTR_DEFAULT') {
-      const verdict = expressionVolatility(constraint.raw_expr);
+      const verdict = expressionVolatility(constraint.raw_expr, schema.functions);
       const isNull = nodeAs(constraint.raw_expr, 'A_Const')?.isnull === true;
       if (pgVersion < 11 && !isNull) rewrite = true;
       else if (verdict.volatility === 'volatile') rewrite = true;

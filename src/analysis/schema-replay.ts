@@ -12,10 +12,12 @@ import {
 } from './schema.js';
 import { expressionVolatility, isSerialType, serialBaseType } from './volatility.js';
 import { canonicalExpression, chooseName, indexColumnName, indexNameAddition, referencedColumns } from './names.js';
+import { replayDeclaredObjects } from './declared-objects.js';
 import { alterEnumValues, dropObjects, moveRelation, renameObject, replaySequenceOrRefresh } from './schema-objects.js';
 
-/** Applies one statement's effect on tables, columns, indexes, constraints, views and enums. */
+/** Applies one statement's effect on tables, columns, indexes, constraints, views, enums, domains and functions. */
 export function replayStatement(schema: SchemaModel, node: Node): void {
+  replayDeclaredObjects(schema.domains, schema.functions, node);
   const create = nodeAs(node, 'CreateStmt');
   if (create?.relation) return createTable(schema, create);
   const alter = nodeAs(node, 'AlterTableStmt');
@@ -134,7 +136,7 @@ function addColumn(schema: SchemaModel, table: TableModel, def: ColumnDef, inCre
         column.notNull = false;
         break;
       case 'CONSTR_DEFAULT': {
-        const verdict = expressionVolatility(constraint.raw_expr);
+        const verdict = expressionVolatility(constraint.raw_expr, schema.functions);
         column.hasDefault = true;
         column.default = { volatility: verdict.volatility, function: verdict.function };
         break;
@@ -357,7 +359,7 @@ function alterTable(schema: SchemaModel, relation: RangeVar, cmds: Node[]): void
         break;
       case 'AT_ColumnDefault':
         if (column) {
-          const verdict = expressionVolatility(cmd.def);
+          const verdict = expressionVolatility(cmd.def, schema.functions);
           column.hasDefault = cmd.def !== undefined;
           column.default = cmd.def ? { volatility: verdict.volatility, function: verdict.function } : undefined;
         }

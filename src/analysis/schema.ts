@@ -3,6 +3,7 @@ import type { Statement } from '../sql/parser.js';
 import { replayStatement } from './schema-replay.js';
 import { resolveNamesAfter } from './search-path.js';
 import type { Volatility } from './volatility.js';
+import type { DomainConstraints, FunctionVolatilities } from './declared-objects.js';
 
 /** Where an object was created within the replayed history. */
 export interface Origin {
@@ -137,6 +138,10 @@ export class SchemaModel {
   readonly views = new Map<string, ViewModel>();
   readonly enums = new Map<string, EnumModel>();
   readonly sequences = new Map<string, SequenceModel>();
+  /** Domains the history created, with their constraints. */
+  readonly domains: DomainConstraints = new Map();
+  /** Functions the history created, with the volatility a call of them has. */
+  readonly functions: FunctionVolatilities = new Map();
   private current: Origin = { file: 0, transaction: 0 };
   private applied = 0;
 
@@ -185,6 +190,11 @@ export class SchemaModel {
 
   enumType(name: string): EnumModel | undefined {
     return this.enums.get(tableKey(name));
+  }
+
+  /** True when `type` (`email`, `app.email`) is a domain of the history with CHECK or NOT NULL constraints. */
+  isConstrainedDomain(type: string): boolean {
+    return (this.domains.get(tableKey(type.replace(/\(.*$/, ''))) ?? new Set()).size > 0;
   }
 
   constraint(table: string | RangeVar, name: string): ConstraintModel | undefined {

@@ -26,6 +26,10 @@ CREATE TABLE events (id int, k int) PARTITION BY LIST (k);
 CREATE TABLE events_1 PARTITION OF events FOR VALUES IN (1);
 CREATE UNLOGGED TABLE scratch (x int);
 CREATE VIEW order_totals AS SELECT customer_id, sum(total) FROM orders GROUP BY 1;
+CREATE DOMAIN app.email AS varchar(200) NOT NULL CONSTRAINT email_at CHECK (VALUE LIKE '%@%');
+CREATE DOMAIN plain_label AS text;
+CREATE FUNCTION app.next_code() RETURNS text LANGUAGE plpgsql VOLATILE AS $$ BEGIN RETURN md5(random()::text); END $$;
+CREATE FUNCTION app.region() RETURNS text LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN 'eu'; END $$;
 `;
 
 describe('seedSchemaFromCatalog', () => {
@@ -45,6 +49,15 @@ describe('seedSchemaFromCatalog', () => {
     const ddl = await catalogDdl(client);
     expect(ddl.some((d) => d.startsWith('CREATE TABLE public.orders ('))).toBe(true);
     for (const text of ddl) expect(parseSource(new SourceFile('x.sql', `${text};`)).syntaxError, text).toBeUndefined();
+  });
+
+  it('knows the domains with constraints and the volatility of functions', async () => {
+    const seeded = new SchemaModel();
+    await seedSchemaFromCatalog(seeded, client);
+    expect(seeded.isConstrainedDomain('app.email')).toBe(true);
+    expect(seeded.isConstrainedDomain('plain_label')).toBe(false);
+    expect(seeded.functions.get('app.next_code')).toBe('volatile');
+    expect(seeded.functions.get('region')).toBe('stable');
   });
 
   it('builds the same model as replaying the migration', async () => {

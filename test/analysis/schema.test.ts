@@ -264,3 +264,18 @@ describe('SchemaModel: enums, views, origins', () => {
     expect(s.table('hidden')).toBeUndefined(); // a string built from a variable is not
   });
 });
+
+describe('SchemaModel: domains and functions', () => {
+  it('follows the constraints of domains and the volatility of functions across files', () => {
+    const s = replay(
+      "CREATE DOMAIN app.email AS text CHECK (VALUE LIKE '%@%');\nCREATE DOMAIN label AS text;\nCREATE FUNCTION app.tenant() RETURNS text LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN 'x'; END $$;\nCREATE FUNCTION pick() RETURNS int LANGUAGE sql AS 'SELECT 1';",
+      "ALTER DOMAIN label SET NOT NULL;\nALTER FUNCTION app.tenant() VOLATILE;\nDROP DOMAIN app.email;",
+    );
+    expect(s.isConstrainedDomain('label')).toBe(true);
+    expect(s.isConstrainedDomain('app.email')).toBe(false);
+    expect(s.functions.get('app.tenant')).toBe('volatile');
+    expect(s.functions.get('tenant')).toBe('volatile');
+    // an inlined SQL function is as volatile as its body: a constant
+    expect(s.functions.get('pick')).toBe('immutable');
+  });
+});

@@ -1,39 +1,23 @@
 import type { Node } from '@pgsql/types';
-import type { RuleContext } from '../../src/lint/types.js';
-import { parseSource, type Statement } from '../../src/sql/parser.js';
-import { SourceFile } from '../../src/sql/source.js';
-import { tableKey } from '../../src/analysis/schema.js';
-import { expressionVolatility, type Volatility } from '../../src/analysis/volatility.js';
-import { nodeAs, stringList } from '../../src/sql/ast.js';
-import { qualifiedName } from './locking.js';
+import { parseSource } from '../sql/parser.js';
+import { SourceFile } from '../sql/source.js';
+import { nodeAs, stringList } from '../sql/ast.js';
+import { tableKey } from './schema.js';
+import { expressionVolatility, type Volatility } from './volatility.js';
 
-// Domains and functions the history declared (the schema model keeps neither). Adding a column whose
-// type is a constrained domain makes PostgreSQL check every existing row by rewriting the table; a
-// default calling a function of the history is as volatile as its declaration says.
+// Domains and functions the history declares. Adding a column whose type is a constrained domain makes
+// PostgreSQL check every existing row by rewriting the table; a default calling a function of the
+// history is as volatile as its declaration (or, for an inlined SQL function, its body) says.
 
-export interface DeclaredObjects {
-  /** Domain key (`public.email`) → names of its CHECK / NOT NULL constraints. */
-  domains: Map<string, Set<string>>;
-  /** Function name, bare and qualified (`default_tenant`, `app.default_tenant`) → declared volatility. */
-  functions: Map<string, Volatility>;
-}
+/** Domain key (`public.email`) → names of its CHECK / NOT NULL constraints. */
+export type DomainConstraints = Map<string, Set<string>>;
+/** Function name, bare and qualified (`default_tenant`, `app.default_tenant`) → its volatility. */
+export type FunctionVolatilities = Map<string, Volatility>;
 
-const declaredStates = new WeakMap<object, { upTo: Statement | undefined; objects: DeclaredObjects }>();
-
-/**
- * The domains and functions declared by the statements of this lint run up to the current one. Call it
- * for every statement (the engine calls rules in order, across files, with one SchemaModel), so the
- * state folds one statement per call.
- */
-export function declaredObjects(ctx: RuleContext): DeclaredObjects {
-  let state = declaredStates.get(ctx.schema);
-  if (!state) declaredStates.set(ctx.schema, (state = { upTo: undefined, objects: { domains: new Map(), functions: new Map() } }));
-  if (state.upTo !== ctx.statement) {
-    foldDomain(state.objects.domains, ctx.statement.node);
-    foldFunction(state.objects.functions, ctx.statement.node);
-    state.upTo = ctx.statement;
-  }
-  return state.objects;
+/** Folds CREATE / ALTER / DROP DOMAIN and FUNCTION into the maps; other statements change nothing. */
+export function replayDeclaredObjects(domains: DomainConstraints, functions: FunctionVolatilities, node: Node): void {
+  foldDomain(domains, node);
+  foldFunction(functions, node);
 }
 
 function foldDomain(domains: Map<string, Set<string>>, node: Node): void {
@@ -42,12 +26,12 @@ function foldDomain(domains: Map<string, Set<string>>, node: Node): void {
     const names = (create.constraints ?? []).map((n) => nodeAs(n, 'Constraint')).flatMap((c, i) =>
       c?.contype === 'CONSTR_CHECK' ? [c.conname ?? `#check${i}`] : c?.contype === 'CONSTR_NOTNULL' ? ['#notnull'] : [],
     );
-    domains.set(tableKey(qualifiedName(create.domainname)), new Set(names));
+    domains.set(tableKey(stringList(create.domainname).join('.')), new Set(names));
     return;
   }
   const alter = nodeAs(node, 'AlterDomainStmt');
   if (alter) {
-    const key = tableKey(qualifiedName(alter.typeName));
+    const key = tableKey(stringList(alter.typeName).join('.'));
     const set = domains.get(key) ?? new Set<string>();
     const c = nodeAs(alter.def, 'Constraint');
     if (alter.subtype === 'C' && c?.contype === 'CONSTR_CHECK') set.add(c.conname ?? `#check${set.size}`);
