@@ -13,6 +13,12 @@ ruleTester(banUpdateWithoutWhere, {
   invalid: [
     { sql: "UPDATE users SET status = 'active';", errors: [{ line: 1, column: 1, message: 'UPDATE without WHERE overwrites status in every row of users.' }] },
     { sql: 'ALTER TABLE users ADD COLUMN full_name text;\nUPDATE users SET full_name = first_name, last_name = NULL;', errors: [{ line: 2, message: /full_name, last_name in every row of users/ }], why: 'a one-statement backfill still locks and rewrites every row' },
+    {
+      sql: "ALTER TABLE members ADD COLUMN role text;\nUPDATE members SET role = 'owner';",
+      history: ['CREATE TABLE members (id bigserial PRIMARY KEY, email text NOT NULL);'],
+      errors: [{ line: 2, message: 'UPDATE without WHERE backfills role in every row of members in one statement.' }],
+      why: 'dbmate: a column added in this file holds nothing to overwrite; the finding is about the one-shot backfill',
+    },
     { sql: 'UPDATE app.accounts SET balance = 0;', history: ['CREATE TABLE app.accounts (id bigint, balance int);'], errors: 1 },
     { sql: 'DO $$ BEGIN\n  UPDATE users SET a = 1;\nEND $$;', errors: [{ line: 2, column: 3 }] },
     { sql: "WITH u AS (UPDATE users SET plan = 'free' RETURNING id)\nSELECT count(*) FROM u;", errors: [{ line: 1, column: 19, message: /plan in every row of users/ }], why: 'a data-modifying CTE' },

@@ -24,8 +24,11 @@ export const banUpdateWithoutWhere: Rule = {
       const relation = update.relation;
       if (!relation || update.whereClause || ctx.schema.createdInCurrentFile(relation)) continue;
       const columns = [...new Set((update.targetList ?? []).map((t) => nodeAs(t, 'ResTarget')?.name ?? ''))];
+      // a column this file added holds no data yet: the UPDATE is a one-shot backfill, not an overwrite
+      const backfill = columns.every((c) => ctx.schema.columnCreatedInCurrentFile(relation, c));
+      const what = backfill ? `backfills ${columns.join(', ')} in every row of ${relationName(relation)} in one statement` : `overwrites ${columns.join(', ')} in every row of ${relationName(relation)}`;
       // in a CTE, point at the table the UPDATE names
-      ctx.report({ message: `UPDATE without WHERE overwrites ${columns.join(', ')} in every row of ${relationName(relation)}.`, location: location === undefined ? undefined : relation.location });
+      ctx.report({ message: `UPDATE without WHERE ${what}.`, location: location === undefined ? undefined : relation.location });
     }
   },
 };

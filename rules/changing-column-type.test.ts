@@ -34,8 +34,23 @@ ruleTester(changingColumnType, {
       why: 'the model follows earlier type changes',
     },
     alter('ALTER TABLE t ALTER COLUMN n SET NOT NULL;'),
+    { ...alter("SET TIME ZONE 'UTC';\nALTER TABLE t ALTER COLUMN at TYPE timestamptz;"), why: 'PostgreSQL 12+ skips the rewrite when the session time zone is UTC' },
+    { ...alter("BEGIN;\nSET LOCAL timezone = 'Etc/UTC';\nALTER TABLE t ALTER COLUMN ts TYPE timestamp(3);\nCOMMIT;"), why: 'timestamptz → timestamp under a local UTC setting' },
   ],
   invalid: [
+    {
+      ...alter('ALTER TABLE t ALTER COLUMN at TYPE timestamptz;'),
+      errors: [{ message: "Changing t.at (timestamp → timestamptz) rewrites the table and its indexes under ACCESS EXCLUSIVE unless the session time zone is UTC (SET LOCAL TIME ZONE 'UTC' first)." }],
+    },
+    { ...alter("SET TIME ZONE 'UTC';\nALTER TABLE t ALTER COLUMN at TYPE timestamptz;"), pgVersion: 11, errors: [{ line: 2, message: /rewrites the table and its indexes under ACCESS EXCLUSIVE\.$/ }], why: 'before PostgreSQL 12 it always rewrites' },
+    { ...alter("SET TIME ZONE 'Europe/Oslo';\nALTER TABLE t ALTER COLUMN at TYPE timestamptz;"), errors: [{ line: 2, message: /unless the session time zone is UTC/ }] },
+    { ...alter("SET TIME ZONE 'UTC';\nRESET timezone;\nALTER TABLE t ALTER COLUMN at TYPE timestamptz;"), errors: 1, why: 'RESET puts the server default back' },
+    {
+      sql: 'ALTER TYPE "public"."order_status_enum" RENAME TO "order_status_enum_old";\nCREATE TYPE "public"."order_status_enum" AS ENUM(\'pending\', \'paid\', \'cancelled\');\nALTER TABLE "order" ALTER COLUMN "status" TYPE "public"."order_status_enum" USING "status"::"text"::"public"."order_status_enum";',
+      history: ['CREATE TYPE "public"."order_status_enum" AS ENUM(\'pending\', \'paid\');\nCREATE TABLE "order" ("id" SERIAL NOT NULL, "status" "public"."order_status_enum" NOT NULL);'],
+      errors: [{ line: 3, message: /\(public\.order_status_enum_old → public\.order_status_enum with a USING expression\)/ }],
+      why: 'TypeORM enum swap: the column keeps the renamed type, so the change reads old → new, not X → X',
+    },
     { ...alter('ALTER TABLE t ALTER COLUMN n TYPE bigint;'), errors: [{ line: 1, column: 35, message: 'Changing t.n (int4 → int8) rewrites the table and its indexes under ACCESS EXCLUSIVE.' }] },
     { ...alter('ALTER TABLE t ALTER COLUMN name TYPE varchar(20);'), errors: [{ message: /varchar\(50\) → varchar\(20\)/ }] },
     { ...alter('ALTER TABLE t ALTER COLUMN note TYPE varchar(100);'), errors: [{ message: /text → varchar\(100\)/ }] },

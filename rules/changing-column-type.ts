@@ -1,6 +1,33 @@
-import type { Rule } from '../src/lint/types.js';
+import type { Rule, RuleContext } from '../src/lint/types.js';
 import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
-import { isBinaryCoercibleChange, usingKeepsColumn } from '../src/analysis/coercion.js';
+import { isBinaryCoercibleChange, parseTypeString, usingKeepsColumn } from '../src/analysis/coercion.js';
+
+/**
+ * timestamp ↔ timestamptz keeping or raising the precision: since PostgreSQL 12 this skips the rewrite
+ * when the session TimeZone is UTC (the stored values then mean the same instant).
+ */
+function timeZoneChange(oldType: string, newType: string): boolean {
+  const from = parseTypeString(oldType);
+  const to = parseTypeString(newType);
+  const pair = new Set([from.base, to.base]);
+  if (from.array || to.array || pair.size !== 2 || !pair.has('timestamp') || !pair.has('timestamptz')) return false;
+  return to.mods.length === 0 || (to.mods[0] ?? 6) >= (from.mods[0] ?? 6);
+}
+
+/** Whether an earlier SET in the file leaves TimeZone at UTC for this statement (SET LOCAL: same transaction). */
+function sessionTimeZoneIsUtc(ctx: RuleContext): boolean {
+  let utc = false;
+  ctx.previous.forEach((s, i) => {
+    const set = nodeAs(s.node, 'VariableSetStmt');
+    if (set?.kind === 'VAR_RESET_ALL') utc = false;
+    if (set?.name !== 'timezone') return;
+    const tx = ctx.transactions.states[i];
+    if (set.is_local && (!tx?.inTransaction || !ctx.transaction.inTransaction || tx.id !== ctx.transaction.id)) return;
+    const value = nodeAs(set.args?.[0], 'A_Const')?.sval?.sval ?? '';
+    utc = set.kind === 'VAR_SET_VALUE' && /^(etc\/)?(utc|uct|zulu|gmt)$/i.test(value);
+  });
+  return utc;
+}
 
 export const changingColumnType: Rule = {
   meta: {
@@ -13,8 +40,8 @@ export const changingColumnType: Rule = {
       'PostgreSQL rewrites every row and rebuilds every index, so reads and writes wait for minutes on a large table.',
       'pgwarden knows the old type from the migration history and stays quiet for changes PostgreSQL makes without a rewrite:',
       'varchar(n) → text or a longer varchar, text → varchar without a length, numeric precision increases with the same scale,',
-      'unconstrained numeric, longer bit varying, more timestamp precision, cidr → inet. timestamp → timestamptz is flagged: it',
-      'only skips the rewrite when the session TimeZone is UTC, which a migration cannot count on. When the old type is unknown',
+      'unconstrained numeric, longer bit varying, more timestamp precision, cidr → inet. timestamp ↔ timestamptz skips the rewrite',
+      'only on PostgreSQL 12+ with the session TimeZone at UTC, so it is flagged unless the file sets TIME ZONE \'UTC\' first. When the old type is unknown',
       '(the table was created outside the migrations) the change is flagged and the message says so.',
     ].join(' '),
     safeAlternative: [
@@ -26,7 +53,11 @@ export const changingColumnType: Rule = {
       '-- deploy code that reads total_cents; in a later migration:',
       'ALTER TABLE orders DROP COLUMN total;',
       '```',
-      'To lengthen a varchar, change it to a longer varchar or to text: no rewrite.',
+      'To lengthen a varchar, change it to a longer varchar or to text: no rewrite. On PostgreSQL 12+, timestamp → timestamptz needs no rewrite when the session time zone is UTC:',
+      '```sql',
+      "SET LOCAL TIME ZONE 'UTC';",
+      'ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamptz;',
+      '```',
     ].join('\n'),
     help: 'Add a column of the new type, backfill in batches, switch the code, and drop the old column later.',
     lockClaim: {
@@ -37,7 +68,8 @@ export const changingColumnType: Rule = {
       rewrite: true,
     },
   },
-  check({ statement, schema, report }) {
+  check(ctx) {
+    const { statement, schema, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');
     if (!alter?.relation || alter.objtype !== 'OBJECT_TABLE') return;
     if (schema.createdInCurrentFile(alter.relation)) return;
@@ -58,9 +90,11 @@ export const changingColumnType: Rule = {
         continue;
       }
       if (trivialUsing && isBinaryCoercibleChange(column.type, newType)) continue;
+      const zoneOnly = trivialUsing && ctx.pgVersion >= 12 && timeZoneChange(column.type, newType);
+      if (zoneOnly && sessionTimeZoneIsUtc(ctx)) continue;
       const how = trivialUsing ? `${column.type} → ${newType}` : `${column.type} → ${newType} with a USING expression`;
       report({
-        message: `Changing ${table}.${cmd.name} (${how}) rewrites the table and its indexes under ACCESS EXCLUSIVE.`,
+        message: `Changing ${table}.${cmd.name} (${how}) rewrites the table and its indexes under ACCESS EXCLUSIVE${zoneOnly ? " unless the session time zone is UTC (SET LOCAL TIME ZONE 'UTC' first)" : ''}.`,
         location: def.typeName.location,
       });
     }

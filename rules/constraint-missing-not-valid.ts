@@ -1,6 +1,6 @@
-import type { Rule, RuleContext } from '../src/lint/types.js';
+import type { Rule } from '../src/lint/types.js';
 import { tableKey } from '../src/analysis/schema.js';
-import { addedConstraints, constraintsAddedToExistingTable, existingTable, tableAlter, validatesNow } from './lib/locking.js';
+import { addedNotValidInThisTransaction, constraintsAddedToExistingTable, existingTable, tableAlter, validatesNow } from './lib/locking.js';
 
 export const constraintMissingNotValid: Rule = {
   meta: {
@@ -58,19 +58,3 @@ export const constraintMissingNotValid: Rule = {
   },
 };
 
-/** The lock mode name of the NOT VALID add of `name` earlier in the current transaction, if any. */
-function addedNotValidInThisTransaction(ctx: RuleContext, table: string, name: string): string | undefined {
-  if (!ctx.transaction.inTransaction) return undefined;
-  for (let i = ctx.previous.length - 1; i >= 0; i--) {
-    const state = ctx.transactions.states[i];
-    if (!state?.inTransaction || state.id !== ctx.transaction.id) break;
-    const alter = tableAlter(ctx.previous[i]);
-    if (!alter || tableKey(alter.relation) !== table) continue;
-    for (const cmd of alter.cmds) {
-      for (const c of addedConstraints(cmd)) {
-        if (c.conname === name && c.skip_validation) return c.contype === 'CONSTR_FOREIGN' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
-      }
-    }
-  }
-  return undefined;
-}

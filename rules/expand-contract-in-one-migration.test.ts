@@ -3,9 +3,14 @@ import { ruleTester } from '../test/helpers/rule-tester.js';
 
 const accounts = 'CREATE TABLE accounts (id bigint PRIMARY KEY, email text, display_name text, total int);';
 
+const orders = "CREATE TYPE \"order_status_enum\" AS ENUM('pending', 'paid');\nCREATE TABLE \"order\" (\"id\" SERIAL NOT NULL, \"status\" \"order_status_enum\" NOT NULL);";
+const swap = (values: string) =>
+  `ALTER TABLE "order" ADD "total" numeric NOT NULL DEFAULT '0';\nALTER TYPE "order_status_enum" RENAME TO "order_status_enum_old";\nCREATE TYPE "order_status_enum" AS ENUM(${values});\nALTER TABLE "order" ALTER COLUMN "status" TYPE "order_status_enum" USING "status"::"text"::"order_status_enum";`;
+
 ruleTester(expandContractInOneMigration, {
   valid: [
     { sql: 'ALTER TABLE accounts ADD COLUMN full_name text;', history: [accounts], why: 'expand only' },
+    { sql: swap("'pending', 'paid', 'cancelled'"), history: [orders], why: 'TypeORM enum swap that keeps every old label: old code reads and writes as before' },
     { sql: 'ALTER TABLE accounts DROP COLUMN display_name;', history: [accounts], why: 'contract only: ban-drop-column reports it' },
     { sql: 'ALTER TABLE accounts RENAME COLUMN email TO email_address;', history: [accounts], why: 'a lone rename is renaming-column’s' },
     { sql: 'ALTER TABLE accounts ALTER COLUMN total TYPE bigint;', history: [accounts], why: 'a lone type change is changing-column-type’s' },
@@ -28,6 +33,7 @@ ruleTester(expandContractInOneMigration, {
     { sql: 'ALTER TABLE ghosts ADD COLUMN c8 text;\nALTER TABLE ghosts ALTER COLUMN c8 TYPE int USING 0;', why: 'the new column of a table unknown to the history' },
   ],
   invalid: [
+    { sql: swap("'pending', 'cancelled'"), history: [orders], errors: [{ line: 4, message: /changes the type of status in place/ }], why: 'the swap drops a label old code still writes' },
     {
       sql: "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN full_name text;\nUPDATE accounts SET full_name = display_name;\nALTER TABLE accounts DROP COLUMN display_name;",
       history: [accounts],

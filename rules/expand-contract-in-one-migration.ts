@@ -3,7 +3,7 @@ import type { ParsedFile, Statement } from '../src/sql/parser.js';
 import type { AlterTableCmd, Node } from '@pgsql/types';
 import { pinsUniqueKey } from './lib/row-bound.js';
 import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
-import { tableKey } from '../src/analysis/schema.js';
+import { tableKey, type SchemaModel } from '../src/analysis/schema.js';
 import { isBinaryCoercibleChange } from '../src/analysis/coercion.js';
 
 /** An expand step of the file: a column added to, or rows rewritten in, a table. */
@@ -55,9 +55,12 @@ function factsOf(parsed: ParsedFile): FileFacts {
  * A type change running code notices: not a binary-coercible widening (varchar(50) → text keeps every value
  * and every query working). Unknown old types are not guessed at.
  */
-function changesMeaning(cmd: AlterTableCmd, oldType: string | undefined): boolean {
+function changesMeaning(cmd: AlterTableCmd, oldType: string | undefined, schema: SchemaModel): boolean {
   const def = nodeAs(cmd.def, 'ColumnDef');
   if (!def?.typeName || oldType === undefined) return false;
+  // an enum swap to a type that keeps every old label (TypeORM's way to add a value) reads and writes as before
+  const [from, to] = [schema.enums.get(tableKey(oldType)), schema.enums.get(tableKey(typeNameToString(def.typeName)))];
+  if (from && to && from.values.every((v) => to.values.includes(v))) return false;
   const using = def.raw_default;
   if (using && stringList(nodeAs(using, 'ColumnRef')?.fields).join('.') !== cmd.name) return true;
   return !isBinaryCoercibleChange(oldType, typeNameToString(def.typeName));
@@ -78,7 +81,8 @@ export const expandContractInOneMigration: Rule = {
       'the moment it commits. The rule fires on the contract step only when the same file also expands that table: a lone',
       'DROP COLUMN, rename or type change is already reported by ban-drop-column, renaming-column, renaming-table and',
       'changing-column-type, and is not reported twice here. An UPDATE pinned to a few rows by their key (`WHERE id = 7`) is a',
-      'data fix, not a backfill, and does not count as an expand step.',
+      'data fix, not a backfill, and does not count as an expand step. Retyping an enum column to a new enum that keeps every old',
+      'label (the rename-and-recreate swap TypeORM writes to add a value) does not change what old code reads or writes.',
     ].join(' '),
     safeAlternative: [
       'Split the change across deploys:',
@@ -118,7 +122,7 @@ export const expandContractInOneMigration: Rule = {
       const cmd = nodeAs(c, 'AlterTableCmd');
       if (!cmd?.name || !existing(cmd.name)) continue;
       if (cmd.subtype === 'AT_DropColumn') contracts.push(`drops ${cmd.name}`);
-      if (cmd.subtype === 'AT_AlterColumnType' && changesMeaning(cmd, schema.column(relation, cmd.name)?.type)) {
+      if (cmd.subtype === 'AT_AlterColumnType' && changesMeaning(cmd, schema.column(relation, cmd.name)?.type, schema)) {
         contracts.push(`changes the type of ${cmd.name} in place`);
       }
     }

@@ -43,6 +43,7 @@ import { requireConcurrentRefresh } from './require-concurrent-refresh.js';
 import { requireConcurrentPartitionDetach } from './require-concurrent-partition-detach.js';
 import { banConcurrentIndexCreationInTransaction } from './ban-concurrent-index-creation-in-transaction.js';
 import { banVacuumFull } from './ban-vacuum-full.js';
+import { banTableStorageRewrite } from './ban-table-storage-rewrite.js';
 import { banAlterDomainWithAddConstraint } from './ban-alter-domain-with-add-constraint.js';
 import { banCreateDomainWithConstraint } from './ban-create-domain-with-constraint.js';
 import { foreignKeyMissingIndex } from './foreign-key-missing-index.js';
@@ -99,6 +100,7 @@ export const allRules: readonly Rule[] = [
   requireConcurrentPartitionDetach,
   banConcurrentIndexCreationInTransaction,
   banVacuumFull,
+  banTableStorageRewrite,
   banAlterDomainWithAddConstraint,
   banCreateDomainWithConstraint,
   foreignKeyMissingIndex,

@@ -5,6 +5,7 @@ import { splitKey, tableKey, type SchemaModel } from '../src/analysis/schema.js'
 import { pinsUniqueKey } from './lib/row-bound.js';
 import { LockHistory } from '../src/analysis/held-locks.js';
 import { lockTakenBy } from '../src/analysis/locks.js';
+import { addedNotValidInThisTransaction, tableAlter } from './lib/locking.js';
 
 const history = new LockHistory();
 
@@ -33,7 +34,8 @@ export const lockHeldAcrossStatements: Rule = {
       'builds, constraint validation, table rewrites and scans, and bulk writes. pgwarden reports those, naming the table and',
       'where its lock was taken. A backfill of the locked table itself is left to backfill-in-ddl-transaction, and a slow',
       'statement that takes ACCESS EXCLUSIVE on that same table itself (SET NOT NULL, a rewriting ALTER) is left to its own rule:',
-      'the table would be blocked while it runs anyway.',
+      'the table would be blocked while it runs anyway; so is a VALIDATE CONSTRAINT of a constraint added NOT VALID earlier in the',
+      'same transaction (constraint-missing-not-valid reports that).',
     ].join(' '),
     safeAlternative: [
       'Put the quick ACCESS EXCLUSIVE change in its own migration (with a lock_timeout) and the slow work in the next one:',
@@ -47,13 +49,18 @@ export const lockHeldAcrossStatements: Rule = {
     ].join('\n'),
     help: 'Commit the ACCESS EXCLUSIVE change first; run slow statements in a later migration or transaction.',
   },
-  check({ parsed, statement, schema, transaction, pgVersion, report }) {
+  check(ctx) {
+    const { parsed, statement, schema, transaction, pgVersion, report } = ctx;
     const held = history.observe({ parsed, statement, schema, transaction, pgVersion });
     // a dropped table's own lock is the drop's problem (ban-drop-table), not a lock left hanging
     const claims = lockTakenBy(statement, schema, pgVersion);
     // a table this statement locks ACCESS EXCLUSIVE itself is blocked while it runs anyway: the earlier
     // lock adds nothing there (and the statement's own rule reports it)
     const ownExclusive = new Set(claims.filter((c) => c.mode === 'AccessExclusiveLock' && c.relationKind !== 'index').map((c) => c.relation));
+    // validating a constraint added NOT VALID in this transaction is constraint-missing-not-valid's finding
+    const alter = tableAlter(statement);
+    const key = alter && tableKey(alter.relation);
+    if (key && alter.cmds.some((c) => c.subtype === 'AT_ValidateConstraint' && c.name && addedNotValidInThisTransaction(ctx, key, c.name))) ownExclusive.add(key);
     const exclusive = held.filter(
       (h) => h.claim.mode === 'AccessExclusiveLock' && !h.onNewTable && h.statement !== statement && h.claim.reason !== 'DROP TABLE' && !ownExclusive.has(h.claim.relation),
     );
@@ -65,11 +72,16 @@ export const lockHeldAcrossStatements: Rule = {
     const written = bulkWriteTarget(statement, schema);
     if (written && !schema.relationCreatedInCurrentFile(written) && !exclusive.some((h) => h.claim.relation === written)) slow.add('bulk write');
     if (slow.size === 0) return;
-    const first = exclusive[0];
-    const locked = [...new Set(exclusive.map((h) => display(h.claim.relation)))];
-    const tables = `${locked.join(', ')} ${locked.length > 1 ? 'stay' : 'stays'}`;
-    report({
-      message: `${[...slow].join(', ')} runs while ${tables} ACCESS EXCLUSIVE locked (taken by ${first.claim.reason} at line ${first.statement.range.start.line}) until the transaction commits.`,
-    });
+    // each table with the statement that locked it first: tables locked by different statements name their own
+    const byTable = new Map<string, string>();
+    for (const h of exclusive) {
+      if (!byTable.has(h.claim.relation)) byTable.set(h.claim.relation, `${h.claim.reason} at line ${h.statement.range.start.line}`);
+    }
+    const takers = new Set(byTable.values());
+    const tables =
+      takers.size === 1
+        ? `${[...byTable.keys()].map(display).join(', ')} ${byTable.size > 1 ? 'stay' : 'stays'} ACCESS EXCLUSIVE locked (taken by ${[...takers][0]})`
+        : `${[...byTable].map(([t, by]) => `${display(t)} (${by})`).join(', ')} stay ACCESS EXCLUSIVE locked`;
+    report({ message: `${[...slow].join(', ')} runs while ${tables} until the transaction commits.` });
   },
 };

@@ -14,8 +14,24 @@ ruleTester(renamingTable, {
       history: ['CREATE TABLE users (id bigint);'],
       why: 'a table swap: the old name names the new table',
     },
+    { sql: 'CREATE SCHEMA staging;\nALTER SCHEMA staging RENAME TO imports;', why: 'schema created in the same file' },
+    { sql: 'CREATE TABLE t (id bigint);\nALTER TABLE t SET SCHEMA archive;', why: 'table created in the same file' },
+    { sql: 'ALTER TABLE users SET SCHEMA app;\nCREATE VIEW users AS SELECT * FROM app.users;', why: 'compatibility view with the old name' },
+    'ALTER FUNCTION f() SET SCHEMA app;',
   ],
   invalid: [
+    {
+      sql: 'ALTER SCHEMA public RENAME TO app;',
+      errors: [{ line: 1, column: 1, message: 'Renaming schema public to app breaks code that still uses names qualified with public.' }],
+      why: 'strong_migrations rename_schema',
+    },
+    {
+      sql: 'ALTER TABLE users SET SCHEMA archive;\nALTER VIEW reports.daily SET SCHEMA archive;',
+      errors: [
+        { line: 1, message: 'Moving table users to schema archive breaks code that still uses its old name.' },
+        { line: 2, message: /Moving view reports\.daily/ },
+      ],
+    },
     {
       sql: 'ALTER TABLE users RENAME TO users_old;\nALTER TABLE app.users_new RENAME TO users;',
       errors: [{ line: 1, message: /users to users_old/ }, { line: 2, message: /app\.users_new/ }],

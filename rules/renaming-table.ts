@@ -10,8 +10,8 @@ export const renamingTable: Rule = {
     id: 'renaming-table',
     category: 'breaking',
     defaultSeverity: 'error',
-    summary: 'Renaming a table or view breaks application code that still uses the old name.',
-    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced; the same holds for views and materialized views (ALTER VIEW … RENAME TO). A relation created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name or by another table renamed to the old name (a table swap).',
+    summary: 'Renaming a table, view or schema (or moving a table to another schema) breaks application code that still uses the old name.',
+    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced; the same holds for views and materialized views (ALTER VIEW … RENAME TO), for ALTER TABLE … SET SCHEMA (the qualified name changes) and for ALTER SCHEMA … RENAME TO, which changes the name of everything in the schema at once. A relation or schema created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name or by another table renamed to the old name (a table swap).',
     safeAlternative: [
       'Rename, and leave a view with the old name so that old code keeps working (a simple view is updatable), then drop the view once no deployed code uses the old name:',
       '```sql',
@@ -25,8 +25,24 @@ export const renamingTable: Rule = {
     ].join('\n'),
     help: 'Leave a compatibility view with the old name, or create a new table and migrate code to it first.',
   },
-  check({ statement, schema, parsed, report }) {
+  check({ statement, schema, parsed, previous, report }) {
     const rename = nodeAs(statement.node, 'RenameStmt');
+    if (rename?.renameType === 'OBJECT_SCHEMA' && rename.subname) {
+      const created = previous.some((s) => nodeAs(s.node, 'CreateSchemaStmt')?.schemaname === rename.subname);
+      if (!created) report({ message: `Renaming schema ${rename.subname} to ${rename.newname ?? ''} breaks code that still uses names qualified with ${rename.subname}.` });
+      return;
+    }
+    const move = nodeAs(statement.node, 'AlterObjectSchemaStmt');
+    const moved = move ? RENAMED_KINDS[move.objectType ?? ''] : undefined;
+    if (move?.relation && moved && !schema.relationCreatedInCurrentFile(move.relation)) {
+      const oldKey = tableKey(move.relation);
+      const view = parsed.statements.some((s) => {
+        const v = nodeAs(s.node, 'ViewStmt')?.view;
+        return s.start > statement.start && v !== undefined && tableKey(v) === oldKey;
+      });
+      if (!view) report({ message: `Moving ${moved} ${relationName(move.relation)} to schema ${move.newschema ?? ''} breaks code that still uses its old name.` });
+      return;
+    }
     const kind = rename ? RENAMED_KINDS[rename.renameType ?? ''] : undefined;
     if (!rename?.relation || !kind) return;
     if (schema.relationCreatedInCurrentFile(rename.relation)) return;

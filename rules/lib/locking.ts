@@ -92,6 +92,23 @@ export function constraintsAddedToExistingTable(ctx: RuleContext): AddedConstrai
   return alter.cmds.flatMap((cmd) => addedConstraints(cmd).map((constraint) => ({ alter, cmd, constraint })));
 }
 
+/** The lock mode name of the NOT VALID add of `name` earlier in the current transaction, if any. */
+export function addedNotValidInThisTransaction(ctx: RuleContext, table: string, name: string): string | undefined {
+  if (!ctx.transaction.inTransaction) return undefined;
+  for (let i = ctx.previous.length - 1; i >= 0; i--) {
+    const state = ctx.transactions.states[i];
+    if (!state?.inTransaction || state.id !== ctx.transaction.id) break;
+    const alter = tableAlter(ctx.previous[i]);
+    if (!alter || tableKey(alter.relation) !== table) continue;
+    for (const cmd of alter.cmds) {
+      for (const c of addedConstraints(cmd)) {
+        if (c.conname === name && c.skip_validation) return c.contype === 'CONSTR_FOREIGN' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * Reports each constraint of one kind that builds a new index on an existing table under its ACCESS
  * EXCLUSIVE lock (PRIMARY KEY, UNIQUE without USING INDEX, EXCLUDE). `kind` names a named one in the

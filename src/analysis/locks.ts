@@ -272,7 +272,8 @@ function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, 
   if (SHARE_UPDATE_EXCLUSIVE_SUBCOMMANDS.has(subtype)) {
     if (subtype === 'AT_AttachPartition') {
       const partition = nodeAs(cmd.def, 'PartitionCmd')?.name;
-      claims.add(claim(key, 'ShareUpdateExclusiveLock', 'ATTACH PARTITION'));
+      // PostgreSQL 12 lowered the parent's lock from ACCESS EXCLUSIVE to SHARE UPDATE EXCLUSIVE
+      claims.add(claim(key, pgVersion < 12 ? 'AccessExclusiveLock' : 'ShareUpdateExclusiveLock', 'ATTACH PARTITION'));
       // the partition is scanned to prove its rows fit the bound (unless a matching CHECK exists)
       if (partition) claims.add(claim(tableKey(partition), 'AccessExclusiveLock', 'ATTACH PARTITION', { scan: true }));
       return;
@@ -339,9 +340,13 @@ function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, 
     case 'AT_SetLogged':
     case 'AT_SetUnLogged':
     case 'AT_SetTableSpace':
-    case 'AT_SetAccessMethod':
-      claims.add(claim(key, 'AccessExclusiveLock', name.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase(), { rewrite: true, scan: true }));
+    case 'AT_SetAccessMethod': {
+      const forms: Record<string, string> = { AT_SetLogged: 'SET LOGGED', AT_SetUnLogged: 'SET UNLOGGED', AT_SetTableSpace: 'SET TABLESPACE' };
+      const what = forms[subtype] ?? 'SET ACCESS METHOD';
+      // a partitioned table has no storage of its own: only the default for future partitions changes
+      claims.add(claim(key, 'AccessExclusiveLock', what, table?.partitioned ? {} : { rewrite: true, scan: true }));
       return;
+    }
     default:
       claims.add(claim(key, 'AccessExclusiveLock', name.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase()));
   }

@@ -78,6 +78,7 @@ export function renameObject(schema: SchemaModel, rename: NonNullable<ReturnType
       return;
     case 'OBJECT_TYPE': {
       const from = tableKey(stringList(nodeAs(rename.object, 'List')?.items).join('.'));
+      renameColumnTypes(schema, from, newName);
       const model = schema.enums.get(from);
       if (!model) return;
       schema.enums.delete(from);
@@ -87,6 +88,20 @@ export function renameObject(schema: SchemaModel, rename: NonNullable<ReturnType
     }
     default:
       return;
+  }
+}
+
+/**
+ * Columns keep the renamed type (ALTER TYPE only changes its name): the enum swap TypeORM and Prisma write
+ * (rename the old type away, create the new one under its name, retype the column) changes old → new.
+ */
+function renameColumnTypes(schema: SchemaModel, from: string, newName: string): void {
+  for (const table of schema.tables.values()) {
+    for (const column of table.columns.values()) {
+      const [, base, array] = /^(.*?)((?:\[\])*)$/.exec(column.type) ?? [];
+      if (base === undefined || tableKey(base) !== from) continue;
+      column.type = `${base.includes('.') ? `${splitKey(from)[0]}.` : ''}${newName}${array ?? ''}`;
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { SourceFile } from '../sql/source.js';
 import { forwardText } from '../sql/sections.js';
+import { elementLength } from '../sql/element-end.js';
 import { loadParser, parseSource, type ParsedFile, type Statement } from '../sql/parser.js';
 import { doBlockStatements } from '../sql/plpgsql.js';
 import { SchemaModel } from '../analysis/schema.js';
@@ -210,7 +211,7 @@ function toFinding(
       const start = statement.sourceOfLocation(statement.locationBase + d.location);
       range =
         start >= statement.start && start <= statement.end
-          ? { start: file.positionAt(start), end: statement.range.end }
+          ? { start: file.positionAt(start), end: file.positionAt(start + elementLength(file.text.slice(start, statement.end))) }
           : statement.range;
     } else range = statement.range;
   }

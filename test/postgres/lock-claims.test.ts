@@ -87,6 +87,9 @@ const cases: Case[] = [
   { setup: BASE, statement: 'ALTER TABLE t CLUSTER ON t_pkey' },
   { setup: BASE, statement: 'ALTER TABLE t SET WITHOUT CLUSTER' },
   { setup: BASE, statement: 'ALTER TABLE t SET UNLOGGED' },
+  { setup: 'CREATE UNLOGGED TABLE u (id int); INSERT INTO u VALUES (1);', statement: 'ALTER TABLE u SET LOGGED' },
+  // a partitioned table has no storage: SET TABLESPACE only records the default for new partitions
+  { setup: 'CREATE TABLE pm (id int, k int) PARTITION BY LIST (k);', statement: 'ALTER TABLE pm SET TABLESPACE pg_default' },
   { setup: BASE, statement: 'ALTER TABLE t ENABLE ROW LEVEL SECURITY' },
   { setup: BASE, statement: 'ALTER TABLE t DISABLE TRIGGER ALL' },
   { setup: BASE, statement: 'ALTER TABLE t REPLICA IDENTITY FULL' },

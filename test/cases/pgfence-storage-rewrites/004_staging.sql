@@ -1,0 +1,2 @@
+CREATE TABLE scratch (id bigint);
+ALTER TABLE scratch SET UNLOGGED;

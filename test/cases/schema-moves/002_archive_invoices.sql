@@ -1,0 +1,3 @@
+SET lock_timeout = '2s';
+CREATE SCHEMA archive;
+ALTER TABLE invoices SET SCHEMA archive;

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS "Users" ("id"   SERIAL , "email" VARCHAR(255) NOT NULL UNIQUE, "role" "public"."enum_Users_role" DEFAULT 'user', "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY ("id"));
