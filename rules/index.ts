@@ -44,6 +44,7 @@ import { requireConcurrentPartitionDetach } from './require-concurrent-partition
 import { banConcurrentIndexCreationInTransaction } from './ban-concurrent-index-creation-in-transaction.js';
 import { banVacuumFull } from './ban-vacuum-full.js';
 import { banTableStorageRewrite } from './ban-table-storage-rewrite.js';
+import { enablingRlsWithoutPolicy } from './enabling-rls-without-policy.js';
 import { banAlterDomainWithAddConstraint } from './ban-alter-domain-with-add-constraint.js';
 import { banCreateDomainWithConstraint } from './ban-create-domain-with-constraint.js';
 import { foreignKeyMissingIndex } from './foreign-key-missing-index.js';
@@ -67,6 +68,7 @@ export const allRules: readonly Rule[] = [
   banUpdateWithoutWhere,
   renamingColumn,
   renamingTable,
+  enablingRlsWithoutPolicy,
   banDropNotNull,
   renamingEnumValue,
   requireEnumValueOrdering,

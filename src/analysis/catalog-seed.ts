@@ -70,6 +70,12 @@ FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace
 WHERE con.contype IN ('p', 'u', 'x', 'c', 'f') AND con.conparentid = 0 AND ${USER_SCHEMAS}
 ORDER BY array_position(ARRAY['p', 'u', 'x', 'c', 'f']::"char"[], con.contype), con.oid`;
 
+// Only the names: the model needs to know whether a table has policies, not what they allow.
+const POLICIES = `
+SELECT 'CREATE POLICY ' || quote_ident(p.polname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' USING (true)' AS ddl
+FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE ${USER_SCHEMAS}`;
+
 const INDEXES = `
 SELECT pg_get_indexdef(i.indexrelid) AS ddl
 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -79,7 +85,7 @@ ORDER BY i.indexrelid`;
 /** The DDL, in replay order, that describes a live database's user schemas to the model. */
 export async function catalogDdl(db: CatalogQuerier): Promise<string[]> {
   const out: string[] = [];
-  for (const sql of [DOMAINS, FUNCTIONS, TABLES, PARTITIONS, ENUMS, CONSTRAINTS, INDEXES]) {
+  for (const sql of [DOMAINS, FUNCTIONS, TABLES, PARTITIONS, ENUMS, CONSTRAINTS, INDEXES, POLICIES]) {
     const { rows } = await db.query<{ ddl: string }>(sql);
     out.push(...rows.map((r) => r.ddl));
   }
@@ -87,8 +93,8 @@ export async function catalogDdl(db: CatalogQuerier): Promise<string[]> {
 }
 
 /**
- * Seeds the model with a live database's tables, columns, constraints, indexes, enums, views, domains and
- * function volatilities, so that a
+ * Seeds the model with a live database's tables, columns, constraints, indexes, enums, views, domains,
+ * function volatilities and policy names, so that a
  * new migration is linted against the real schema. Seeded objects get file index -1: they are never
  * "created in the current file". Call before replaying the migrations that are not applied yet.
  */

@@ -8,6 +8,12 @@ import { splitKey, tableKey, type SchemaModel } from './schema.js';
 export function dropObjects(schema: SchemaModel, removeType: string, objects: Node[]): void {
   for (const object of objects) {
     const list = nodeAs(object, 'List');
+    if (removeType === 'OBJECT_POLICY') {
+      // DROP POLICY p ON [schema.]table: the policy's name comes last
+      const parts = stringList(list?.items);
+      schema.policies.get(tableKey(parts.slice(0, -1).join('.')))?.delete(parts[parts.length - 1] ?? '');
+      continue;
+    }
     const name = list ? stringList(list.items).join('.') : stringList(nodeAs(object, 'TypeName')?.names).join('.');
     if (!name) continue;
     const key = tableKey(name);
@@ -15,6 +21,7 @@ export function dropObjects(schema: SchemaModel, removeType: string, objects: No
       case 'OBJECT_TABLE':
       case 'OBJECT_FOREIGN_TABLE':
         schema.tables.delete(key);
+        schema.policies.delete(key);
         for (const index of schema.indexesOn(key)) schema.indexes.delete(index.key);
         // foreign keys pointing at the table go with it (CASCADE, or there were none)
         for (const other of schema.tables.values()) {
@@ -157,6 +164,11 @@ export function moveRelation(schema: SchemaModel, from: string, to: string): voi
     schema.tables.delete(from);
     table.key = to;
     schema.tables.set(to, table);
+  }
+  const policies = schema.policies.get(from);
+  if (policies) {
+    schema.policies.delete(from);
+    schema.policies.set(to, policies);
   }
   const [toSchema] = splitKey(to);
   for (const index of [...schema.indexes.values()].filter((i) => i.table === from)) {

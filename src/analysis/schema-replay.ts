@@ -34,6 +34,12 @@ export function replayStatement(schema: SchemaModel, node: Node): void {
     });
     return;
   }
+  const policy = nodeAs(node, 'CreatePolicyStmt');
+  if (policy?.table && policy.policy_name) {
+    const key = tableKey(policy.table);
+    schema.policies.set(key, (schema.policies.get(key) ?? new Set()).add(policy.policy_name));
+    return;
+  }
   const drop = nodeAs(node, 'DropStmt');
   if (drop) return dropObjects(schema, drop.removeType ?? '', drop.objects ?? []);
   const rename = nodeAs(node, 'RenameStmt');

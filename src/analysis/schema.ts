@@ -142,6 +142,8 @@ export class SchemaModel {
   readonly domains: DomainConstraints = new Map();
   /** Functions the history created, with the volatility a call of them has. */
   readonly functions: FunctionVolatilities = new Map();
+  /** Table key → names of its row-level security policies (kept for tables the history did not create too). */
+  readonly policies = new Map<string, Set<string>>();
   private current: Origin = { file: 0, transaction: 0 };
   private applied = 0;
 
@@ -195,6 +197,10 @@ export class SchemaModel {
   /** True when `type` (`email`, `app.email`) is a domain of the history with CHECK or NOT NULL constraints. */
   isConstrainedDomain(type: string): boolean {
     return (this.domains.get(tableKey(type.replace(/\(.*$/, ''))) ?? new Set()).size > 0;
+  }
+
+  hasPolicies(table: string | RangeVar): boolean {
+    return (this.policies.get(tableKey(table))?.size ?? 0) > 0;
   }
 
   constraint(table: string | RangeVar, name: string): ConstraintModel | undefined {

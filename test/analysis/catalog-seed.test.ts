@@ -28,6 +28,7 @@ CREATE UNLOGGED TABLE scratch (x int);
 CREATE VIEW order_totals AS SELECT customer_id, sum(total) FROM orders GROUP BY 1;
 CREATE DOMAIN app.email AS varchar(200) NOT NULL CONSTRAINT email_at CHECK (VALUE LIKE '%@%');
 CREATE DOMAIN plain_label AS text;
+CREATE POLICY customers_all ON app.customers USING (true);
 CREATE FUNCTION app.next_code() RETURNS text LANGUAGE plpgsql VOLATILE AS $$ BEGIN RETURN md5(random()::text); END $$;
 CREATE FUNCTION app.region() RETURNS text LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN 'eu'; END $$;
 `;
@@ -51,13 +52,15 @@ describe('seedSchemaFromCatalog', () => {
     for (const text of ddl) expect(parseSource(new SourceFile('x.sql', `${text};`)).syntaxError, text).toBeUndefined();
   });
 
-  it('knows the domains with constraints and the volatility of functions', async () => {
+  it('knows the domains with constraints, the volatility of functions and which tables have policies', async () => {
     const seeded = new SchemaModel();
     await seedSchemaFromCatalog(seeded, client);
     expect(seeded.isConstrainedDomain('app.email')).toBe(true);
     expect(seeded.isConstrainedDomain('plain_label')).toBe(false);
     expect(seeded.functions.get('app.next_code')).toBe('volatile');
     expect(seeded.functions.get('region')).toBe('stable');
+    expect(seeded.hasPolicies('app.customers')).toBe(true);
+    expect(seeded.hasPolicies('orders')).toBe(false);
   });
 
   it('builds the same model as replaying the migration', async () => {
