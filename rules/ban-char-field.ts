@@ -18,8 +18,8 @@ export const banCharField: Rule = {
     ].join('\n'),
     help: 'Use text (with a CHECK constraint on the length if needed).',
   },
-  check({ statement, report }) {
-    for (const c of typedColumns(statement.node)) {
+  check({ statement, schema, report }) {
+    for (const c of typedColumns(statement.node, schema)) {
       if (c.builtin !== 'bpchar') continue;
       const shown = c.typeText.replace(/^bpchar/, 'char');
       report({ message: `${columnLabel(c)} is ${shown}; use text (with a CHECK constraint if the length matters).`, location: c.location });

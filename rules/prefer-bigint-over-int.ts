@@ -22,8 +22,8 @@ export const preferBigintOverInt: Rule = {
     ].join('\n'),
     help: 'Declare ids and keys as bigint (bigint GENERATED … AS IDENTITY instead of serial).',
   },
-  check({ statement, options, report }) {
-    for (const c of typedColumns(statement.node)) {
+  check({ statement, schema, options, report }) {
+    for (const c of typedColumns(statement.node, schema)) {
       if (!c.builtin || isArray(c.type)) continue;
       const serial = SERIAL.has(c.builtin);
       if (!serial && !(INT.has(c.builtin) && (c.keyLike || options.allColumns === true))) continue;

@@ -19,8 +19,8 @@ export const preferBigintOverSmallint: Rule = {
     ].join('\n'),
     help: 'Declare ids and keys as bigint (bigint GENERATED … AS IDENTITY instead of smallserial).',
   },
-  check({ statement, options, report }) {
-    for (const c of typedColumns(statement.node)) {
+  check({ statement, schema, options, report }) {
+    for (const c of typedColumns(statement.node, schema)) {
       if (!c.builtin || isArray(c.type)) continue;
       const serial = SERIAL.has(c.builtin);
       if (!serial && !(SMALLINT.has(c.builtin) && (c.keyLike || options.allColumns === true))) continue;

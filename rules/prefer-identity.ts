@@ -27,8 +27,8 @@ export const preferIdentity: Rule = {
     help: 'Write `bigint GENERATED ALWAYS AS IDENTITY` instead of serial/bigserial.',
     minPgVersion: 10,
   },
-  check({ statement, report }) {
-    for (const c of typedColumns(statement.node)) {
+  check({ statement, schema, report }) {
+    for (const c of typedColumns(statement.node, schema)) {
       const base = c.builtin && SERIALS.get(c.builtin);
       if (!base) continue;
       report({

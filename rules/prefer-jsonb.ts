@@ -15,8 +15,8 @@ export const preferJsonb: Rule = {
     ].join('\n'),
     help: 'Declare the column as jsonb.',
   },
-  check({ statement, report }) {
-    for (const c of typedColumns(statement.node)) {
+  check({ statement, schema, report }) {
+    for (const c of typedColumns(statement.node, schema)) {
       if (c.builtin !== 'json') continue;
       report({ message: `${columnLabel(c)} is ${c.typeText}; use jsonb.`, location: c.location });
     }

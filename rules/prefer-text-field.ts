@@ -24,8 +24,8 @@ export const preferTextField: Rule = {
     ].join('\n'),
     help: 'Use text, with a CHECK (char_length(col) <= n) constraint if the length must be limited.',
   },
-  check({ statement, report }) {
-    for (const c of typedColumns(statement.node)) {
+  check({ statement, schema, report }) {
+    for (const c of typedColumns(statement.node, schema)) {
       if (c.builtin !== 'varchar' || (c.type.typmods ?? []).length === 0) continue;
       report({ message: `${columnLabel(c)} is ${c.typeText}; use text with a CHECK constraint on its length instead.`, location: c.location });
     }

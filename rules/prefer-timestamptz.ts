@@ -18,8 +18,8 @@ export const preferTimestamptz: Rule = {
     ].join('\n'),
     help: 'Declare the column as timestamptz.',
   },
-  check({ statement, report }) {
-    for (const c of typedColumns(statement.node)) {
+  check({ statement, schema, report }) {
+    for (const c of typedColumns(statement.node, schema)) {
       if (c.builtin !== 'timestamp') continue;
       report({ message: `${columnLabel(c)} is timestamp without time zone; use timestamptz.`, location: c.location });
     }

@@ -1,5 +1,6 @@
 import type { ColumnDef, Constraint, Node, RangeVar, TypeName } from '@pgsql/types';
 import { nodeAs, relationName, stringList, typeNameToString } from '../../src/sql/ast.js';
+import type { SchemaModel } from '../../src/analysis/schema.js';
 
 /** A column whose type a statement sets: CREATE TABLE, ALTER TABLE ADD COLUMN, ALTER COLUMN TYPE. */
 export interface TypedColumn {
@@ -19,8 +20,12 @@ export interface TypedColumn {
   keyLike: boolean;
 }
 
-/** Every column a statement gives a type to, with the facts the type rules need. */
-export function typedColumns(node: Node): TypedColumn[] {
+/**
+ * Every column a statement gives a type to, with the facts the type rules need. With the schema, an
+ * ALTER COLUMN TYPE that restates the column's current type (Sequelize's changeColumn does) is left out:
+ * the advice was given when the column got that type.
+ */
+export function typedColumns(node: Node, schema?: SchemaModel): TypedColumn[] {
   const out: TypedColumn[] = [];
   const create = nodeAs(node, 'CreateStmt');
   // a temporary table lives for one session: type advice about growth and time zones does not apply
@@ -47,7 +52,9 @@ export function typedColumns(node: Node): TypedColumn[] {
       const def = nodeAs(cmd?.def, 'ColumnDef');
       if (!cmd || !def?.typeName) continue;
       if (cmd.subtype === 'AT_AddColumn' && def.colname) out.push(describe(alter.relation, def.colname, def, 'add', false));
-      if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) out.push(describe(alter.relation, cmd.name, def, 'alter-type', false));
+      if (cmd.subtype !== 'AT_AlterColumnType' || !cmd.name) continue;
+      if (schema?.column(alter.relation, cmd.name)?.type === typeNameToString(def.typeName)) continue;
+      out.push(describe(alter.relation, cmd.name, def, 'alter-type', false));
     }
   }
   return out;
