@@ -136,11 +136,10 @@ async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobRe
   const context = { migration: job.planned, client, log: env.log };
   const name = job.planned.name;
   const explicit = job.analysis.transaction === 'explicit';
-  // A file with its own BEGIN/COMMIT runs as written, in one round trip; otherwise each top-level
-  // statement is sent alone, since PostgreSQL refuses CONCURRENTLY & co. in a multi-statement query.
-  const steps: Array<{ text: string; statement?: Statement }> = explicit
-    ? [{ text: job.planned.sql }]
-    : job.analysis.statements.filter((s) => !s.parent).map((s) => ({ text: s.text, statement: s }));
+  // Each top-level statement is sent alone, a file with its own BEGIN/COMMIT too (as psql runs it, and
+  // as lint assumes): in one multi-statement query PostgreSQL would wrap whatever stands outside its
+  // blocks in an implicit transaction, where CONCURRENTLY & co. are refused.
+  const steps: Array<{ text: string; statement?: Statement }> = job.analysis.statements.filter((s) => !s.parent).map((s) => ({ text: s.text, statement: s }));
   const start = Date.now();
   const resume = job.resume;
   // the marker of an interrupted attempt stays, and keeps counting statements the way it did

@@ -19,11 +19,13 @@ afterAll(async () => {
 });
 
 describe('transaction policy and timeouts', () => {
-  it('runs a file that manages its own BEGIN/COMMIT as written and records it', async () => {
-    await project.write('0001_explicit.sql', 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nBEGIN;\nINSERT INTO a VALUES (1);\nCOMMIT;\n');
+  it('runs a file that manages its own BEGIN/COMMIT as written, statement by statement, and records it', async () => {
+    // CONCURRENTLY after the file's own COMMIT: refused if the file went to the server as one query
+    await project.write('0001_explicit.sql', 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nBEGIN;\nINSERT INTO a VALUES (1);\nCOMMIT;\nCREATE INDEX CONCURRENTLY a_id_idx ON a (id);\n');
     const result = await createRunner({ databaseUrl: db.url, dir: project.dir }).up();
     expect(result.migrations.map((m) => m.name)).toEqual(['0001_explicit']);
     expect((await admin.query('select id from a')).rows).toEqual([{ id: 1 }]);
+    expect((await admin.query("select indisvalid from pg_index where indexrelid = 'a_id_idx'::regclass")).rows).toEqual([{ indisvalid: true }]);
     expect((await admin.query('select name from pgwarden.migrations')).rows).toEqual([{ name: '0001_explicit' }]);
     expect((await admin.query('select count(*)::int as n from pgwarden.migration_attempts')).rows[0].n).toBe(0);
   });
