@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
 import { isSerialType } from '../src/analysis/volatility.js';
+import { commandRange } from './lib/command-range.js';
 
 export const addingRequiredField: Rule = {
   meta: {
@@ -11,28 +12,55 @@ export const addingRequiredField: Rule = {
     why: [
       'ALTER TABLE … ADD COLUMN … NOT NULL with no default gives existing rows NULL, so PostgreSQL refuses it as soon as the table has a row.',
       'Even on an empty table, application code deployed before the migration does not set the new column, and each of its INSERTs now fails.',
+      'The same holds when the file adds the column nullable (or with a default) and then, in the same file, makes it required: SET NOT NULL',
+      'after a backfill, or DROP DEFAULT after adding it NOT NULL DEFAULT … (what Django writes for a new field). That statement is reported.',
+      'Enforcing NOT NULL in a later migration, after the code that writes the column is deployed, is not.',
     ].join(' '),
     safeAlternative: [
-      'Give the column a default (a constant is stored in the catalog on PostgreSQL 11+, no rewrite), or add it nullable, backfill, then enforce NOT NULL:',
+      'Give the column a default that stays (a constant is stored in the catalog on PostgreSQL 11+, no rewrite), so old code\'s INSERTs keep working:',
       '```sql',
       "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';",
-      '-- or',
+      '```',
+      'Or expand, migrate, then enforce, one migration each:',
+      '```sql',
+      '-- migration 1 (expand), deployed with code that writes plan:',
       'ALTER TABLE users ADD COLUMN plan text;',
-      "UPDATE users SET plan = 'free' WHERE plan IS NULL; -- in batches",
+      '-- migration 2 (-- pgwarden:no-transaction): backfill in batches',
+      "UPDATE users SET plan = 'free' WHERE plan IS NULL AND id BETWEEN 1 AND 10000;",
+      '-- migration 3 (contract), once no running code inserts without plan:',
       'ALTER TABLE users ADD CONSTRAINT users_plan_not_null CHECK (plan IS NOT NULL) NOT VALID;',
+      '-- migration 4 (its own transaction, so the scan holds no ACCESS EXCLUSIVE lock):',
       'ALTER TABLE users VALIDATE CONSTRAINT users_plan_not_null;',
       '```',
     ].join('\n'),
     help: 'Add a default, or add the column nullable, backfill it, and enforce NOT NULL afterwards.',
   },
-  check({ statement, schema, report }) {
+  check(ctx) {
+    const { statement, schema, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');
     if (!alter?.relation || alter.objtype !== 'OBJECT_TABLE') return;
     if (schema.createdInCurrentFile(alter.relation)) return;
-    for (const c of alter.cmds ?? []) {
-      const cmd = nodeAs(c, 'AlterTableCmd');
-      const column = nodeAs(cmd?.def, 'ColumnDef');
-      if (cmd?.subtype !== 'AT_AddColumn' || !column?.colname) continue;
+    const cmds = (alter.cmds ?? []).flatMap((c) => nodeAs(c, 'AlterTableCmd') ?? []);
+    for (const cmd of cmds) {
+      // a column this file added to an existing table becomes required here: old code never sets it
+      if ((cmd.subtype === 'AT_SetNotNull' || (cmd.subtype === 'AT_ColumnDefault' && !cmd.def)) && cmd.name) {
+        const modelled = schema.column(alter.relation, cmd.name);
+        if (!modelled || modelled.generated || !schema.columnCreatedInCurrentFile(alter.relation, cmd.name)) continue;
+        const here = cmds.filter((k) => k.name === cmd.name);
+        const required =
+          cmd.subtype === 'AT_SetNotNull'
+            ? !modelled.notNull && !modelled.hasDefault && !here.some((k) => k.subtype === 'AT_ColumnDefault' && k.def)
+            : modelled.hasDefault && (modelled.notNull || here.some((k) => k.subtype === 'AT_SetNotNull'));
+        if (!required) continue;
+        const how = cmd.subtype === 'AT_SetNotNull' ? 'is made NOT NULL' : 'loses its default while NOT NULL';
+        report({
+          message: `Column ${cmd.name}, added to ${relationName(alter.relation)} in this migration, ${how} here: inserts from code deployed before it, which does not set ${cmd.name}, fail.`,
+          range: commandRange(ctx, ['alter'], cmd.name),
+        });
+        continue;
+      }
+      const column = nodeAs(cmd.def, 'ColumnDef');
+      if (cmd.subtype !== 'AT_AddColumn' || !column?.colname) continue;
       if (isSerialType(typeNameToString(column.typeName))) continue;
       const kinds = (column.constraints ?? []).map((k) => nodeAs(k, 'Constraint')?.contype);
       const required = kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_PRIMARY');

@@ -65,6 +65,12 @@ ruleTester(backfillInDdlTransaction, {
   ],
   invalid: [
     {
+      sql: "BEGIN;\nUPDATE settings SET value = 'y' WHERE value IS NULL;\nCOMMIT AND CHAIN;\nALTER TABLE settings ADD COLUMN description text;\nUPDATE settings SET description = value WHERE value = 'x';\nCOMMIT;",
+      history: ['CREATE TABLE settings (id bigint PRIMARY KEY, key text UNIQUE NOT NULL, value text);'],
+      errors: [{ line: 5, message: /UPDATE on settings/ }],
+      why: 'the transaction COMMIT AND CHAIN opens holds the ADD COLUMN lock through the backfill',
+    },
+    {
       sql: "ALTER TABLE settings ADD COLUMN description text;\nUPDATE settings SET description = value WHERE value = 'x';\nINSERT INTO settings (id, key) SELECT g, 'k' || g FROM generate_series(100, 100000) g;",
       history: ['CREATE TABLE settings (id bigint PRIMARY KEY, key text UNIQUE NOT NULL, value text);'],
       errors: [{ line: 2, message: /UPDATE on settings/ }, { line: 3, message: /INSERT … SELECT on settings/ }],

@@ -14,6 +14,11 @@ ruleTester(banConcurrentIndexCreationInTransaction, {
   ],
   invalid: [
     {
+      sql: "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE events ADD COLUMN note text;\nCOMMIT AND CHAIN;\nCREATE INDEX CONCURRENTLY events_note_idx ON events (note);\nCOMMIT;",
+      errors: [{ line: 5, message: /^CREATE INDEX CONCURRENTLY inside/ }],
+      why: 'COMMIT AND CHAIN opens the next transaction at once',
+    },
+    {
       sql: "BEGIN;\nSET LOCAL lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY events_created_at_idx ON events (created_at);\nCOMMIT;",
       errors: [{ line: 3, column: 1, message: 'CREATE INDEX CONCURRENTLY inside the BEGIN … COMMIT of this file fails: PostgreSQL cannot run it inside a transaction block.' }],
     },

@@ -2,6 +2,8 @@ import type { Rule } from '../src/lint/types.js';
 import type { ParsedFile, Statement } from '../src/sql/parser.js';
 import type { AlterTableCmd, Node } from '@pgsql/types';
 import { pinsUniqueKey } from './lib/row-bound.js';
+import { commandRange } from './lib/command-range.js';
+import type { Range } from '../src/sql/source.js';
 import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
 import { tableKey, type SchemaModel } from '../src/analysis/schema.js';
 import { isBinaryCoercibleChange } from '../src/analysis/coercion.js';
@@ -58,9 +60,10 @@ function factsOf(parsed: ParsedFile): FileFacts {
 function changesMeaning(cmd: AlterTableCmd, oldType: string | undefined, schema: SchemaModel): boolean {
   const def = nodeAs(cmd.def, 'ColumnDef');
   if (!def?.typeName || oldType === undefined) return false;
-  // an enum swap to a type that keeps every old label (TypeORM's way to add a value) reads and writes as before
+  // an enum swap keeping every old label (TypeORM's way to add a value) reads and writes as before; one that
+  // drops labels is renaming-enum-value's, not reported twice here
   const [from, to] = [schema.enums.get(tableKey(oldType)), schema.enums.get(tableKey(typeNameToString(def.typeName)))];
-  if (from && to && from.values.every((v) => to.values.includes(v))) return false;
+  if (from && to) return false;
   const using = def.raw_default;
   if (using && stringList(nodeAs(using, 'ColumnRef')?.fields).join('.') !== cmd.name) return true;
   return !isBinaryCoercibleChange(oldType, typeNameToString(def.typeName));
@@ -81,8 +84,8 @@ export const expandContractInOneMigration: Rule = {
       'the moment it commits. The rule fires on the contract step only when the same file also expands that table: a lone',
       'DROP COLUMN, rename or type change is already reported by ban-drop-column, renaming-column, renaming-table and',
       'changing-column-type, and is not reported twice here. An UPDATE pinned to a few rows by their key (`WHERE id = 7`) is a',
-      'data fix, not a backfill, and does not count as an expand step. Retyping an enum column to a new enum that keeps every old',
-      'label (the rename-and-recreate swap TypeORM writes to add a value) does not change what old code reads or writes.',
+      'data fix, not a backfill, and does not count as an expand step. Retyping an enum column to a new enum (the rename-and-recreate',
+      'swap ORMs write) is left to renaming-enum-value, which reports it when the new type lacks an old label.',
     ].join(' '),
     safeAlternative: [
       'Split the change across deploys:',
@@ -102,7 +105,8 @@ export const expandContractInOneMigration: Rule = {
     ].join('\n'),
     help: 'Expand (add + backfill) in one release, switch the code, and contract (drop/rename) in a later migration.',
   },
-  check({ parsed, statement, schema, report }) {
+  check(ctx) {
+    const { parsed, statement, schema, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');
     const rename = nodeAs(statement.node, 'RenameStmt');
     const relation = alter?.relation ?? rename?.relation;
@@ -117,24 +121,26 @@ export const expandContractInOneMigration: Rule = {
     // a column this file adds is not used by running code, even on a table the model does not know
     const existing = (column: string) =>
       !schema.columnCreatedInCurrentFile(relation, column) && !expansions.some((e) => e.table === key && e.column === column);
-    const contracts: string[] = [];
+    // each contract on the line of its own subcommand, where ban-drop-column reports the same DROP
+    const contracts: Array<{ what: string; range?: Range }> = [];
     for (const c of alter?.cmds ?? []) {
       const cmd = nodeAs(c, 'AlterTableCmd');
       if (!cmd?.name || !existing(cmd.name)) continue;
-      if (cmd.subtype === 'AT_DropColumn') contracts.push(`drops ${cmd.name}`);
+      if (cmd.subtype === 'AT_DropColumn') contracts.push({ what: `drops ${cmd.name}`, range: commandRange(ctx, ['drop'], cmd.name) });
       if (cmd.subtype === 'AT_AlterColumnType' && changesMeaning(cmd, schema.column(relation, cmd.name)?.type, schema)) {
-        contracts.push(`changes the type of ${cmd.name} in place`);
+        contracts.push({ what: `changes the type of ${cmd.name} in place`, range: commandRange(ctx, ['alter'], cmd.name) });
       }
     }
     if (rename?.renameType === 'OBJECT_COLUMN' && rename.subname && existing(rename.subname)) {
-      contracts.push(`renames ${rename.subname} to ${rename.newname ?? '?'}`);
+      contracts.push({ what: `renames ${rename.subname} to ${rename.newname ?? '?'}` });
     }
     if (rename?.renameType === 'OBJECT_TABLE' && !views.has(key)) {
-      contracts.push(`renames the table to ${rename.newname ?? '?'} without a compatibility view named ${table}`);
+      contracts.push({ what: `renames the table to ${rename.newname ?? '?'} without a compatibility view named ${table}` });
     }
-    for (const contract of contracts) {
+    for (const { what, range } of contracts) {
       report({
-        message: `This migration ${expand} and ${contract}: code deployed before it still uses the old shape. Expand, migrate the code, then contract in a later migration.`,
+        message: `This migration ${expand} and ${what}: code deployed before it still uses the old shape. Expand, migrate the code, then contract in a later migration.`,
+        range,
       });
     }
   },

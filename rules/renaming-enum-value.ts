@@ -1,26 +1,54 @@
 import type { Rule } from '../src/lint/types.js';
-import { nodeAs, stringList } from '../src/sql/ast.js';
+import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
+import { columnIsNewInFile } from './lib/history.js';
+import { commandRange } from './lib/command-range.js';
 
 export const renamingEnumValue: Rule = {
   meta: {
     id: 'renaming-enum-value',
     category: 'breaking',
     defaultSeverity: 'error',
-    summary: 'Renaming an enum value breaks code that still reads or writes the old label.',
-    why: 'ALTER TYPE … RENAME VALUE changes the label in place, immediately. Deployed application code that inserts the old label gets "invalid input value for enum", and code that compares with it silently stops matching. An enum created earlier in the same file is not reported.',
+    summary: 'Renaming or removing an enum value breaks code that still reads or writes the old label.',
+    why: [
+      'ALTER TYPE … RENAME VALUE changes the label in place, immediately. Deployed application code that inserts the old label gets',
+      '"invalid input value for enum", and code that compares with it silently stops matching. Swapping a column to a new enum type',
+      'that lacks some of the old labels (PostgreSQL cannot drop an enum value, so ORMs such as Prisma and TypeORM recreate the type and',
+      'retype the column) removes those labels just the same: the statement is reported at its ALTER COLUMN … TYPE. An enum, or a',
+      'column, created earlier in the same file is not reported.',
+    ].join(' '),
     safeAlternative: [
-      'Add the new label, move data and code to it, and stop using the old one (PostgreSQL cannot drop an enum value; leave it unused or migrate to a new type later):',
+      'Expand, migrate, contract: add the new label, move data and code to it, and only then stop using the old one:',
       '```sql',
+      '-- migration 1 (expand):',
       "ALTER TYPE order_status ADD VALUE 'cancelled' AFTER 'canceled';",
-      '-- next migration (a new value cannot be used in the transaction that added it):',
-      "UPDATE orders SET status = 'cancelled' WHERE status = 'canceled';",
+      '-- migration 2 (a new value cannot be used in the transaction that added it), in batches:',
+      "UPDATE orders SET status = 'cancelled' WHERE status = 'canceled' AND id BETWEEN 1 AND 10000;",
+      "-- deploy code that writes only 'cancelled'; leave 'canceled' unused, or in a later release (contract)",
+      '-- swap to a type without it once no running code writes it.',
       '```',
     ].join('\n'),
-    help: 'Add the new label, migrate data and code to it, and leave the old label unused.',
+    help: 'Add the new label, migrate data and code to it, and leave the old label unused (or drop it in a later release).',
     minPgVersion: 10,
   },
-  check({ statement, schema, report }) {
+  check(ctx) {
+    const { statement, schema, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterEnumStmt');
+    const table = nodeAs(statement.node, 'AlterTableStmt');
+    // an enum swap: the column's current enum loses labels in the type it is retyped to
+    for (const c of table?.relation ? table.cmds ?? [] : []) {
+      const cmd = nodeAs(c, 'AlterTableCmd');
+      const def = nodeAs(cmd?.def, 'ColumnDef');
+      if (cmd?.subtype !== 'AT_AlterColumnType' || !cmd.name || !def?.typeName || !table?.relation) continue;
+      const from = schema.enumType(schema.column(table.relation, cmd.name)?.type ?? '');
+      const to = schema.enumType(typeNameToString(def.typeName));
+      if (!from || !to || from.origin.file === schema.origin.file || columnIsNewInFile(ctx, table.relation, cmd.name)) continue;
+      const lost = from.values.filter((v) => !to.values.includes(v));
+      if (lost.length === 0) continue;
+      report({
+        message: `Retyping ${relationName(table.relation)}.${cmd.name} to enum ${typeNameToString(def.typeName)} removes ${lost.map((v) => `'${v}'`).join(', ')}: code that still writes ${lost.length > 1 ? 'them' : 'it'} fails (and so does this cast if a row holds ${lost.length > 1 ? 'one' : 'it'}).`,
+        range: commandRange(ctx, ['alter'], cmd.name),
+      });
+    }
     if (!alter?.oldVal) return;
     const name = stringList(alter.typeName).join('.');
     // the model resolves public."Status" and a type renamed into place (Prisma's Status_new → Status)

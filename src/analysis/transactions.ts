@@ -69,6 +69,8 @@ export function cannotRunInTransaction(statement: Statement, pgVersion = 15): st
     return 'CREATE SUBSCRIPTION';
   }
   if (nodeAs(node, 'DropSubscriptionStmt')) return 'DROP SUBSCRIPTION';
+  const kind = nodeAs(node, 'TransactionStmt')?.kind;
+  if (kind === 'TRANS_STMT_COMMIT_PREPARED' || kind === 'TRANS_STMT_ROLLBACK_PREPARED') return 'COMMIT/ROLLBACK PREPARED';
   return undefined;
 }
 
@@ -100,8 +102,14 @@ function isFalseOption(o: unknown, name: string): boolean {
   return s === 'false' || s === false || s === 'off';
 }
 
-/** BEGIN/START TRANSACTION, COMMIT/END, ROLLBACK… as a small enum. */
-export function transactionControl(statement: Statement): 'begin' | 'commit' | 'rollback' | 'savepoint' | undefined {
+/**
+ * BEGIN/START TRANSACTION, COMMIT/END, ROLLBACK… as a small enum. `chain` is COMMIT/ROLLBACK AND CHAIN:
+ * it ends the transaction and at once opens the next one. COMMIT/ROLLBACK PREPARED act on another,
+ * prepared transaction (and cannot run in a block), so they leave the session's block as it is.
+ */
+export function transactionControl(
+  statement: Statement,
+): 'begin' | 'commit' | 'rollback' | 'chain' | 'savepoint' | 'prepared' | undefined {
   const t = nodeAs(statement.node, 'TransactionStmt');
   if (!t) return undefined;
   switch (t.kind) {
@@ -109,12 +117,14 @@ export function transactionControl(statement: Statement): 'begin' | 'commit' | '
     case 'TRANS_STMT_START':
       return 'begin';
     case 'TRANS_STMT_COMMIT':
-    case 'TRANS_STMT_COMMIT_PREPARED':
+      return t.chain ? 'chain' : 'commit';
     case 'TRANS_STMT_PREPARE':
       return 'commit';
     case 'TRANS_STMT_ROLLBACK':
+      return t.chain ? 'chain' : 'rollback';
+    case 'TRANS_STMT_COMMIT_PREPARED':
     case 'TRANS_STMT_ROLLBACK_PREPARED':
-      return 'rollback';
+      return 'prepared';
     default:
       return 'savepoint';
   }
@@ -137,7 +147,8 @@ export function analyzeTransactions(
   let reason = assumption === 'per-file' ? 'runs in one transaction' : 'each statement autocommits';
   const noTx = directives.some((d) => d.directive.type === 'no-transaction');
   const refused = topLevel.map((s) => cannotRunInTransaction(s, pgVersion)).find((r) => r !== undefined);
-  if (topLevel.some((s) => transactionControl(s) !== undefined)) {
+  const controls = topLevel.map((s) => transactionControl(s)).filter((c) => c !== undefined && c !== 'prepared');
+  if (controls.length > 0) {
     mode = 'explicit';
     reason = 'manages its own BEGIN/COMMIT';
   } else if (noTx) {
@@ -165,10 +176,11 @@ export function analyzeTransactions(
         states.push({ inTransaction: true, id });
         continue;
       }
-      if (control === 'commit' || control === 'rollback') {
+      if (control === 'commit' || control === 'rollback' || control === 'chain') {
         states.push({ inTransaction: open, id });
-        open = false;
         id++;
+        // AND CHAIN outside a block is an error PostgreSQL reports; inside one the next block is open
+        open = control === 'chain' && open;
         continue;
       }
     }

@@ -136,7 +136,7 @@ export async function lintSources(
     }
     // in reading order: rules run one after another per statement, so a file's findings would come out
     // grouped by statement and rule (line 3, 3, 5, 10, 12, 10…); the sort is stable, so a rule's own order stays
-    const located = applySuppressions(fileFindings, parsed, known);
+    const located = applySuppressions(fileFindings, parsed, known, statements);
     findings.push(...located.sort((a, b) => a.line - b.line || a.column - b.column));
   });
   return { findings, files: allFiles };

@@ -1,4 +1,4 @@
-import type { ParsedFile } from '../sql/parser.js';
+import type { ParsedFile, Statement } from '../sql/parser.js';
 import type { Finding } from './types.js';
 import type { Located } from './engine.js';
 
@@ -13,11 +13,14 @@ export function applySuppressions(
   findings: Located[],
   parsed: ParsedFile,
   knownRules: ReadonlySet<string>,
+  bodyStatements: readonly Statement[] = [],
 ): Finding[] {
   const out: Finding[] = [];
   const fileIgnores = parsed.directives.flatMap((d) => (d.directive.type === 'ignore-file' ? [d.directive] : []));
+  // ignores inside DO bodies are not among the file's comments (the lexer sees one string there)
+  const inBodies = bodyStatements.flatMap((s) => (s.parent ? s.directives : []));
 
-  for (const located of parsed.directives) {
+  for (const located of [...parsed.directives, ...new Set(inBodies)]) {
     const d = located.directive;
     if (d.type !== 'ignore' && d.type !== 'ignore-file') continue;
     for (const id of d.rules) {
@@ -39,9 +42,9 @@ export function applySuppressions(
   }
 
   for (const { finding, statement } of findings) {
-    // a finding inside a DO body is silenced by the ignore above the DO
-    const top = statement?.parent ?? statement;
-    const local = (top?.directives ?? []).flatMap((d) => (d.directive.type === 'ignore' ? [d.directive] : []));
+    // a finding inside a DO body is silenced by the ignore above the DO, or above it in the body
+    const own = [...(statement?.directives ?? []), ...(statement?.parent?.directives ?? [])];
+    const local = own.flatMap((d) => (d.directive.type === 'ignore' ? [d.directive] : []));
     const match = [...local, ...fileIgnores].find((d) => d.rules.length === 0 || d.rules.includes(finding.rule));
     out.push(match ? { ...finding, suppressed: { reason: match.reason } } : finding);
   }

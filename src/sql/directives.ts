@@ -44,6 +44,10 @@ function stripCommentMarkers(text: string): string {
   let t = text.trim();
   if (t.startsWith('--')) t = t.slice(2);
   else if (t.startsWith('/*')) t = t.slice(2, t.endsWith('*/') ? -2 : undefined);
+  // a block comment over several lines, `/*\n * pgwarden-ignore …\n */`, reads as one line
+  t = t.split('\n').map((line) => line.replace(/^\s*\*(?!\/)/, '').trim()).filter(Boolean).join(' ');
+  // ESLint's convention: `-- pgwarden-ignore rule -- why` (the reason after a second `--`)
+  t = t.replace(/\s+--\s*(.*)$/, (_, why: string) => (why ? `: ${why}` : ''));
   return t.trim();
 }
 

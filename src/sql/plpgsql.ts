@@ -1,6 +1,7 @@
 import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import type { Node } from '@pgsql/types';
 import { makeStatement, type ParsedFile, type Statement } from './parser.js';
+import { parseDirective, type LocatedDirective } from './directives.js';
 import { SourceFile } from './source.js';
 import { nodeAs } from './ast.js';
 
@@ -33,6 +34,7 @@ export function doBlockStatements(parsed: ParsedFile, statement: Statement): Sta
   for (const query of queries) {
     const at = locate(body.text, query.text, cursor);
     if (at === undefined) continue;
+    const directives = bodyDirectives(body, cursor, at);
     cursor = at + query.text.length;
     const fileIndex = (queryIndex: number): number => body.fileIndex(at + queryIndex);
     if (query.sql === undefined) {
@@ -41,7 +43,7 @@ export function doBlockStatements(parsed: ParsedFile, statement: Statement): Sta
       const queryFile = new SourceFile('', query.text);
       const end = query.text.trimEnd().length;
       out.push(
-        makeStatement(file, node, fileIndex(0), fileIndex(end), 0, (loc) => fileIndex(queryFile.indexOfByte(loc)), [], statement),
+        makeStatement(file, node, fileIndex(0), fileIndex(end), 0, (loc) => fileIndex(queryFile.indexOfByte(loc)), directives, statement),
       );
       continue;
     }
@@ -57,8 +59,23 @@ export function doBlockStatements(parsed: ParsedFile, statement: Statement): Sta
       while (/\s/.test(query.sql[first] ?? '')) first++; // a statement's location starts at the blank after the previous ';'
       const start = position(first);
       const end = verbatim ? position(sqlFile.indexOfByte(endByte)) : fileIndex(query.text.length);
-      out.push(makeStatement(file, node, start, end, 0, (loc) => position(sqlFile.indexOfByte(loc)), [], statement));
+      out.push(makeStatement(file, node, start, end, 0, (loc) => position(sqlFile.indexOfByte(loc)), directives, statement));
     }
+  }
+  return out;
+}
+
+/**
+ * Directive comments in the body between `from` and `to` (before one of its statements): the file's lexer
+ * sees the body as one string, so a `-- pgwarden-ignore` written above a statement inside it is read here.
+ */
+function bodyDirectives(body: Body, from: number, to: number): LocatedDirective[] {
+  const out: LocatedDirective[] = [];
+  for (const m of body.text.slice(from, to).matchAll(/--[^\n]*|\/\*[\s\S]*?\*\//g)) {
+    const text = m[0].replace(/\r$/, '');
+    const directive = parseDirective(text);
+    const start = from + m.index;
+    if (directive) out.push({ directive, comment: { text, start: body.fileIndex(start), end: body.fileIndex(start + text.length) } });
   }
   return out;
 }

@@ -125,4 +125,11 @@ describe('DO blocks in lint', () => {
     const sql = '-- pgwarden-ignore ban-drop-table: reviewed\nDO $$ BEGIN DROP TABLE a; END $$;';
     expect(await dropTableFindings(sql)).toEqual([]);
   });
+
+  it('applies an ignore directive inside the body to the next statement of the body only', async () => {
+    const sql = 'DO $$\nBEGIN\n  -- pgwarden-ignore ban-drop-table: reviewed\n  DROP TABLE a;\n  DROP TABLE b;\nEND $$;';
+    expect(await dropTableFindings(sql)).toEqual(['5:3 Dropping table b deletes all of its rows and breaks code that still uses it.']);
+    const execute = "DO $$ BEGIN /* pgwarden-ignore ban-drop-table */ EXECUTE 'DROP TABLE a'; END $$;";
+    expect(await dropTableFindings(execute)).toEqual([]);
+  });
 });
