@@ -3,7 +3,7 @@ import { parseSource } from '../sql/parser.js';
 import { SourceFile } from '../sql/source.js';
 import { nodeAs, stringList } from '../sql/ast.js';
 import { tableKey } from './schema.js';
-import { expressionVolatility, type Volatility } from './volatility.js';
+import { expressionVolatility, VOLATILITY_RANK, type Volatility } from './volatility.js';
 
 // Domains and functions the history declares. Adding a column whose type is a constrained domain makes
 // PostgreSQL check every existing row by rewriting the table; a default calling a function of the
@@ -71,8 +71,6 @@ function inlinedVolatility(create: NonNullable<ReturnType<typeof nodeAs<'CreateF
   const inlined = expressionVolatility(body, functions).volatility;
   return VOLATILITY_RANK[inlined] < VOLATILITY_RANK[declared] ? inlined : declared;
 }
-
-const VOLATILITY_RANK: Record<Volatility, number> = { immutable: 0, stable: 1, unknown: 2, volatile: 3 };
 
 function volatility(options: Node[] | undefined): Volatility | undefined {
   const v = (options ?? []).map((o) => nodeAs(o, 'DefElem')).find((d) => d?.defname === 'volatility');

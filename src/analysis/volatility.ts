@@ -33,6 +33,9 @@ const NOT_VOLATILE = new Set([
   'txid_current', 'pg_current_xact_id', 'age', 'extract', 'date_part', 'encode', 'decode', 'sha256', 'digest', 'interval',
 ]);
 
+/** Least to most volatile; "unknown" sits below volatile so that a known volatile call decides. */
+export const VOLATILITY_RANK: Readonly<Record<Volatility, number>> = { immutable: 0, stable: 1, unknown: 2, volatile: 3 };
+
 /**
  * Classifies a default (or any) expression; the most volatile part wins. `declared` holds functions the
  * migrations created (bare and qualified name → their declared volatility); they count before the lists.
@@ -40,9 +43,8 @@ const NOT_VOLATILE = new Set([
 export function expressionVolatility(expr: Node | undefined, declared?: ReadonlyMap<string, Volatility>): VolatilityVerdict {
   if (!expr) return { volatility: 'immutable' };
   let verdict: VolatilityVerdict = { volatility: 'immutable' };
-  const rank: Record<Volatility, number> = { immutable: 0, stable: 1, unknown: 2, volatile: 3 };
   const raise = (v: Volatility, fn?: string) => {
-    if (rank[v] > rank[verdict.volatility]) verdict = { volatility: v, function: fn };
+    if (VOLATILITY_RANK[v] > VOLATILITY_RANK[verdict.volatility]) verdict = { volatility: v, function: fn };
   };
   walk(expr, (kind, payload) => {
     if (kind === 'FuncCall') {
