@@ -1,6 +1,6 @@
-import { scanSync } from 'libpg-query';
 import type { Rule } from '../src/lint/types.js';
 import { SourceFile } from '../src/sql/source.js';
+import { identifierText, scanTokens } from '../src/sql/tokens.js';
 
 /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated to this many bytes. */
 const MAX_IDENTIFIER_BYTES = 63;
@@ -8,12 +8,6 @@ const MAX_IDENTIFIER_BYTES = 63;
 /** Statements that only read or write rows: a long name there refers to an object, it names nothing new. */
 const DATA_STATEMENTS = new Set(['SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'CopyStmt', 'DoStmt']);
 
-interface Token {
-  start: number;
-  end: number;
-  text: string;
-  tokenName: string;
-}
 
 /** Cheap pre-check so that only statements with a long word pay for a second scan. */
 function mayHoldLongIdentifier(text: string): boolean {
@@ -40,17 +34,13 @@ export const identifierTooLong: Rule = {
   },
   check({ statement, file, report }) {
     if (DATA_STATEMENTS.has(statement.kind) || !mayHoldLongIdentifier(statement.text)) return;
-    let tokens: Token[];
-    try {
-      tokens = scanSync(statement.text).tokens as Token[];
-    } catch {
-      return;
-    }
+    const tokens = scanTokens(statement.text);
+    if (!tokens) return;
     const local = new SourceFile('', statement.text);
     const seen = new Set<string>();
     for (const token of tokens) {
       if (token.tokenName !== 'IDENT') continue;
-      const name = token.text.startsWith('"') ? token.text.slice(1, -1).replace(/""/g, '"') : token.text.toLowerCase();
+      const name = identifierText(token);
       const bytes = Buffer.byteLength(name, 'utf8');
       if (bytes <= MAX_IDENTIFIER_BYTES || seen.has(name)) continue;
       seen.add(name);

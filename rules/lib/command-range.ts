@@ -1,13 +1,7 @@
-import { scanSync } from 'libpg-query';
+import { identifierText, scanTokens, type Token } from '../../src/sql/tokens.js';
 import type { Range } from '../../src/sql/source.js';
 import type { RuleContext } from '../../src/lint/types.js';
 import { SourceFile } from '../../src/sql/source.js';
-
-interface Token {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /**
  * The range of an ALTER TABLE subcommand such as `DROP COLUMN "b"` or `ALTER COLUMN b DROP NOT NULL`
@@ -17,13 +11,9 @@ interface Token {
  */
 export function commandRange(ctx: RuleContext, words: string[], column: string): Range | undefined {
   const { statement, file } = ctx;
-  let tokens: Token[];
-  try {
-    tokens = scanSync(statement.text).tokens as Token[];
-  } catch {
-    return undefined;
-  }
-  const word = (t: Token | undefined) => (t?.text.startsWith('"') ? t.text.slice(1, -1).replace(/""/g, '"') : t?.text.toLowerCase());
+  const tokens = scanTokens(statement.text);
+  if (!tokens) return undefined;
+  const word = (t: Token | undefined) => (t ? identifierText(t) : undefined);
   for (let i = 0; i < tokens.length; i++) {
     let k = i;
     const ok = words.every((w) => word(tokens[k++]) === w);

@@ -1,10 +1,4 @@
-import { scanSync } from 'libpg-query';
-
-interface Token {
-  start: number;
-  end: number;
-  text: string;
-}
+import { scanTokens } from './tokens.js';
 
 /**
  * Length (in UTF-16 units) of the list element that `text` starts with: up to the first comma or closing
@@ -12,12 +6,8 @@ interface Token {
  * or one subcommand of an ALTER TABLE, ends where that element ends, not at the end of the statement.
  */
 export function elementLength(text: string): number {
-  let tokens: Token[];
-  try {
-    tokens = scanSync(text).tokens as Token[];
-  } catch {
-    return text.length;
-  }
+  const tokens = scanTokens(text);
+  if (!tokens) return text.length;
   let depth = 0;
   let endByte: number | undefined;
   for (const t of tokens) {
