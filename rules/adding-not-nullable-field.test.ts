@@ -24,6 +24,25 @@ ruleTester(addingNotNullableField, {
     },
     'ALTER TABLE users ALTER COLUMN email DROP NOT NULL;',
     'ALTER TABLE users ADD COLUMN email text NOT NULL;',
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: ['ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;', 'ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;'],
+      why: 'the safe pattern on a table the history never created: the model keeps its constraints',
+    },
+    {
+      sql: 'ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: ['ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;'],
+      why: 'validated by the statement before, on a table the model does not know',
+    },
+    {
+      sql: "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+      why: 'a CHECK validated at once, then SET NOT NULL in the same transaction: PostgreSQL 12+ skips the scan ("existing constraints are sufficient", checked on 15)',
+    },
+    {
+      sql: "ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+      history: [users],
+      why: 'the same, table in the model',
+    },
   ],
   invalid: [
     {
@@ -80,6 +99,31 @@ ruleTester(addingNotNullableField, {
       history: [users, 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;', 'ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;', 'ALTER TABLE users DROP CONSTRAINT users_email_nn;'],
       errors: 1,
       why: 'the proving constraint was dropped again',
+    },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: ['ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;'],
+      errors: 1,
+      why: 'not validated, on a table the model does not know',
+    },
+    {
+      sql: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+      history: ['ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;', 'ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;'],
+      pgVersion: 11,
+      errors: [{ message: /before PostgreSQL 12/ }],
+      why: 'before PostgreSQL 12 the validated CHECK does not help',
+    },
+    {
+      sql: 'ALTER TABLE users ADD COLUMN nickname text, ALTER COLUMN email SET NOT NULL;',
+      history: [users],
+      errors: [{ line: 1, column: 45 }],
+      why: 'in a multi-action ALTER TABLE the finding points at the SET NOT NULL action',
+    },
+    {
+      sql: 'ALTER TABLE users\n  ADD COLUMN nickname text,\n  ALTER COLUMN email SET NOT NULL;',
+      history: [users],
+      errors: [{ line: 3, column: 3 }],
+      why: 'on its own line',
     },
   ],
 });

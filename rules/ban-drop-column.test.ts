@@ -19,5 +19,20 @@ ruleTester(banDropColumn, {
     { sql: 'SELECT 1;\nALTER TABLE app.users DROP COLUMN IF EXISTS a, DROP COLUMN b CASCADE;', errors: [{ line: 2, message: /app\.users\.a/ }, { line: 2, message: /app\.users\.b/ }] },
     { sql: 'ALTER TABLE accounts DROP COLUMN email;', history: ['CREATE TABLE accounts (id bigint, email text);'], errors: 1, why: 'table from an earlier migration' },
     { sql: 'DO $$ BEGIN\n  ALTER TABLE users DROP COLUMN x;\nEND $$;', errors: [{ line: 2, column: 3 }], why: 'inside a DO block' },
+    {
+      sql: "SET lock_timeout = '2s';\nALTER TABLE accounts ADD COLUMN full_name text;\nUPDATE accounts SET full_name = display_name;\nALTER TABLE accounts DROP COLUMN display_name;",
+      history: ['CREATE TABLE accounts (id bigint PRIMARY KEY, display_name text);'],
+      errors: [{
+        line: 4,
+        message: 'Dropping column accounts.display_name deletes its data and breaks code that still uses it; this migration also adds column full_name to accounts at line 2, so expand and contract happen in one step.',
+        help: /Expand .*, migrate the code, then drop display_name in a later migration/,
+      }],
+      why: 'the one finding for this DROP (expand-contract-in-one-migration leaves it here) names the expand step',
+    },
+    {
+      sql: 'ALTER TABLE accounts DROP COLUMN display_name;\nALTER TABLE accounts ADD COLUMN full_name text;',
+      errors: [{ message: /also adds column full_name to accounts at line 2/ }],
+      why: 'contract before expand',
+    },
   ],
 });

@@ -71,6 +71,17 @@ ruleTester(lockHeldAcrossStatements, {
       history: [widgets],
       why: 'dbmate/Flyway: validating what this transaction added NOT VALID is constraint-missing-not-valid’s finding',
     },
+    {
+      sql: "ALTER TABLE app.widgets ADD COLUMN a text;\nSELECT set_config('statement_timeout', '5s', true);\nSELECT 1;\nSELECT note FROM orders WHERE id = 7;\nSELECT id FROM orders LIMIT 1;",
+      history: [widgets, others],
+      why: 'reads without a table, pinned to a key, or bounded by a LIMIT are quick',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nCREATE INDEX ON app.widgets (a);',
+      history: [widgets],
+      transaction: 'per-statement',
+      why: 'each statement autocommits: nothing is held across statements',
+    },
   ],
   invalid: [
     {
@@ -109,7 +120,51 @@ ruleTester(lockHeldAcrossStatements, {
     {
       sql: 'LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;\nCREATE INDEX ON orders (note);\nCREATE INDEX ON orders (id, note);',
       history: [others],
-      errors: 2,
+      errors: [{ line: 2 }],
+      why: 'one held lock is one finding, at the first slow statement after it (not one per later statement)',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE orders ADD COLUMN b text;\nCREATE INDEX ON app.widgets (a);\nCREATE INDEX ON orders (b);\nALTER TABLE customers ADD COLUMN c text;\nCREATE INDEX ON customers (c);',
+      history: [widgets, others, 'CREATE TABLE customers (id bigint PRIMARY KEY, name text);'],
+      errors: [
+        { line: 3, message: /app\.widgets \(ADD COLUMN at line 1\), orders \(ADD COLUMN at line 2\)/ },
+        { line: 6, message: 'CREATE INDEX runs while customers stays ACCESS EXCLUSIVE locked (taken by ADD COLUMN at line 5) until the transaction commits.' },
+      ],
+      why: 'later slow statements are reported only for tables locked since the last finding',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE orders ADD COLUMN b text, ALTER COLUMN note TYPE varchar(10);',
+      history: [widgets, others],
+      errors: [{ line: 2, message: /^ALTER COLUMN TYPE runs while app\.widgets/ }],
+      why: 'the message names the rewriting action of a multi-action ALTER, not the cheap one before it',
+    },
+    {
+      sql: 'ALTER TABLE orders ADD COLUMN b text, ALTER COLUMN note TYPE varchar(10);\nCREATE INDEX ON app.widgets (owner);',
+      history: [widgets, others],
+      errors: [{ line: 2, message: /taken by ALTER COLUMN TYPE at line 1/ }],
+    },
+    {
+      sql: 'DROP INDEX legacy_idx;\nCREATE INDEX ON orders (note);',
+      history: [others],
+      errors: [{ line: 2, message: 'CREATE INDEX runs while the table of index legacy_idx stays ACCESS EXCLUSIVE locked (taken by DROP INDEX at line 1) until the transaction commits.' }],
+      why: 'an index whose table the model does not know is not called a table',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nSELECT count(*) FROM orders;',
+      history: [widgets, others],
+      errors: [{ line: 2, message: 'reading orders (SELECT) runs while app.widgets stays ACCESS EXCLUSIVE locked (taken by ADD COLUMN at line 1) until the transaction commits.' }],
+      why: 'a long read after the lock keeps the table blocked just the same',
+    },
+    {
+      sql: 'ALTER TABLE orders ADD COLUMN a text;\nSELECT count(*) FROM orders o JOIN customers c ON c.id = o.id;',
+      history: [others, 'CREATE TABLE customers (id bigint PRIMARY KEY, name text);'],
+      errors: [{ message: /^reading orders, customers \(SELECT\) runs while orders stays/ }],
+      why: 'a read of the locked table itself',
+    },
+    {
+      sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nCREATE TABLE order_copy AS SELECT * FROM orders;',
+      history: [widgets, others],
+      errors: [{ message: /^reading orders \(CREATE TABLE AS\) runs while app\.widgets/ }],
     },
     {
       sql: 'ALTER TABLE app.widgets ADD COLUMN a text;\nALTER TABLE orders ADD COLUMN b text;\nCREATE INDEX ON app.widgets (a);',

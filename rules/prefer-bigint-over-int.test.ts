@@ -19,6 +19,9 @@ ruleTester(preferBigintOverInt, {
     { sql: 'CREATE TABLE t (a int4, b text, PRIMARY KEY (a));', errors: 1, why: 'table-level primary key' },
     { sql: 'CREATE TABLE t (user_id int, group_id int, PRIMARY KEY (user_id, group_id));', errors: 2, why: 'composite key of ids' },
     { sql: 'ALTER TABLE orders ALTER COLUMN account_id TYPE integer;', errors: [{ column: 49 }] },
+    { sql: 'CREATE TABLE groups (id bigint PRIMARY KEY, member_ids int[], parent_id int4[]);', errors: [{ message: /groups\.member_ids is integer\[\]/ }, { message: /groups\.parent_id is integer\[\]/ }], why: 'arrays of ids run out like the ids they hold' },
+    { sql: 'ALTER TABLE t ADD COLUMN "tagIds" integer[];', errors: 1, why: 'camelCase plural of a key' },
+    { sql: 'ALTER TABLE t ADD COLUMN scores int[];', options: { allColumns: true }, errors: 1, why: 'allColumns covers arrays too' },
     { sql: 'ALTER TABLE t ADD COLUMN qty int;', options: { allColumns: true }, errors: 1, why: 'allColumns option' },
   ],
 });

@@ -21,5 +21,15 @@ ruleTester(preferRobustStmts, {
     { sql: noTx + 'ALTER TABLE t ADD COLUMN a text, DROP CONSTRAINT c;', errors: [{ message: /ADD COLUMN a on t/ }, { message: /DROP CONSTRAINT c on t/ }] },
     { sql: noTx + 'ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;', errors: [{ line: 2, column: 19, message: /ADD CONSTRAINT c/ }] },
     { sql: 'CREATE TABLE t (id bigint);', transaction: 'per-statement', errors: 1, why: 'per-statement assumption' },
+    {
+      sql: noTx + 'ALTER TABLE t DROP CONSTRAINT IF EXISTS c;\nALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;\nALTER TABLE t ADD CONSTRAINT c CHECK (a > 1) NOT VALID;',
+      errors: [{ line: 4, message: /ADD CONSTRAINT c on t/ }],
+      why: 'one DROP CONSTRAINT IF EXISTS guards only the next ADD of that name',
+    },
+    {
+      sql: noTx + 'ALTER TABLE u DROP CONSTRAINT IF EXISTS c;\nALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;',
+      errors: [{ line: 3 }],
+      why: 'a drop on another table guards nothing',
+    },
   ],
 });

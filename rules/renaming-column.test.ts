@@ -40,5 +40,11 @@ ruleTester(renamingColumn, {
       errors: [{ line: 2 }],
       why: 'SELECT * after the column rename shows the new name: old code breaks',
     },
+    {
+      sql: 'ALTER TABLE accounts ADD COLUMN email_address text;\nUPDATE accounts SET email_address = email;\nALTER TABLE accounts RENAME COLUMN email TO email_old;',
+      history: ['CREATE TABLE accounts (id bigint PRIMARY KEY, email text);'],
+      errors: [{ line: 3, message: 'Renaming column accounts.email to email_old breaks code that still uses the old name; this migration also adds column email_address to accounts at line 1, so expand and contract happen in one step.' }],
+      why: 'the one finding for the rename names the expand step (expand-contract-in-one-migration leaves it here)',
+    },
   ],
 });

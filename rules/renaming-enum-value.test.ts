@@ -19,6 +19,11 @@ ruleTester(renamingEnumValue, {
       why: 'the new enum keeps every old label',
     },
     { sql: "CREATE TYPE s AS ENUM ('a', 'b');\nCREATE TYPE s2 AS ENUM ('a');\nALTER TABLE orders ADD COLUMN st s;\nALTER TABLE orders ALTER COLUMN st TYPE s2 USING st::text::s2;", history: ['CREATE TABLE orders (id bigint);'], why: 'column and enum new in this file' },
+    {
+      sql: "CREATE TYPE status_new AS ENUM ('a', 'b', 'c');\nALTER TABLE s ALTER COLUMN tags TYPE status_new[] USING tags::text[]::status_new[];",
+      history: ["CREATE TYPE status AS ENUM ('a', 'b');\nCREATE TABLE s (id bigint, tags status[]);"],
+      why: 'an array swap that keeps every label',
+    },
     { sql: "ALTER TABLE orders ALTER COLUMN status TYPE text;", history: ["CREATE TYPE status AS ENUM ('a');\nCREATE TABLE orders (id bigint, status status);"], why: 'enum to text keeps every value' },
   ],
   invalid: [
@@ -30,6 +35,18 @@ ruleTester(renamingEnumValue, {
       history: ['CREATE TYPE "Role" AS ENUM (\'USER\', \'ADMIN\');\nCREATE TABLE "User" ("id" SERIAL NOT NULL, "role" "Role" NOT NULL DEFAULT \'USER\');'],
       errors: [{ line: 4, message: /Retyping User\.role to enum Role_new removes 'USER'/ }],
       why: "Prisma's enum swap that drops a label old code writes",
+    },
+    {
+      sql: 'CREATE TYPE "Role_new" AS ENUM (\'MEMBER\', \'ADMIN\');\nALTER TABLE "User" ALTER COLUMN "roles" TYPE "Role_new"[] USING ("roles"::text::"Role_new"[]);',
+      history: ['CREATE TYPE "Role" AS ENUM (\'USER\', \'ADMIN\');\nCREATE TABLE "User" ("id" bigint, "roles" "Role"[] NOT NULL);'],
+      errors: [{ line: 2, message: /Retyping User\.roles to enum Role_new\[\] removes 'USER'/ }],
+      why: "Prisma's enum swap on a column of the enum's array type",
+    },
+    {
+      sql: "CREATE TYPE status_new AS ENUM ('a', 'b');\nALTER TABLE s ALTER COLUMN tags TYPE status_new[] USING tags::text[]::status_new[];",
+      history: ["CREATE TYPE status AS ENUM ('a', 'b', 'c');\nCREATE TABLE s (id bigint, tags status[]);"],
+      errors: [{ message: /removes 'c'/ }],
+      why: 'an array of the enum loses a label',
     },
     {
       sql: 'ALTER TYPE "order_status_enum" RENAME TO "order_status_enum_old";\nCREATE TYPE "order_status_enum" AS ENUM(\'pending\', \'cancelled\');\nALTER TABLE "order"\n  ALTER COLUMN "status" TYPE "order_status_enum" USING "status"::"text"::"order_status_enum";',

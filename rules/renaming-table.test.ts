@@ -50,5 +50,11 @@ ruleTester(renamingTable, {
     { sql: 'ALTER TABLE app.users RENAME TO customers;\nCREATE VIEW users AS SELECT * FROM app.customers;', errors: [{ message: /app\.users/ }], why: 'the view is in another schema' },
     { sql: 'ALTER TABLE accounts RENAME TO ledger;', history: ['CREATE TABLE accounts (id bigint);'], errors: 1 },
     { sql: 'CREATE VIEW users AS SELECT 1;\nALTER TABLE users2 RENAME TO customers;', errors: 1, why: 'a view created before the rename is unrelated' },
+    {
+      sql: 'ALTER TABLE accounts ADD COLUMN note text;\nALTER TABLE accounts RENAME TO users;',
+      history: ['CREATE TABLE accounts (id bigint);'],
+      errors: [{ line: 2, message: 'Renaming table accounts to users breaks code that still uses the old name; this migration also adds column note to accounts at line 1, so expand and contract happen in one step.' }],
+      why: 'the one finding for the rename names the expand step',
+    },
   ],
 });

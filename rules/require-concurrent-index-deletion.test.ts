@@ -11,6 +11,16 @@ ruleTester(requireConcurrentIndexDeletion, {
     },
     { sql: 'DROP TABLE users;', why: 'not an index' },
     {
+      sql: 'DROP INDEX IF EXISTS users_old_email_idx;',
+      history: ['CREATE TABLE users (id bigint, email text);\nCREATE INDEX users_email_idx ON users (email);'],
+      why: 'IF EXISTS of an index the replayed history never created: most likely a no-op cleanup',
+    },
+    {
+      sql: 'DROP INDEX IF EXISTS users_email_idx;',
+      history: ['CREATE TABLE users (id bigint, email text);\nCREATE INDEX users_email_idx ON users (email);\nDROP INDEX CONCURRENTLY users_email_idx;'],
+      why: 'the index was dropped already',
+    },
+    {
       sql: "SET lock_timeout = '2s';\nDROP INDEX ev_id_idx;",
       history: ["CREATE TABLE ev (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE ev_1 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE INDEX ev_id_idx ON ev (id);"],
       why: 'a partitioned index cannot be dropped concurrently: the plain DROP is the only way',

@@ -192,6 +192,40 @@ describe('pgwarden lint: input', () => {
     const down = pgwarden(['lint', '-f', 'json', 'updown/0002_drop.down.sql']);
     expect(dropped(down)).toEqual(['updown/0002_drop.down.sql']);
   });
+
+  it('one file of a known layout is checked against the schema its predecessors build, and only it is reported', async () => {
+    await write('history/000001_users.up.sql', 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nDROP TABLE IF EXISTS legacy;\n');
+    await write('history/000002_plan.up.sql', "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN plan text;\nALTER TABLE users ALTER COLUMN plan SET NOT NULL;\n");
+    const r = pgwarden(['lint', '-f', 'json', 'history/000002_plan.up.sql']);
+    const report = json(r);
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toContain('history/000002_plan.up.sql:3 adding-required-field');
+    expect(report.findings.every((f) => f.file === 'history/000002_plan.up.sql')).toBe(true);
+    expect(report.summary.files).toBe(1);
+  });
+});
+
+describe('pgwarden lint: transaction semantics of the layout\'s tool', () => {
+  it('golang-migrate runs SET …; CREATE INDEX CONCURRENTLY … as one implicit transaction; --assume-autocommit overrides', async () => {
+    await write('gomigrate/000001_t.up.sql', 'CREATE TABLE t (id bigint PRIMARY KEY, a text);\n');
+    await write('gomigrate/000002_t_a.up.sql', "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY t_a_idx ON t (a);\n");
+    const r = pgwarden(['lint', '-f', 'json', 'gomigrate']);
+    expect(r.status).toBe(1);
+    expect(json(r).findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(['gomigrate/000002_t_a.up.sql:2 ban-concurrent-index-creation-in-transaction']);
+    expect(json(r).findings[0].message).toMatch(/golang-migrate sends this file as one multi-statement query/);
+    const autocommit = pgwarden(['lint', '-f', 'json', '--assume-autocommit', 'gomigrate']);
+    expect(autocommit.status).toBe(0);
+  });
+
+  it('--assume-in-transaction wraps every file; the two flags together are a usage error', async () => {
+    await write('alone/cic.sql', 'CREATE INDEX CONCURRENTLY t_a_idx ON t (a);\n');
+    expect(pgwarden(['lint', 'alone/cic.sql']).status).toBe(0);
+    const wrapped = pgwarden(['lint', '-f', 'json', '--assume-in-transaction', 'alone/cic.sql']);
+    expect(wrapped.status).toBe(1);
+    expect(json(wrapped).findings.map((f) => f.rule)).toEqual(['ban-concurrent-index-creation-in-transaction']);
+    const both = pgwarden(['lint', '--assume-in-transaction', '--assume-autocommit', 'alone/cic.sql']);
+    expect(both.status).toBe(2);
+    expectOneCleanLine(both.stderr);
+  });
 });
 
 describe('pgwarden lint: warnings, suppression, configuration', () => {

@@ -183,3 +183,43 @@ describe('findLintTargets', () => {
     expect(found.problems).toEqual([]);
   });
 });
+
+describe('the tool that runs a layout (its transaction rule)', () => {
+  it('names the tool of each layout', async () => {
+    expect((await findMigrations(await layout({ '1_a.up.sql': '', '1_a.down.sql': '' }))).tool).toBe('golang-migrate');
+    expect((await findMigrations(await layout({ '1_a.sql': '' }))).tool).toBe('pgwarden');
+    expect((await findMigrations(await layout({ 'V1__a.sql': '' }))).tool).toBe('flyway');
+    expect((await findMigrations(await layout({ '20240101000000_a/migration.sql': '' }))).tool).toBe('prisma');
+    expect((await findMigrations(await layout({ 'sqitch.plan': 'a\n', 'deploy/a.sql': '' }))).tool).toBe('sqitch');
+  });
+
+  it('Flyway: a script config with executeInTransaction=false runs the script outside a transaction', async () => {
+    const dir = await layout({ 'V1__a.sql': '', 'V2__b.sql': '', 'V2__b.sql.conf': 'executeInTransaction=false\n' });
+    const set = await findMigrations(dir);
+    expect(set.migrations.map((m) => m.autocommit)).toEqual([undefined, 'V2__b.sql.conf says executeInTransaction=false']);
+  });
+
+  it('Ory popx (Kratos): PostgreSQL and all-dialect files only, .autocommit., and parts of one migration as a batch', async () => {
+    const dir = await layout({
+      '20200101000001000000_ids.postgres.up.sql': '',
+      '20200101000001000000_ids.postgres.down.sql': '',
+      '20200101000001000000_ids.mysql.up.sql': '',
+      '20200101000001000000_ids.sqlite3.up.sql': '',
+      '20200101000001000001_ids.up.sql': '',
+      '20200101000001000002_ids.cockroach.up.sql': '',
+      '20200101000002000000_state.autocommit.up.sql': '',
+      '20200101000002000000_state.mysql.autocommit.up.sql': '',
+      '20200101000003000000_x.up.sql': '',
+      '20200101000003000000_x.pg.up.sql': '',
+    });
+    const set = await findMigrations(dir);
+    expect(set.tool).toBe('popx');
+    expect(set.migrations.map((m) => [rel(dir, m.path), rel(dir, m.downPath), m.autocommit, m.batch])).toEqual([
+      ['20200101000001000000_ids.postgres.up.sql', '20200101000001000000_ids.postgres.down.sql', undefined, '20200101000001_ids'],
+      ['20200101000001000001_ids.up.sql', undefined, undefined, '20200101000001_ids'],
+      ['20200101000002000000_state.autocommit.up.sql', undefined, 'the file name says .autocommit.', '20200101000002_state'],
+      ['20200101000003000000_x.pg.up.sql', undefined, undefined, '20200101000003_x'],
+    ]);
+    expect(set.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,6 @@
+-- migrate:up transaction:false
+SET lock_timeout = '2s';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status_idx ON orders (status);
+
+-- migrate:down
+DROP INDEX IF EXISTS orders_status_idx;

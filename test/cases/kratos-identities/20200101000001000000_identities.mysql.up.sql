@@ -1,0 +1,6 @@
+CREATE TABLE `identities` (
+`id` char(36) NOT NULL,
+PRIMARY KEY(`id`),
+`traits_schema_id` VARCHAR (2048) NOT NULL,
+`traits` JSON NOT NULL
+) ENGINE=InnoDB;

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY "Order_createdAt_idx" ON "Order"("createdAt");
