@@ -26,7 +26,7 @@ export const banDropSchema: Rule = {
       // a schema this file created holds nothing anyone relies on yet; CREATE SCHEMA IF NOT EXISTS
       // creates nothing when an earlier migration already put objects in it
       const older = [...schema.tables.values(), ...schema.views.values()].some(
-        (o) => o.key.startsWith(`${name}.`) && o.origin.file !== schema.origin.file,
+        (o) => o.key.startsWith(`${name}.`) && !schema.isNew(o.origin),
       );
       const createdHere = previous.some((s) => {
         const create = nodeAs(s.node, 'CreateSchemaStmt');

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/lint/types.js';
-import { nodeAs, relationName } from '../src/sql/ast.js';
+import { nodeAs, optionIsOn, relationName } from '../src/sql/ast.js';
 import { existingTable } from './lib/locking.js';
 
 export const banVacuumFull: Rule = {
@@ -32,7 +32,7 @@ export const banVacuumFull: Rule = {
   check(ctx) {
     const node = ctx.statement.node;
     const vacuum = nodeAs(node, 'VacuumStmt');
-    if (vacuum?.is_vacuumcmd && (vacuum.options ?? []).some((o) => nodeAs(o, 'DefElem')?.defname === 'full')) {
+    if (vacuum?.is_vacuumcmd && optionIsOn(vacuum.options, 'full')) {
       const relations = (vacuum.rels ?? []).map((r) => nodeAs(r, 'VacuumRelation')?.relation);
       if (relations.length === 0) {
         ctx.report({ message: 'VACUUM FULL without a table rewrites every table of the database, each under an ACCESS EXCLUSIVE lock that blocks its reads and writes.' });

@@ -41,7 +41,7 @@ export const renamingEnumValue: Rule = {
       if (cmd?.subtype !== 'AT_AlterColumnType' || !cmd.name || !def?.typeName || !table?.relation) continue;
       const from = schema.enumType(schema.column(table.relation, cmd.name)?.type ?? '');
       const to = schema.enumType(typeNameToString(def.typeName));
-      if (!from || !to || from.origin.file === schema.origin.file || columnIsNewInFile(ctx, table.relation, cmd.name)) continue;
+      if (!from || !to || schema.isNew(from.origin) || columnIsNewInFile(ctx, table.relation, cmd.name)) continue;
       const lost = from.values.filter((v) => !to.values.includes(v));
       if (lost.length === 0) continue;
       report({
@@ -52,7 +52,8 @@ export const renamingEnumValue: Rule = {
     if (!alter?.oldVal) return;
     const name = stringList(alter.typeName).join('.');
     // the model resolves public."Status" and a type renamed into place (Prisma's Status_new → Status)
-    if (schema.enumType(name)?.origin.file === schema.origin.file) return;
+    const created = schema.enumType(name)?.origin;
+    if (created && schema.isNew(created)) return;
     report({ message: `Renaming value '${alter.oldVal}' of enum ${name} to '${alter.newVal ?? ''}' breaks code that still uses '${alter.oldVal}'.` });
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/lint/types.js';
-import { nodeAs, relationName } from '../src/sql/ast.js';
+import { nodeAs, optionIsOn, relationName } from '../src/sql/ast.js';
 import { existingTable, indexTable } from './lib/locking.js';
 
 export const requireConcurrentReindex: Rule = {
@@ -31,7 +31,7 @@ export const requireConcurrentReindex: Rule = {
   check(ctx) {
     const reindex = nodeAs(ctx.statement.node, 'ReindexStmt');
     if (!reindex) return;
-    if ((reindex.params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === 'concurrently')) return;
+    if (optionIsOn(reindex.params, 'concurrently')) return;
     const name = reindex.relation ? relationName(reindex.relation) : (reindex.name ?? '');
     switch (reindex.kind) {
       case 'REINDEX_OBJECT_TABLE':

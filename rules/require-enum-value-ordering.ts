@@ -25,7 +25,8 @@ export const requireEnumValueOrdering: Rule = {
     if (!alter?.newVal || alter.oldVal || alter.newValNeighbor) return;
     const name = stringList(alter.typeName).join('.');
     // an enum this file created (or renamed into place) has no rows sorted by it yet
-    if (schema.enumType(name)?.origin.file === schema.origin.file) return;
+    const created = schema.enumType(name)?.origin;
+    if (created && schema.isNew(created)) return;
     report({ message: `Value '${alter.newVal}' is appended to the end of enum ${name}'s sort order; say BEFORE or AFTER which value it belongs.` });
   },
 };

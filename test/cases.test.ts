@@ -1,14 +1,15 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findMigrations } from '../src/sql/discover.js';
+import { findMigrations, runnerOf } from '../src/sql/discover.js';
 import { lintSources } from '../src/lint/engine.js';
 import { allRules } from '../rules/index.js';
 import type { Finding } from '../src/lint/types.js';
 
 /**
  * The labeled cases in test/cases/: migration histories in the layouts DESIGN.md names, each with an
- * expected.json written by a reviewer before the rules existed. Every expected finding must be reported
+ * expected.json written by a reviewer before the rules existed, linted under the transaction rule of the
+ * tool that owns the layout. Every expected finding must be reported
  * on the right line; an unexpected error-severity finding is a false alarm and fails the case
  * (`exact` cases allow no finding at all).
  */
@@ -34,8 +35,9 @@ describe('labeled migration cases', () => {
       if (expected.order) expect(files).toEqual(expected.order);
       const texts = new Map<string, string>();
       for (const f of files) texts.set(f, await readFile(join(caseDir, f), 'utf8'));
+      // each file with the transaction rule of the tool its layout belongs to, as `pgwarden lint <dir>` does
       const result = await lintSources(
-        files.map((f) => ({ path: f, text: texts.get(f)! })),
+        set.migrations.map((m, i) => ({ path: files[i], text: texts.get(files[i])!, runner: runnerOf(set, m) })),
         allRules,
       );
       const findings = result.findings.filter((f) => !f.suppressed);

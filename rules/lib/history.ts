@@ -11,7 +11,7 @@ import { tableKey } from '../../src/analysis/schema.js';
 export function columnIsNewInFile(ctx: RuleContext, relation: RangeVar | string, column: string): boolean {
   if (ctx.schema.createdInCurrentFile(relation)) return true;
   const modelled = ctx.schema.table(relation)?.columns.get(column);
-  if (modelled && modelled.origin.file === ctx.schema.origin.file) return true;
+  if (modelled && ctx.schema.isNew(modelled.origin)) return true;
   const key = tableKey(relation);
   return ctx.previous.some((s) => {
     const alter = nodeAs(s.node, 'AlterTableStmt');

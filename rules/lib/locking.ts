@@ -5,7 +5,7 @@ import { blocksWrites, lockTakenBy, partitionsHoldKey, type LockMode } from '../
 import { tableKey } from '../../src/analysis/schema.js';
 import { settingChanged, type TransactionState } from '../../src/analysis/transactions.js';
 import { expressionVolatility, isSerialType } from '../../src/analysis/volatility.js';
-import { nodeAs, relationName, stringList, typeNameToString } from '../../src/sql/ast.js';
+import { nodeAs, optionIsOn, relationName, stringList, typeNameToString } from '../../src/sql/ast.js';
 
 /** `AccessExclusiveLock` → `ACCESS EXCLUSIVE`, the way PostgreSQL's documentation names modes. */
 export function lockName(mode: LockMode): string {
@@ -345,7 +345,7 @@ export function blockingLockWait(ctx: RuleContext): LockWait | undefined {
 function heavyMaintenance(ctx: RuleContext): LockWait | undefined {
   const node = ctx.statement.node;
   const reindex = nodeAs(node, 'ReindexStmt');
-  if (reindex && !(reindex.params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === 'concurrently')) {
+  if (reindex && !optionIsOn(reindex.params, 'concurrently')) {
     if (reindex.kind === 'REINDEX_OBJECT_TABLE' && reindex.relation && existingTable(ctx, reindex.relation)) {
       return { table: relationName(reindex.relation), mode: 'ShareLock', location: reindex.relation.location };
     }
@@ -362,7 +362,7 @@ function heavyMaintenance(ctx: RuleContext): LockWait | undefined {
     return { table: relationName(cluster.relation), mode: 'AccessExclusiveLock', location: cluster.relation.location };
   }
   const vacuum = nodeAs(node, 'VacuumStmt');
-  if (vacuum?.is_vacuumcmd && (vacuum.options ?? []).some((o) => nodeAs(o, 'DefElem')?.defname === 'full')) {
+  if (vacuum?.is_vacuumcmd && optionIsOn(vacuum.options, 'full')) {
     const rel = (vacuum.rels ?? []).map((r) => nodeAs(r, 'VacuumRelation')?.relation).find((r) => r && existingTable(ctx, r));
     if (rel) return { table: relationName(rel), mode: 'AccessExclusiveLock', location: rel.location };
     if ((vacuum.rels ?? []).length === 0) return { table: 'every table of the database', mode: 'AccessExclusiveLock' };

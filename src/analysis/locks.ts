@@ -1,6 +1,6 @@
 import type { AlterTableCmd, Constraint, Node, RangeVar } from '@pgsql/types';
 import type { Statement } from '../sql/parser.js';
-import { nodeAs, stringList, typeNameToString } from '../sql/ast.js';
+import { nodeAs, optionIsOn, stringList, typeNameToString } from '../sql/ast.js';
 import { tableKey, splitKey, type SchemaModel } from './schema.js';
 import { isBinaryCoercibleChange, usingKeepsColumn } from './coercion.js';
 import { expressionVolatility, isSerialType } from './volatility.js';
@@ -151,7 +151,7 @@ function computeLockClaims(statement: Statement, schema: SchemaModel, pgVersion:
   if (truncate) return relations(truncate.relations).map((r) => claim(tableKey(r), 'AccessExclusiveLock', 'TRUNCATE'));
   const reindex = nodeAs(node, 'ReindexStmt');
   if (reindex?.relation) {
-    const concurrent = (reindex.params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === 'concurrently');
+    const concurrent = optionIsOn(reindex.params, 'concurrently');
     const mode: LockMode = concurrent ? 'ShareUpdateExclusiveLock' : 'ShareLock';
     const reason = concurrent ? 'REINDEX CONCURRENTLY' : 'REINDEX';
     if (reindex.kind === 'REINDEX_OBJECT_INDEX') return indexClaims(tableKey(reindex.relation), schema, mode, reason, true);
@@ -160,7 +160,7 @@ function computeLockClaims(statement: Statement, schema: SchemaModel, pgVersion:
   }
   const vacuum = nodeAs(node, 'VacuumStmt');
   if (vacuum) {
-    const full = (vacuum.options ?? []).some((o) => nodeAs(o, 'DefElem')?.defname === 'full' && defIsTrue(o));
+    const full = optionIsOn(vacuum.options, 'full');
     const rels = (vacuum.rels ?? []).map((r) => nodeAs(r, 'VacuumRelation')?.relation).filter((r) => r !== undefined);
     const what = vacuum.is_vacuumcmd ? (full ? 'VACUUM FULL' : 'VACUUM') : 'ANALYZE';
     return rels.map((r) =>
@@ -226,12 +226,6 @@ function constraintsOf(element: Node): Constraint[] {
   return (nodeAs(element, 'ColumnDef')?.constraints ?? []).map((c) => nodeAs(c, 'Constraint')).filter((c) => c !== undefined);
 }
 
-function defIsTrue(option: Node): boolean {
-  const arg = nodeAs(option, 'DefElem')?.arg;
-  if (!arg) return true;
-  const value = nodeAs(arg, 'String')?.sval ?? nodeAs(arg, 'Boolean')?.boolval ?? nodeAs(arg, 'Integer')?.ival;
-  return !(value === false || value === 0 || value === 'false' || value === 'off');
-}
 
 /** Locks on an index's table when the model knows it; otherwise on the index itself. */
 function indexClaims(indexKey: string, schema: SchemaModel, mode: LockMode, reason: string, scan: boolean): LockClaim[] {

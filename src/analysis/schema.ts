@@ -11,6 +11,11 @@ export interface Origin {
   file: number;
   /** Transaction id within that file (see TransactionState.id). */
   transaction: number;
+  /**
+   * Index of the first file of the batch the file belongs to: parts of one migration that always deploy
+   * together (Ory popx's sub-versions). Absent: the file is a batch of its own.
+   */
+  batch?: number;
   /** The statement that created the object (set while the model replays it). */
   statement?: Statement;
 }
@@ -207,10 +212,18 @@ export class SchemaModel {
     return this.table(table)?.constraints.find((c) => c.name === name);
   }
 
-  /** True when the table was created earlier in the same file (so it holds no rows anyone reads yet). */
+  /**
+   * True when `origin` is the current file, or an earlier file of the same batch: what it created is not
+   * used by deployed code yet, and holds no rows anyone reads.
+   */
+  isNew(origin: Origin): boolean {
+    return origin.file === this.current.file || (this.current.batch !== undefined && origin.batch === this.current.batch);
+  }
+
+  /** True when the table was created earlier in the same file or batch (so it holds no rows anyone reads yet). */
   createdInCurrentFile(name: string | RangeVar | undefined): boolean {
     const t = this.table(name);
-    return t !== undefined && t.origin.file === this.current.file;
+    return t !== undefined && this.isNew(t.origin);
   }
 
   /** True when the table was created in the transaction the current statement runs in. */
@@ -223,13 +236,13 @@ export class SchemaModel {
   relationCreatedInCurrentFile(name: string | RangeVar | undefined): boolean {
     if (name === undefined) return false;
     const other = this.view(name) ?? this.sequences.get(tableKey(name));
-    return this.createdInCurrentFile(name) || (other !== undefined && other.origin.file === this.current.file);
+    return this.createdInCurrentFile(name) || (other !== undefined && this.isNew(other.origin));
   }
 
   /** True when the column was added (or its table created) earlier in the same file. */
   columnCreatedInCurrentFile(table: string | RangeVar | undefined, column: string): boolean {
     const c = this.column(table, column);
-    return c !== undefined && c.origin.file === this.current.file;
+    return c !== undefined && this.isNew(c.origin);
   }
 
   /** True when `name` is taken by a table, view or index in its schema (for generated names). */

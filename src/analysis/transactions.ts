@@ -1,20 +1,23 @@
 import type { Statement } from '../sql/parser.js';
 import type { LocatedDirective } from '../sql/directives.js';
-import { nodeAs, stringList } from '../sql/ast.js';
+import type { FileRunner, MigrationTool } from '../sql/discover.js';
+import { nodeAs, optionIsOn, stringList } from '../sql/ast.js';
 import { recordSearchPaths } from './search-path.js';
+import { filePolicy, type PolicyKind, type TransactionAssumption } from './transaction-policy.js';
 import { parsePlPgSQLSync } from 'libpg-query';
+
+export type { TransactionAssumption } from './transaction-policy.js';
+export type { FileRunner } from '../sql/discover.js';
 
 /**
  * How a migration file is run, from DESIGN.md's transaction assumption:
- * - `runner`: the runner wraps the whole file in one transaction (pgwarden's default);
+ * - `runner`: the tool runs the whole file in one transaction (pgwarden's runner, a wrapping tool, or the
+ *   implicit transaction of one multi-statement query);
  * - `explicit`: the file manages its own BEGIN/COMMIT and runs as written;
- * - `none`: every statement autocommits (no-transaction directive, a statement that cannot run in a
- *   transaction, or the per-statement assumption of other runners).
+ * - `none`: every statement autocommits (an opt-out marker, a statement that cannot run in a
+ *   transaction under pgwarden's runner, or a tool that runs statements one by one).
  */
 export type FileTransactionMode = 'runner' | 'explicit' | 'none';
-
-/** Which runner behaviour lint assumes for files without directives. */
-export type TransactionAssumption = 'per-file' | 'per-statement';
 
 export interface TransactionState {
   /** True when the statement runs inside a transaction block with other statements possibly before it. */
@@ -27,6 +30,12 @@ export interface FileTransactions {
   mode: FileTransactionMode;
   /** Why the mode was chosen, for messages (`-- pgwarden:no-transaction`, `CREATE INDEX CONCURRENTLY`…). */
   reason: string;
+  /** How the tool that runs the file takes a statement out of a transaction (for help texts). */
+  escape: string;
+  /** The tool whose transaction rule applies (undefined under an --assume-… override). */
+  tool?: MigrationTool;
+  /** How the tool groups the file's statements before its own BEGIN/COMMIT count. */
+  policy: PolicyKind;
   /** One entry per statement, same order as the statements. */
   states: TransactionState[];
 }
@@ -39,7 +48,7 @@ export function cannotRunInTransaction(statement: Statement, pgVersion = 15): st
   const drop = nodeAs(node, 'DropStmt');
   if (drop?.concurrent) return 'DROP INDEX CONCURRENTLY';
   const reindex = nodeAs(node, 'ReindexStmt');
-  if (reindex && (reindex.params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === 'concurrently')) {
+  if (reindex && optionIsOn(reindex.params, 'concurrently')) {
     return 'REINDEX CONCURRENTLY';
   }
   if (reindex && (reindex.kind === 'REINDEX_OBJECT_SYSTEM' || reindex.kind === 'REINDEX_OBJECT_DATABASE')) {
@@ -140,28 +149,27 @@ export function analyzeTransactions(
   directives: LocatedDirective[],
   assumption: TransactionAssumption = 'per-file',
   pgVersion = 15,
+  runner?: FileRunner,
 ): FileTransactions {
   recordSearchPaths(statements);
   const topLevel = statements.filter((s) => !s.parent);
-  let mode: FileTransactionMode = assumption === 'per-file' ? 'runner' : 'none';
-  let reason = assumption === 'per-file' ? 'runs in one transaction' : 'each statement autocommits';
-  const noTx = directives.some((d) => d.directive.type === 'no-transaction');
   const refused = topLevel.map((s) => cannotRunInTransaction(s, pgVersion)).find((r) => r !== undefined);
+  const policy = filePolicy(assumption, runner, directives, topLevel, refused, pgVersion);
+  // one statement sent as one query is not a transaction block: PostgreSQL runs even CONCURRENTLY there
+  const kind = policy.kind === 'query' && topLevel.length <= 1 ? 'autocommit' : policy.kind;
   const controls = topLevel.map((s) => transactionControl(s)).filter((c) => c !== undefined && c !== 'prepared');
+  let mode: FileTransactionMode = kind === 'autocommit' ? 'none' : 'runner';
+  let reason = policy.reason;
   if (controls.length > 0) {
     mode = 'explicit';
-    reason = 'manages its own BEGIN/COMMIT';
-  } else if (noTx) {
-    mode = 'none';
-    reason = '-- pgwarden:no-transaction';
-  } else if (refused) {
-    mode = 'none';
-    reason = `${refused} cannot run inside a transaction`;
+    reason = kind === 'query' ? `manages its own BEGIN/COMMIT, and ${policy.reason.replace(/, which .*$/, '')}: what stands outside its blocks runs in implicit transactions` : 'manages its own BEGIN/COMMIT';
   }
 
   const states: TransactionState[] = [];
   let id = 0;
-  let open = mode === 'runner';
+  // pgwarden's runner runs a file with its own BEGIN/COMMIT as written; a wrapping tool has its
+  // transaction open until the file's first COMMIT; one query is an implicit block throughout
+  let open = mode === 'runner' || (mode === 'explicit' && (kind === 'wrap' || kind === 'query'));
   for (const s of statements) {
     if (s.parent) {
       // a DO block runs as one statement: its body shares the block's transaction
@@ -179,15 +187,16 @@ export function analyzeTransactions(
       if (control === 'commit' || control === 'rollback' || control === 'chain') {
         states.push({ inTransaction: open, id });
         id++;
-        // AND CHAIN outside a block is an error PostgreSQL reports; inside one the next block is open
-        open = control === 'chain' && open;
+        // AND CHAIN outside a block is an error PostgreSQL reports; inside one the next block is open.
+        // In one multi-statement query, what follows a COMMIT begins the next implicit transaction.
+        open = (control === 'chain' && open) || kind === 'query';
         continue;
       }
     }
     if (mode === 'none' || (mode === 'explicit' && !open)) id++;
     states.push({ inTransaction: open, id });
   }
-  return { mode, reason, states };
+  return { mode, reason, escape: policy.escape, tool: policy.tool, policy: kind, states };
 }
 
 /** `SET lock_timeout = …` and friends: the setting name a SET statement changes, if any. */

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import type { LintOptions } from '../lint/config.js';
-import { lintSources } from '../lint/engine.js';
+import { lintSources, type LintInput } from '../lint/engine.js';
 import type { LintResult, Rule } from '../lint/types.js';
-import { findLintTargets } from '../sql/discover.js';
+import { findLintTargets, findMigrations, runnerOf, type MigrationSet } from '../sql/discover.js';
 
 export interface LintPathsOptions {
   /** PostgreSQL version, transaction assumption and rule settings (defaults as `pgwarden lint` without a configuration file). */
@@ -22,24 +22,92 @@ export interface LintReport extends LintResult {
 
 /**
  * Lints files and migration directories the way `pgwarden lint <paths…>` does: a directory is searched
- * in its tool's layout and order, files named explicitly are linted as they are, and every file is
- * replayed into one schema model. Findings silenced by a directive stay in the result with `suppressed`
- * set (reporters leave them out). No configuration file is read: pass its settings as `options`.
+ * in its tool's layout and order, a file named explicitly is linted as it is (after the migrations that
+ * precede it in its layout, which are replayed but not reported), and every file is replayed into one
+ * schema model. Findings silenced by a directive stay in the result with `suppressed` set (reporters
+ * leave them out). No configuration file is read: pass its settings as `options`.
  */
 export async function lint(paths: string | readonly string[], options: LintPathsOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const list = typeof paths === 'string' ? [paths] : [...paths];
-  const targets = await findLintTargets(list.map((p) => resolve(cwd, p)));
-  const sources = new Map<string, string>();
-  const inputs = [];
-  for (const file of targets.files) {
-    const text = await readFile(file, 'utf8');
-    const shown = displayPath(cwd, file);
-    sources.set(shown, text);
-    inputs.push({ path: shown, text });
-  }
+  const collector = new LintInputs();
+  for (const p of list) await collector.add(resolve(cwd, p));
+  const inputs = collector.inputs.map((i) => ({ ...i, path: displayPath(cwd, i.path) }));
+  const sources = new Map(inputs.filter((i) => !i.context).map((i) => [i.path, i.text]));
   const result = await lintSources(inputs, options.rules ?? allRules, options.options);
   return { ...result, sources };
+}
+
+/**
+ * The files `lint` reads for a list of paths, in order, with the tool that runs each one. A directory
+ * contributes its forward migrations; a file named explicitly is linted whatever it is, and when it is
+ * a migration of a known layout, the migrations before it come first as history (`context`), so that it
+ * is checked against the schema they build: a table they created is known to exist and hold rows.
+ */
+export class LintInputs {
+  readonly inputs: LintInput[] = [];
+  /** Problems of the layouts found (duplicate names, a down file without its up file…). */
+  readonly problems: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly layouts = new Map<string, Promise<MigrationSet | undefined>>();
+
+  constructor(private readonly keep: (path: string) => boolean = () => true) {}
+
+  /**
+   * Adds a file or directory (as the path findings should name it, relative or absolute); answers how
+   * many files it contributes and the problems its layout has.
+   */
+  async add(path: string): Promise<{ files: number; problems: string[] }> {
+    if ((await stat(path)).isFile()) {
+      if (!this.keep(path)) return { files: 0, problems: [] };
+      await this.addFile(path);
+      return { files: 1, problems: [] };
+    }
+    const found = await findLintTargets([path], this.keep);
+    this.problems.push(...found.problems);
+    for (const file of found.files) await this.push(file, { runner: found.runners.get(file) });
+    return { files: found.files.length, problems: found.problems };
+  }
+
+  private async addFile(path: string): Promise<void> {
+    const history = await this.historyOf(path);
+    if (!history) return this.push(path, {});
+    for (const m of history.set.migrations.slice(0, history.at)) {
+      if (this.keep(m.path)) await this.push(m.path, { runner: runnerOf(history.set, m), context: true });
+    }
+    await this.push(path, { runner: runnerOf(history.set, history.set.migrations[history.at]) });
+  }
+
+  private async push(path: string, extra: Pick<LintInput, 'runner' | 'context'>): Promise<void> {
+    const key = resolve(path);
+    const known = this.index.get(key);
+    if (known !== undefined) {
+      // a file replayed as history and then named itself is reported where it stands
+      if (!extra.context) this.inputs[known].context = undefined;
+      return;
+    }
+    this.index.set(key, this.inputs.length);
+    this.inputs.push({ path, text: await readFile(path, 'utf8'), ...extra });
+  }
+
+  /**
+   * The layout a file is a forward migration of, and its place there. Plain directories of `*.sql`
+   * count only when the file is numbered (`0042_x.sql`, `20240101_x.sql`): a folder of unnumbered
+   * scripts is not a history.
+   */
+  private async historyOf(path: string): Promise<{ set: MigrationSet; at: number } | undefined> {
+    const dir = basename(path) === 'migration.sql' ? dirname(dirname(path)) : dirname(path);
+    let set = this.layouts.get(resolve(dir));
+    if (!set) {
+      set = findMigrations(dir).catch(() => undefined);
+      this.layouts.set(resolve(dir), set);
+    }
+    const found = await set;
+    if (!found) return undefined;
+    const at = found.migrations.findIndex((m) => resolve(m.path) === resolve(path));
+    if (at === -1 || (found.tool === 'pgwarden' && !/^\d/.test(basename(path)))) return undefined;
+    return { set: found, at };
+  }
 }
 
 function displayPath(cwd: string, file: string): string {

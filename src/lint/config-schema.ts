@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './config.js';
+import { TRANSACTION_ASSUMPTIONS, type TransactionAssumption } from '../analysis/transaction-policy.js';
+import { MIGRATION_TOOLS, type MigrationTool } from '../sql/discover.js';
 
 // Loaded only when a configuration file exists: zod costs a cold `pgwarden lint` about 50 ms.
 
@@ -17,7 +19,8 @@ export const configSchema = z
     pgVersion: z.number().int().min(9).max(30).default(15),
     include: z.array(z.string()).optional(),
     exclude: z.array(z.string()).default([]),
-    transaction: z.enum(['per-file', 'per-statement']).default('per-file'),
+    transaction: z.enum(TRANSACTION_ASSUMPTIONS as [TransactionAssumption, ...TransactionAssumption[]]).default('auto'),
+    tool: z.enum(MIGRATION_TOOLS as [MigrationTool, ...MigrationTool[]]).optional(),
     migrationsDir: z.string().default('migrations'),
     maxFileBytes: z.number().int().positive().optional(),
   })

@@ -1,5 +1,6 @@
 import type { ResolvedRuleConfig, RuleSeverity } from './types.js';
 import type { TransactionAssumption } from '../analysis/transactions.js';
+import type { MigrationTool } from '../sql/discover.js';
 import type { Config } from './config-schema.js';
 
 export type { Config, ConfigInput } from './config-schema.js';
@@ -14,19 +15,22 @@ export class ConfigError extends Error {
 
 /** What an empty or absent configuration means (configSchema's defaults, without loading zod). */
 export function defaultConfig(): Config {
-  return { rules: {}, pgVersion: 15, exclude: [], transaction: 'per-file', migrationsDir: 'migrations' };
+  return { rules: {}, pgVersion: 15, exclude: [], transaction: 'auto', migrationsDir: 'migrations' };
 }
 
 export interface LintOptions {
   pgVersion: number;
+  /** Which transaction rule applies: `auto` (the default) follows the tool of each file's layout. */
   transaction: TransactionAssumption;
+  /** The tool that runs every file, when discovery cannot tell (SQL taken from Rails or Knex migrations). */
+  tool?: MigrationTool;
   /** Rule id → settings; rules not named keep their defaults. */
   rules: Record<string, RuleSeverity | { severity?: RuleSeverity; options?: Record<string, unknown> }>;
   /** Larger files (UTF-8 bytes) are reported as `file-too-large` instead of checked (default 10 MiB). */
   maxFileBytes?: number;
 }
 
-export const defaultLintOptions: LintOptions = { pgVersion: 15, transaction: 'per-file', rules: {} };
+export const defaultLintOptions: LintOptions = { pgVersion: 15, transaction: 'auto', rules: {} };
 
 export function resolveRule(
   id: string,

@@ -5,6 +5,7 @@ import { loadParser, parseSource, type ParsedFile, type Statement } from '../sql
 import { doBlockStatements } from '../sql/plpgsql.js';
 import { SchemaModel } from '../analysis/schema.js';
 import { analyzeTransactions } from '../analysis/transactions.js';
+import type { FileRunner } from '../sql/discover.js';
 import { resolveRule, defaultLintOptions, type LintOptions } from './config.js';
 import type { Finding, LintResult, ReportDescriptor, Rule, RuleContext, FileContext, Severity } from './types.js';
 import { applySuppressions } from './suppressions.js';
@@ -13,6 +14,13 @@ export interface LintInput {
   /** Name reported in findings (a path relative to the working directory, or the stdin name). */
   path: string;
   text: string;
+  /** The tool that runs the file, as its layout says (its transaction rule); pgwarden's runner when absent. */
+  runner?: FileRunner;
+  /**
+   * History only: replayed into the schema model for the files after it, neither checked nor reported
+   * (the predecessors of a single file named on the command line).
+   */
+  context?: boolean;
 }
 
 export interface FileAnalysis {
@@ -48,6 +56,12 @@ export async function lintSources(
   const schema = new SchemaModel();
   const findings: Finding[] = [];
   const allFiles = inputs.map((i) => i.path);
+  // files of one batch (parts of one migration) share the index of its first file
+  const batches = inputs.map((input, i) => {
+    let first = i;
+    while (input.runner?.batch !== undefined && first > 0 && inputs[first - 1].runner?.batch === input.runner.batch) first--;
+    return input.runner?.batch === undefined ? undefined : first;
+  });
   const known = configurableRuleIds(rules);
   const active = rules
     .map((rule) => ({ rule, config: resolveRule(rule.meta.id, rule.meta.defaultSeverity, opts.rules) }))
@@ -56,22 +70,32 @@ export async function lintSources(
   inputs.forEach((input, fileIndex) => {
     const tooLarge = tooLargeFinding(input, opts);
     if (tooLarge !== undefined) {
-      if (tooLarge) findings.push(tooLarge);
+      if (tooLarge && !input.context) findings.push(tooLarge);
       return;
     }
     // a dbmate file runs its up section only: the down section is blanked, positions unchanged
     const file = new SourceFile(input.path, forwardText(input.text));
     const { parsed, statements } = analyzeFile(file);
-    const transactions = analyzeTransactions(statements, parsed.directives, opts.transaction, opts.pgVersion);
+    const runner = opts.tool ? { ...input.runner, tool: opts.tool } : input.runner;
+    const transactions = analyzeTransactions(statements, parsed.directives, opts.transaction, opts.pgVersion, runner);
     const fileFindings: Located[] = [];
     const pgVersion = opts.pgVersion;
+    const batch = batches[fileIndex];
+    if (input.context) {
+      // history only: what it builds is the model the next files are checked against
+      statements.forEach((statement, index) => {
+        schema.at({ file: fileIndex, transaction: transactions.states[index].id, batch });
+        schema.apply(statement);
+      });
+      return;
+    }
 
     // One array that grows after each statement: a copy per statement was quadratic in the file's
     // statements (minutes for a few megabytes of INSERTs). Rules read it only during their check.
     const previous: Statement[] = [];
     statements.forEach((statement, index) => {
       const transaction = transactions.states[index];
-      schema.at({ file: fileIndex, transaction: transaction.id });
+      schema.at({ file: fileIndex, transaction: transaction.id, batch });
       // One context per statement, its rule-specific fields set before each check: an object and a
       // reporter closure per rule and statement (about a million on a large corpus) cost more than many
       // rules. Checks are synchronous, so the rule a report belongs to is the one running.
@@ -139,7 +163,7 @@ export async function lintSources(
     const located = applySuppressions(fileFindings, parsed, known, statements);
     findings.push(...located.sort((a, b) => a.line - b.line || a.column - b.column));
   });
-  return { findings, files: allFiles };
+  return { findings, files: inputs.filter((i) => !i.context).map((i) => i.path) };
 }
 
 export const FILE_TOO_LARGE_RULE = 'file-too-large';

@@ -77,3 +77,23 @@ export function walk(node: unknown, visit: (kind: string, payload: Record<string
     walk(value, visit);
   }
 }
+
+/**
+ * True when a parenthesised option list (`REINDEX (CONCURRENTLY false)`, `VACUUM (FULL, ANALYZE)`) turns
+ * `name` on: present without a value, or with a value PostgreSQL reads as true (`true`, `on`, `1`…).
+ * `false`, `off` and `0` turn it off, as PostgreSQL's defGetBoolean reads them.
+ */
+export function optionIsOn(options: Node[] | undefined, name: string): boolean {
+  for (const option of options ?? []) {
+    const def = nodeAs(option, 'DefElem');
+    if (def?.defname !== name) continue;
+    if (!def.arg) return true;
+    const bool = nodeAs(def.arg, 'Boolean');
+    if (bool) return bool.boolval === true;
+    const int = nodeAs(def.arg, 'Integer');
+    if (int) return (int.ival ?? 0) !== 0;
+    const text = (nodeAs(def.arg, 'String')?.sval ?? nodeAs(def.arg, 'A_Const')?.sval?.sval ?? '').toLowerCase();
+    return !['false', 'off', 'no', 'f', 'n', '0'].includes(text);
+  }
+  return false;
+}

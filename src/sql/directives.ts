@@ -2,8 +2,18 @@
 export type Directive =
   | { type: 'ignore'; rules: string[]; reason?: string; alias: boolean }
   | { type: 'ignore-file'; rules: string[]; reason?: string; alias: boolean }
-  | { type: 'no-transaction' }
+  /** A file that says it runs outside a transaction; `by` is whose marker it is (each tool honours its own). */
+  | { type: 'no-transaction'; by: TransactionMarker }
+  /** A section marker that tells which tool a plain `*.sql` file is written for. */
+  | { type: 'tool'; tool: 'dbmate' | 'goose' }
   | { type: 'allow-data-loss'; tables: string[] };
+
+/**
+ * Opt-out markers: `-- pgwarden:no-transaction`, dbmate's `-- migrate:up transaction:false`, goose's
+ * `-- +goose NO TRANSACTION`, and, for SQL taken from Rails and Knex migrations, their switches written
+ * in a comment (`-- disable_ddl_transaction!`, `-- config = { transaction: false }`).
+ */
+export type TransactionMarker = 'pgwarden' | 'dbmate' | 'goose' | 'rails' | 'knex';
 
 export interface Comment {
   text: string;
@@ -17,7 +27,7 @@ export interface LocatedDirective {
   comment: Comment;
 }
 
-const MENTIONS_TOOL = /pgwarden|squawk|migrate:/i;
+const MENTIONS_TOOL = /pgwarden|squawk|migrate:|goose|disable_ddl_transaction|transaction\s*:\s*false/i;
 const IGNORE = /^(pgwarden|squawk)-ignore(-file)?(?:\s+([^:]*))?(?::\s*(.*))?$/i;
 
 /** Reads one comment; returns null when it is an ordinary comment. */
@@ -25,9 +35,14 @@ export function parseDirective(commentText: string): Directive | null {
   // Almost every comment is prose: one scan rules it out before the anchored patterns run.
   if (!MENTIONS_TOOL.test(commentText)) return null;
   const body = stripCommentMarkers(commentText);
-  if (/^pgwarden:no-transaction\b/i.test(body)) return { type: 'no-transaction' };
+  if (/^pgwarden:no-transaction\b/i.test(body)) return { type: 'no-transaction', by: 'pgwarden' };
   // dbmate's own marker for a section that runs outside a transaction
-  if (/^migrate:(up|down)\b.*\btransaction\s*:\s*false\b/i.test(body)) return { type: 'no-transaction' };
+  if (/^migrate:(up|down)\b.*\btransaction\s*:\s*false\b/i.test(body)) return { type: 'no-transaction', by: 'dbmate' };
+  if (/^migrate:up\b/i.test(body)) return { type: 'tool', tool: 'dbmate' };
+  if (/^\+goose\s+no\s+transaction\b/i.test(body)) return { type: 'no-transaction', by: 'goose' };
+  if (/^\+goose\s+up\b/i.test(body)) return { type: 'tool', tool: 'goose' };
+  if (/^disable_ddl_transaction!?$/i.test(body)) return { type: 'no-transaction', by: 'rails' };
+  if (/^(?:exports\.)?config\s*=\s*\{\s*transaction\s*:\s*false\s*\};?$/i.test(body)) return { type: 'no-transaction', by: 'knex' };
   const loss = /^pgwarden:allow-data-loss\b\s*(.*)$/i.exec(body);
   if (loss) return { type: 'allow-data-loss', tables: splitList(loss[1]) };
   const ignore = IGNORE.exec(body);

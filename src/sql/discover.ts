@@ -1,8 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export type Layout = 'plain' | 'up-down' | 'flyway' | 'prisma' | 'sqitch';
+
+/**
+ * The tool that runs a layout's files, which decides whether a file runs in a transaction (DESIGN.md,
+ * "Transaction assumption"). dbmate and goose keep plain `*.sql` files and are told apart by the markers
+ * in each file; Rails and Knex keep their migrations in Ruby or JavaScript and are named in the
+ * configuration when their SQL is linted.
+ */
+export type MigrationTool =
+  | 'pgwarden'
+  | 'golang-migrate'
+  | 'prisma'
+  | 'flyway'
+  | 'dbmate'
+  | 'goose'
+  | 'sqitch'
+  | 'popx'
+  | 'rails'
+  | 'knex';
+
+export const MIGRATION_TOOLS: readonly MigrationTool[] = ['pgwarden', 'golang-migrate', 'prisma', 'flyway', 'dbmate', 'goose', 'sqitch', 'popx', 'rails', 'knex'];
 
 export interface MigrationFile {
   /** Name stored in the runner's history: the file name without `.sql`/`.up.sql` (Prisma: the folder). */
@@ -11,10 +32,16 @@ export interface MigrationFile {
   path: string;
   /** The matching down/undo/revert file, when the layout has one and it exists. */
   downPath?: string;
+  /** Why the tool runs this file outside a transaction, when something beside the SQL says so (a file name, a script config). */
+  autocommit?: string;
+  /** Files with the same batch are parts of one migration that always deploy together (Ory popx's sub-versions). */
+  batch?: string;
 }
 
 export interface MigrationSet {
   layout: Layout;
+  /** The tool whose transaction rule applies to the files. */
+  tool: MigrationTool;
   migrations: MigrationFile[];
   /** Problems found while discovering (duplicate names, a down file without its up file…). */
   problems: string[];
@@ -69,7 +96,10 @@ export async function findMigrations(dir: string): Promise<MigrationSet> {
     const prisma = await prismaFolders(dir, entries);
     if (prisma.length > 0) return prismaMigrations(dir, prisma);
   }
-  if (sqlFiles.some((n) => FLYWAY_VERSIONED.test(n) || FLYWAY_REPEATABLE.test(n))) return flywayMigrations(dir, sqlFiles);
+  if (sqlFiles.some((n) => FLYWAY_VERSIONED.test(n) || FLYWAY_REPEATABLE.test(n))) {
+    return flywayMigrations(dir, sqlFiles, new Set(entries.filter((e) => e.isFile() && e.name.endsWith('.sql.conf')).map((e) => e.name)));
+  }
+  if (sqlFiles.some((n) => POPX_SPECIFIC.test(n))) return popxMigrations(dir, sqlFiles);
   return upDownOrPlain(dir, sqlFiles);
 }
 
@@ -97,7 +127,51 @@ function upDownOrPlain(dir: string, sqlFiles: string[]): MigrationSet {
     else problems.push(`down file ${join(dir, file)} has no up file`);
   }
   const migrations = [...byName.values()].sort((a, b) => compareNatural(a.name, b.name));
-  return { layout: upDown ? 'up-down' : 'plain', migrations, problems };
+  return { layout: upDown ? 'up-down' : 'plain', tool: upDown ? 'golang-migrate' : 'pgwarden', migrations, problems };
+}
+
+// Ory popx (Kratos, Hydra, Keto): <version>_<name>[.<dialect>][.autocommit].<up|down>.sql
+const POPX = /^(\d+)_([^.]+)(?:\.(postgres|pg|cockroach|crdb|mysql|sqlite3|sqlite))?(\.autocommit)?\.(up|down)\.sql$/;
+const POPX_SPECIFIC = /^\d+_[^.]+(?:\.(?:postgres|pg|cockroach|crdb|mysql|sqlite3|sqlite)(?:\.autocommit)?|\.autocommit)\.(?:up|down)\.sql$/;
+
+/**
+ * popx runs, for each version, the file for the database's dialect or else the one for every dialect:
+ * on PostgreSQL `.postgres.`/`.pg.` files win over dialect-less ones, and MySQL, SQLite and CockroachDB
+ * files are not run. `.autocommit.` files run without a transaction. Kratos splits one migration into
+ * parts numbered `<14-digit timestamp><6-digit part>` with the same name: they always deploy together.
+ */
+function popxMigrations(dir: string, sqlFiles: string[]): MigrationSet {
+  const chosen = new Map<string, { up?: { file: string; specific: boolean }; down?: { file: string; specific: boolean } }>();
+  for (const file of sqlFiles) {
+    const m = POPX.exec(file);
+    if (!m) continue;
+    const [, version, name, dialect, , direction] = m;
+    if (dialect !== undefined && dialect !== 'postgres' && dialect !== 'pg') continue;
+    const key = `${version}_${name}`;
+    const entry = chosen.get(key) ?? {};
+    const side = direction as 'up' | 'down';
+    const specific = dialect !== undefined;
+    if (!entry[side] || (specific && !entry[side]!.specific)) entry[side] = { file, specific };
+    chosen.set(key, entry);
+  }
+  const problems: string[] = [];
+  const migrations: MigrationFile[] = [];
+  for (const [key, { up, down }] of chosen) {
+    if (!up) {
+      if (down) problems.push(`down file ${join(dir, down.file)} has no up file`);
+      continue;
+    }
+    const [, version, name] = POPX.exec(up.file)!;
+    migrations.push({
+      name: key,
+      path: join(dir, up.file),
+      downPath: down ? join(dir, down.file) : undefined,
+      autocommit: up.file.includes('.autocommit.') ? 'the file name says .autocommit.' : undefined,
+      batch: version.length === 20 ? `${version.slice(0, 14)}_${name}` : key,
+    });
+  }
+  migrations.sort((a, b) => compareNatural(a.name, b.name));
+  return { layout: 'up-down', tool: 'popx', migrations, problems };
 }
 
 // Flyway: V<version>__<description>.sql, U<version>__… (undo), R__<description>.sql (repeatable).
@@ -120,7 +194,24 @@ function compareVersionKeys(a: string[], b: string[]): number {
   return 0;
 }
 
-function flywayMigrations(dir: string, sqlFiles: string[]): MigrationSet {
+/**
+ * Flyway reads `<script>.conf` beside a script; `executeInTransaction=false` there runs the script
+ * outside a transaction (its opt-out marker).
+ */
+function flywayAutocommit(file: string, confs: ReadonlySet<string>, read: (name: string) => string | undefined): string | undefined {
+  const conf = `${file}.conf`;
+  if (!confs.has(conf)) return undefined;
+  return /^\s*executeInTransaction\s*=\s*false\s*$/im.test(read(conf) ?? '') ? `${conf} says executeInTransaction=false` : undefined;
+}
+
+function flywayMigrations(dir: string, sqlFiles: string[], confs: ReadonlySet<string> = new Set()): MigrationSet {
+  const read = (name: string) => {
+    try {
+      return readFileSync(join(dir, name), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   const problems: string[] = [];
   const versioned = new Map<string, { key: string[]; file: MigrationFile }>();
   const undo: Array<{ key: string[]; file: string }> = [];
@@ -136,11 +227,11 @@ function flywayMigrations(dir: string, sqlFiles: string[]): MigrationSet {
         problems.push(`duplicate Flyway version ${id}: ${basename(existing.file.path)} and ${file} in ${dir}`);
         continue;
       }
-      versioned.set(id, { key, file: { name: migrationNameOf(file), path: join(dir, file) } });
+      versioned.set(id, { key, file: { name: migrationNameOf(file), path: join(dir, file), autocommit: flywayAutocommit(file, confs, read) } });
     } else if (u) {
       undo.push({ key: flywayVersionKey(u[1]), file });
     } else if (FLYWAY_REPEATABLE.test(file)) {
-      repeatable.push({ name: migrationNameOf(file), path: join(dir, file) });
+      repeatable.push({ name: migrationNameOf(file), path: join(dir, file), autocommit: flywayAutocommit(file, confs, read) });
     } else {
       problems.push(`${join(dir, file)} does not follow Flyway's naming (V<version>__<name>.sql), so Flyway ignores it`);
     }
@@ -153,7 +244,7 @@ function flywayMigrations(dir: string, sqlFiles: string[]): MigrationSet {
   const ordered = [...versioned.values()].sort((a, b) => compareVersionKeys(a.key, b.key)).map((v) => v.file);
   // Repeatable migrations run after every versioned one, ordered by description.
   repeatable.sort((a, b) => compareNatural(a.name, b.name));
-  return { layout: 'flyway', migrations: [...ordered, ...repeatable], problems };
+  return { layout: 'flyway', tool: 'flyway', migrations: [...ordered, ...repeatable], problems };
 }
 
 async function prismaFolders(dir: string, entries: Dirent[]): Promise<string[]> {
@@ -168,7 +259,7 @@ function prismaMigrations(dir: string, folders: string[]): MigrationSet {
   const migrations = [...folders]
     .sort(compareNatural)
     .map((name) => ({ name, path: join(dir, name, 'migration.sql') }));
-  return { layout: 'prisma', migrations, problems: [] };
+  return { layout: 'prisma', tool: 'prisma', migrations, problems: [] };
 }
 
 async function sqitchMigrations(root: string): Promise<MigrationSet> {
@@ -201,7 +292,7 @@ async function sqitchMigrations(root: string): Promise<MigrationSet> {
   for (const f of revertFiles) {
     if (!deployFiles.has(f)) problems.push(`revert file ${join(revertDir, `${f}.sql`)} has no deploy file`);
   }
-  return { layout: 'sqitch', migrations, problems };
+  return { layout: 'sqitch', tool: 'sqitch', migrations, problems };
 }
 
 /**
@@ -263,9 +354,22 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** How a file of a layout is run: by which tool, and what beside its SQL says about its transaction. */
+export interface FileRunner {
+  tool: MigrationTool;
+  autocommit?: string;
+  batch?: string;
+}
+
+export function runnerOf(set: MigrationSet, migration: MigrationFile): FileRunner {
+  return { tool: set.tool, autocommit: migration.autocommit, batch: migration.batch };
+}
+
 export interface LintTargets {
   /** Files to lint, in order: each directory's migrations in their tool's order, files as given. */
   files: string[];
+  /** The tool that runs each file found in a directory (files named explicitly have none). */
+  runners: Map<string, FileRunner>;
   problems: string[];
 }
 
@@ -276,6 +380,7 @@ export interface LintTargets {
  */
 export async function findLintTargets(paths: string[], keep: (path: string) => boolean = () => true): Promise<LintTargets> {
   const files: string[] = [];
+  const runners = new Map<string, FileRunner>();
   const problems: string[] = [];
   for (const p of paths) {
     const info = await stat(p);
@@ -285,9 +390,13 @@ export async function findLintTargets(paths: string[], keep: (path: string) => b
     }
     const set = await findMigrations(p);
     problems.push(...set.problems);
-    files.push(...set.migrations.map((m) => m.path).filter(keep));
+    for (const m of set.migrations) {
+      if (!keep(m.path)) continue;
+      files.push(m.path);
+      runners.set(m.path, runnerOf(set, m));
+    }
   }
-  return { files, problems };
+  return { files, runners, problems };
 }
 
 /** Files to lint for the given paths (files as given, directories through findMigrations), in order. */

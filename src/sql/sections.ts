@@ -30,9 +30,30 @@ export function dbmateSections(text: string): { up: DirectionText; down?: Direct
   return { up: section('up')!, down: section('down') };
 }
 
-/** The text a forward run executes: the up section of a dbmate file, else the whole file. */
+/** The text a forward run executes: the up section of a dbmate or goose file, else the whole file. */
 export function forwardText(text: string): string {
+  if (text.includes('+goose')) return gooseForward(text);
   return text.includes('migrate:') ? (dbmateSections(text)?.up.text ?? text) : text;
+}
+
+const GOOSE_MARKER = /^--\s*\+goose\s+(up|down)\b.*$/gim;
+
+/**
+ * goose keeps `-- +goose Up` and `-- +goose Down` sections in one file; its annotations before them
+ * (`-- +goose NO TRANSACTION`) apply to the file. Each Down section is blanked, up to the next Up.
+ */
+function gooseForward(text: string): string {
+  const markers = [...text.matchAll(GOOSE_MARKER)].map((m) => ({ up: m[1].toLowerCase() === 'up', start: m.index }));
+  if (!markers.some((m) => m.up)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < markers.length; i++) {
+    if (markers[i].up || markers[i].start < from) continue;
+    const end = markers.slice(i + 1).find((m) => m.up)?.start ?? text.length;
+    out += text.slice(from, markers[i].start) + text.slice(markers[i].start, end).replace(/[^\n]/g, ' ');
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 function blankOutside(text: string, start: number, end: number): string {

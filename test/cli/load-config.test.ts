@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     const dir = await tempDir();
     const { config, filepath } = await loadConfig({ cwd: dir, knownRules: known });
     expect(filepath).toBeUndefined();
-    expect(config).toMatchObject({ pgVersion: 15, transaction: 'per-file', migrationsDir: 'migrations', rules: {}, exclude: [] });
+    expect(config).toMatchObject({ pgVersion: 15, transaction: 'auto', migrationsDir: 'migrations', rules: {}, exclude: [] });
   });
 
   it('finds pgwarden.config.json in a parent directory', async () => {
@@ -81,7 +81,7 @@ describe('loadConfig', () => {
   it.each([
     [{ pgVersion: '15' }, 'pgVersion: expected number, received string'],
     [{ include: ['ok', 3] }, 'include[1]: expected string, received number'],
-    [{ transaction: 'always' }, 'transaction: expected one of "per-file", "per-statement"'],
+    [{ transaction: 'always' }, 'transaction: expected one of "auto", "per-file", "per-statement", "in-transaction"'],
     [{ rules: { 'ban-drop-table': { severity: 'loud' } } }, 'rules.ban-drop-table.severity: expected one of "off", "warning", "error"'],
     [{ rules: { 'ban-drop-table': { level: 'error' } } }, 'rules.ban-drop-table.level: unknown key'],
     [{ rules: { 'ban-drop-tables': 'off' } }, 'rules.ban-drop-tables: unknown rule "ban-drop-tables"'],

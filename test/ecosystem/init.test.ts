@@ -14,7 +14,7 @@ interface LayoutCase {
   migrationsDir: string;
   tool: RegExp;
   count: number;
-  transaction: 'per-file' | 'per-statement';
+  transaction: 'auto';
   /** The pre-commit `files:` pattern printed for it. */
   preCommitFiles: string;
 }
@@ -31,7 +31,7 @@ const layouts: LayoutCase[] = [
     migrationsDir: 'prisma/migrations',
     tool: /^Detected Prisma in prisma\/migrations\/ \(2 migrations\)\.$/m,
     count: 2,
-    transaction: 'per-file',
+    transaction: 'auto',
     preCommitFiles: "'^prisma/migrations/.*\\.sql$'",
   },
   {
@@ -40,7 +40,7 @@ const layouts: LayoutCase[] = [
     migrationsDir: 'db/migration',
     tool: /^Detected Flyway in db\/migration\/ \(2 migrations\)\.$/m,
     count: 2,
-    transaction: 'per-file',
+    transaction: 'auto',
     preCommitFiles: "'^db/migration/.*\\.sql$'",
   },
   {
@@ -49,7 +49,7 @@ const layouts: LayoutCase[] = [
     migrationsDir: 'migrations',
     tool: /^Detected Flyway in migrations\/ \(1 migration\)\.$/m,
     count: 1,
-    transaction: 'per-file',
+    transaction: 'auto',
     preCommitFiles: "'^migrations/.*\\.sql$'",
   },
   {
@@ -58,7 +58,7 @@ const layouts: LayoutCase[] = [
     migrationsDir: 'db/migrations',
     tool: /^Detected golang-migrate style .* in db\/migrations\/ \(1 migration\)\.$/m,
     count: 1,
-    transaction: 'per-file',
+    transaction: 'auto',
     preCommitFiles: "'^db/migrations/.*\\.sql$'",
   },
   {
@@ -67,7 +67,7 @@ const layouts: LayoutCase[] = [
     migrationsDir: 'db/migrations',
     tool: /^Detected dbmate style .* in db\/migrations\/ \(1 migration\)\.$/m,
     count: 1,
-    transaction: 'per-file',
+    transaction: 'auto',
     preCommitFiles: "'^db/migrations/.*\\.sql$'",
   },
   {
@@ -80,7 +80,7 @@ const layouts: LayoutCase[] = [
     migrationsDir: '.',
     tool: /^Detected Sqitch in \.\/ \(1 migration\)\.$/m,
     count: 1,
-    transaction: 'per-statement',
+    transaction: 'auto',
     preCommitFiles: "'^deploy/.*\\.sql$'",
   },
   {
@@ -89,7 +89,7 @@ const layouts: LayoutCase[] = [
     migrationsDir: 'migrations',
     tool: /^Detected plain SQL files in migrations\/ \(2 migrations\)\.$/m,
     count: 2,
-    transaction: 'per-file',
+    transaction: 'auto',
     preCommitFiles: "'^migrations/.*\\.sql$'",
   },
   {
@@ -98,7 +98,7 @@ const layouts: LayoutCase[] = [
     migrationsDir: 'migrations',
     tool: /^No migrations yet: configured migrations\/ for plain SQL files\.$/m,
     count: 0,
-    transaction: 'per-file',
+    transaction: 'auto',
     preCommitFiles: "'^migrations/.*\\.sql$'",
   },
 ];

@@ -73,8 +73,8 @@ function describe(dir: string, found: { layout: Layout; count: number }): Detect
     'up-down': 'golang-migrate style (*.up.sql / *.down.sql)',
     plain: dir === 'db/migrations' ? 'dbmate style (db/migrations)' : 'plain SQL files',
   }[found.layout];
-  // psql (which sqitch runs) autocommits each statement unless the script says BEGIN; the others wrap a file.
-  const transaction: TransactionAssumption = found.layout === 'sqitch' ? 'per-statement' : 'per-file';
+  // lint follows the tool of the layout it finds (psql for sqitch, one query per file for golang-migrate…)
+  const transaction: TransactionAssumption = 'auto';
   return { layout: found.layout, tool, migrationsDir: dir, migrationCount: found.count, transaction };
 }
 
@@ -87,7 +87,7 @@ export function buildConfig(setup: DetectedSetup): Record<string, unknown> {
     migrationsDir: setup.migrationsDir,
     '// pgVersion': 'Major version of the PostgreSQL server the migrations run on in production: some advice depends on it.',
     pgVersion: 15,
-    '// transaction': 'per-file: each file runs in one transaction (pgwarden\'s runner, Flyway, Prisma, golang-migrate, dbmate). per-statement: each statement commits on its own (psql, sqitch scripts without BEGIN). Files with their own BEGIN/COMMIT or `-- pgwarden:no-transaction` are understood either way.',
+    '// transaction': 'auto: each file runs the way the tool of its layout runs it (golang-migrate and Prisma: the file as one multi-statement query; Flyway, goose, dbmate: one transaction unless their opt-out marker; sqitch: psql, statement by statement). per-file: pgwarden\'s runner for every file. per-statement / in-transaction: every statement on its own / every file in one transaction (the --assume-autocommit / --assume-in-transaction flags). `tool` names the tool when lint cannot tell (Rails, Knex).',
     transaction: setup.transaction,
     '// rules': 'Rule id -> "off", "warning" or "error", or { "severity": ..., "options": { ... } }. Rules not listed keep their default severity.',
     rules: example ? { [example.id]: example.defaultSeverity } : {},

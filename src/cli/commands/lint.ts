@@ -20,6 +20,8 @@ interface LintFlags {
   cache?: boolean;
   changedSince?: string;
   staged?: boolean;
+  assumeInTransaction?: boolean;
+  assumeAutocommit?: boolean;
 }
 
 const STDIN = '-';
@@ -37,6 +39,8 @@ export function registerLint(program: Command): void {
     .option('--changed-since <ref>', 'report only migrations added or changed since this git ref (earlier ones still build the schema model)')
     .option('--staged', 'report only migrations staged for commit (for pre-commit hooks)')
     .option('--cache', 'reuse the findings of an identical earlier run (stored in .pgwarden-cache/)')
+    .option('--assume-in-transaction', 'assume every file runs in one transaction, whatever its tool does')
+    .option('--assume-autocommit', 'assume every statement runs on its own, outside a transaction')
     .action(async (paths: string[], flags: LintFlags, command: Command) => {
       process.exitCode = await runLint(paths, flags, command.getOptionValueSource('format') === 'default');
     });
@@ -70,7 +74,9 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
   const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename, configFile);
   const reported = await reportedFiles(flags);
 
-  const options = { pgVersion, transaction: config.transaction, rules: config.rules, maxFileBytes: config.maxFileBytes };
+  if (flags.assumeInTransaction && flags.assumeAutocommit) throw new UserError('--assume-in-transaction and --assume-autocommit cannot be combined');
+  const transaction = flags.assumeInTransaction ? 'in-transaction' : flags.assumeAutocommit ? 'per-statement' : config.transaction;
+  const options: LintOptions = { pgVersion, transaction, tool: config.tool, rules: config.rules, maxFileBytes: config.maxFileBytes };
   const key = flags.cache ? cacheKey(version, options, inputs) : undefined;
   const result = (key && (await readCachedResult(key))) || (await lintSources(inputs, allRules, options));
   if (key) await writeCachedResult(key, result);
@@ -122,7 +128,7 @@ function chooseFormat(requested: string, defaulted: boolean): FormatName {
 }
 
 async function readInputs(targets: string[], defaulted: boolean, config: Config, stdinName: string | undefined, configFile: string | undefined): Promise<LintInput[]> {
-  const [{ findLintTargets }, keep] = await Promise.all([import('../../sql/discover.js'), fileFilter(config, configFile)]);
+  const [{ LintInputs }, keep] = await Promise.all([import('../../api/lint.js'), fileFilter(config, configFile)]);
   for (const target of targets) {
     if (target === STDIN) continue;
     try {
@@ -138,19 +144,19 @@ async function readInputs(targets: string[], defaulted: boolean, config: Config,
     }
   }
   const stdinText = targets.includes(STDIN) ? await readStdin() : undefined;
-  const inputs: LintInput[] = [];
+  // a file named alone is checked after the migrations before it in its layout (replayed, not reported)
+  const collector = new LintInputs(keep);
   for (const target of targets) {
     if (target === STDIN) {
-      inputs.push({ path: stdinName ?? '<stdin>', text: stdinText ?? '' });
+      collector.inputs.push({ path: stdinName ?? '<stdin>', text: stdinText ?? '' });
       continue;
     }
-    const found = await findLintTargets([target], keep);
+    const found = await collector.add(target);
     for (const problem of found.problems) process.stderr.write(`pgwarden: warning: ${problem}\n`);
     // discovery's own problems (a down file without its up file…) already say why nothing was found
-    if (found.files.length === 0 && found.problems.length === 0 && (await stat(target)).isDirectory()) process.stderr.write(`pgwarden: warning: ${await nothingFound(target)}\n`);
-    for (const path of found.files) inputs.push({ path, text: await readFile(path, 'utf8') });
+    if (found.files === 0 && found.problems.length === 0 && (await stat(target)).isDirectory()) process.stderr.write(`pgwarden: warning: ${await nothingFound(target)}\n`);
   }
-  return inputs;
+  return collector.inputs;
 }
 
 /**
@@ -215,7 +221,9 @@ const CACHE_DIR = '.pgwarden-cache';
  */
 function cacheKey(toolVersion: string, options: LintOptions, inputs: LintInput[]): string {
   const hash = createHash('sha256').update(toolVersion).update('\0').update(JSON.stringify(options));
-  for (const input of inputs) hash.update('\0').update(input.path).update('\0').update(input.text);
+  for (const input of inputs) {
+    hash.update('\0').update(input.path).update('\0').update(input.text).update('\0').update(JSON.stringify([input.runner ?? null, input.context ?? false]));
+  }
   return hash.digest('hex');
 }
 
