@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { columnIsNewInFile } from './lib/history.js';
+import { commandRange } from './lib/command-range.js';
 
 export const addingNotNullableField: Rule = {
   meta: {
@@ -44,10 +45,8 @@ export const addingNotNullableField: Rule = {
       if (cmd?.subtype !== 'AT_SetNotNull' || !cmd.name) continue;
       const column = table?.columns.get(cmd.name);
       if (column?.notNull) continue; // already NOT NULL: nothing to check
-      const proven =
-        pgVersion >= 12 &&
-        (table?.constraints ?? []).some((k) => k.type === 'check' && k.validated && (k.impliesNotNull ?? []).includes(cmd.name!));
-      if (proven) continue;
+      // a validated CHECK (col IS NOT NULL), on a table of the history or not, lets PostgreSQL 12+ skip the scan
+      if (schema.provesNotNull(alter.relation, cmd.name, pgVersion)) continue;
       const hint =
         pgVersion >= 12
           ? ''
@@ -60,6 +59,7 @@ export const addingNotNullableField: Rule = {
       report({
         message: `SET NOT NULL on ${name}.${cmd.name} scans every row while holding ACCESS EXCLUSIVE${hint}.`,
         help,
+        range: commandRange(ctx, ['alter'], cmd.name),
       });
     }
   },

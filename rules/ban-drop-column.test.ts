@@ -13,7 +13,7 @@ ruleTester(banDropColumn, {
     { sql: 'ALTER TABLE users DROP COLUMN legacy_flag;', errors: [{ line: 1, column: 1, message: /users\.legacy_flag/ }] },
     {
       sql: '-- é\nALTER TABLE "User" DROP COLUMN "a",\nDROP COLUMN IF EXISTS "Bio",\n  DROP "c";',
-      errors: [{ line: 2, column: 1, message: /User\.a / }, { line: 3, column: 1, message: /User\.Bio / }, { line: 4, column: 3, message: /User\.c / }],
+      errors: [{ line: 2, column: 20, message: /User\.a / }, { line: 3, column: 1, message: /User\.Bio / }, { line: 4, column: 3, message: /User\.c / }],
       why: 'each drop of a multi-line statement on its own line (Prisma)',
     },
     { sql: 'SELECT 1;\nALTER TABLE app.users DROP COLUMN IF EXISTS a, DROP COLUMN b CASCADE;', errors: [{ line: 2, message: /app\.users\.a/ }, { line: 2, message: /app\.users\.b/ }] },
@@ -25,7 +25,7 @@ ruleTester(banDropColumn, {
       errors: [{
         line: 4,
         message: 'Dropping column accounts.display_name deletes its data and breaks code that still uses it; this migration also adds column full_name to accounts at line 2, so expand and contract happen in one step.',
-        help: /Expand .*, migrate the code, then drop display_name in a later migration/,
+        help: /^Expand .*, migrate the code to it, then drop display_name in a later migration/,
       }],
       why: 'the one finding for this DROP (expand-contract-in-one-migration leaves it here) names the expand step',
     },

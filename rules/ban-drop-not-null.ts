@@ -2,6 +2,16 @@ import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { columnIsNewInFile } from './lib/history.js';
 import { commandRange } from './lib/command-range.js';
+import { tableKey } from '../src/analysis/schema.js';
+import type { RuleContext } from '../src/lint/types.js';
+
+function setNotNullEarlierInFile(ctx: RuleContext, table: string, column: string): boolean {
+  return ctx.previous.some((s) => {
+    const alter = nodeAs(s.node, 'AlterTableStmt');
+    if (!alter?.relation || tableKey(alter.relation) !== table) return false;
+    return (alter.cmds ?? []).some((c) => nodeAs(c, 'AlterTableCmd')?.subtype === 'AT_SetNotNull' && nodeAs(c, 'AlterTableCmd')?.name === column);
+  });
+}
 
 export const banDropNotNull: Rule = {
   meta: {
@@ -9,7 +19,7 @@ export const banDropNotNull: Rule = {
     category: 'breaking',
     defaultSeverity: 'error',
     summary: 'Dropping NOT NULL lets NULLs reach code that assumes the column always has a value.',
-    why: 'Application code, ORMs and generated types rely on a NOT NULL column never being NULL. Once the constraint is gone, new writers can store NULLs that the currently deployed readers do not handle (null dereferences, wrong aggregates, failed deserialisation). It is also a one-way door: restoring NOT NULL later needs a full-table scan. A column or table created earlier in the same file is not reported.',
+    why: 'Application code, ORMs and generated types rely on a NOT NULL column never being NULL. Once the constraint is gone, new writers can store NULLs that the currently deployed readers do not handle (null dereferences, wrong aggregates, failed deserialisation). It is also a one-way door: restoring NOT NULL later needs a full-table scan. Not reported: a column or table created earlier in the same file, a column made NOT NULL earlier in the same file, and a column the replayed history knows to be nullable already (the statement changes nothing).',
     safeAlternative: [
       'First deploy readers that handle NULL in this column, then drop the constraint in a later migration and say why:',
       '```sql',
@@ -27,6 +37,11 @@ export const banDropNotNull: Rule = {
       const cmd = nodeAs(c, 'AlterTableCmd');
       if (cmd?.subtype !== 'AT_DropNotNull' || !cmd.name) continue;
       if (columnIsNewInFile(ctx, alter.relation, cmd.name)) continue;
+      // the model knows the column allows NULL already: the statement changes nothing
+      const column = ctx.schema.column(alter.relation, cmd.name);
+      if (column && !column.notNull) continue;
+      // NOT NULL set earlier in this file: the code deployed before it never relied on it
+      if (setNotNullEarlierInFile(ctx, tableKey(alter.relation), cmd.name)) continue;
       ctx.report({
         message: `Dropping NOT NULL on ${relationName(alter.relation)}.${cmd.name} lets NULLs reach code that assumes a value.`,
         range: commandRange(ctx, ['alter'], cmd.name),

@@ -1,4 +1,5 @@
 import type { Rule } from '../src/lint/types.js';
+import { squeezedContract } from './lib/expansions.js';
 import { nodeAs, relationName, stringList } from '../src/sql/ast.js';
 import { columnIsNewInFile } from './lib/history.js';
 import { tableKey } from '../src/analysis/schema.js';
@@ -39,7 +40,7 @@ export const renamingColumn: Rule = {
     category: 'breaking',
     defaultSeverity: 'error',
     summary: 'Renaming a column breaks application code that still uses the old name.',
-    why: 'A migration runs before (or while) the new application version is deployed. Every instance still running the old code queries the column by its old name and fails from the moment the rename commits until it is replaced. A column or table created earlier in the same file is not reported, nor a column of a table renamed earlier in the file: deployed code reaches that table only by its old name, so the table rename is what breaks it (renaming-table) unless a compatibility view shows the column under its old name (created before the column rename, or naming it back with AS); a view that shows the new name is reported here.',
+    why: 'A migration runs before (or while) the new application version is deployed. Every instance still running the old code queries the column by its old name and fails from the moment the rename commits until it is replaced. A column or table created earlier in the same file is not reported, nor a column of a table renamed earlier in the file: deployed code reaches that table only by its old name, so the table rename is what breaks it (renaming-table) unless a compatibility view shows the column under its old name (created before the column rename, or naming it back with AS); a view that shows the new name is reported here. When the same file also adds a column to or backfills the table, the finding names that expand step (expand-contract-in-one-migration leaves the rename to this rule).',
     safeAlternative: [
       'Expand and contract across deploys instead of renaming in place:',
       '```sql',
@@ -60,7 +61,7 @@ export const renamingColumn: Rule = {
     if (columnIsNewInFile(ctx, rename.relation, rename.subname)) return;
     if (oldNameKeptByView(ctx.parsed, ctx.statement, rename.relation, rename.subname)) return;
     ctx.report({
-      message: `Renaming column ${relationName(rename.relation)}.${rename.subname} to ${rename.newname ?? ''} breaks code that still uses the old name.`,
+      message: `Renaming column ${relationName(rename.relation)}.${rename.subname} to ${rename.newname ?? ''} breaks code that still uses the old name${squeezedContract(ctx, rename.relation)}.`,
     });
   },
 };

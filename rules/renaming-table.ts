@@ -1,4 +1,5 @@
 import type { Rule } from '../src/lint/types.js';
+import { squeezedContract } from './lib/expansions.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { tableKey } from '../src/analysis/schema.js';
 
@@ -11,7 +12,7 @@ export const renamingTable: Rule = {
     category: 'breaking',
     defaultSeverity: 'error',
     summary: 'Renaming a table, view or schema (or moving a table to another schema) breaks application code that still uses the old name.',
-    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced; the same holds for views and materialized views (ALTER VIEW … RENAME TO), for ALTER TABLE … SET SCHEMA (the qualified name changes) and for ALTER SCHEMA … RENAME TO, which changes the name of everything in the schema at once. A relation or schema created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name or by another table renamed to the old name (a table swap).',
+    why: 'Application instances running the previous release query the table by its old name and fail from the moment the rename commits until they are all replaced; the same holds for views and materialized views (ALTER VIEW … RENAME TO), for ALTER TABLE … SET SCHEMA (the qualified name changes) and for ALTER SCHEMA … RENAME TO, which changes the name of everything in the schema at once. A relation or schema created earlier in the same file is not reported, nor a rename followed in the same file by a view with the old name or by another table renamed to the old name (a table swap). When the same file also adds a column to or backfills the renamed table, the finding names that expand step (expand-contract-in-one-migration leaves the rename to this rule).',
     safeAlternative: [
       'Rename, and leave a view with the old name so that old code keeps working (a simple view is updatable), then drop the view once no deployed code uses the old name:',
       '```sql',
@@ -25,7 +26,8 @@ export const renamingTable: Rule = {
     ].join('\n'),
     help: 'Leave a compatibility view with the old name, or create a new table and migrate code to it first.',
   },
-  check({ statement, schema, parsed, previous, report }) {
+  check(ctx) {
+    const { statement, schema, parsed, previous, report } = ctx;
     const rename = nodeAs(statement.node, 'RenameStmt');
     if (rename?.renameType === 'OBJECT_SCHEMA' && rename.subname) {
       const created = previous.some((s) => nodeAs(s.node, 'CreateSchemaStmt')?.schemaname === rename.subname);
@@ -60,6 +62,7 @@ export const renamingTable: Rule = {
       return false;
     });
     if (compatibilityView) return;
-    report({ message: `Renaming ${kind} ${relationName(rename.relation)} to ${rename.newname ?? ''} breaks code that still uses the old name.` });
+    const squeezed = kind === 'table' ? squeezedContract(ctx, rename.relation) : '';
+    report({ message: `Renaming ${kind} ${relationName(rename.relation)} to ${rename.newname ?? ''} breaks code that still uses the old name${squeezed}.` });
   },
 };

@@ -2,12 +2,14 @@ import { identifierText, scanTokens, type Token } from '../../src/sql/tokens.js'
 import type { Range } from '../../src/sql/source.js';
 import type { RuleContext } from '../../src/lint/types.js';
 import { SourceFile } from '../../src/sql/source.js';
+import { nodeAs } from '../../src/sql/ast.js';
 
 /**
  * The range of an ALTER TABLE subcommand such as `DROP COLUMN "b"` or `ALTER COLUMN b DROP NOT NULL`
- * (its first word through the column name), when it starts on a later line than its statement:
- * AlterTableCmd has no location, and a finding about `b` belongs on the line that names it. `words` are
- * the keywords before the name, optional ones (COLUMN, IF EXISTS) may be missing.
+ * (its first word through the column name), when the statement has several subcommands or the
+ * subcommand starts on a later line than its statement: AlterTableCmd has no location, and a finding
+ * about `b` belongs on the action that names it. A statement of one action on one line is reported as
+ * a whole. `words` are the keywords before the name, optional ones (COLUMN, IF EXISTS) may be missing.
  */
 export function commandRange(ctx: RuleContext, words: string[], column: string): Range | undefined {
   const { statement, file } = ctx;
@@ -21,7 +23,8 @@ export function commandRange(ctx: RuleContext, words: string[], column: string):
     if (!ok || word(tokens[k]) !== column) continue;
     const local = new SourceFile('', statement.text);
     const start = file.positionAt(statement.start + local.indexOfByte(tokens[i].start));
-    if (start.line === statement.range.start.line) return undefined;
+    const actions = nodeAs(statement.node, 'AlterTableStmt')?.cmds?.length ?? 1;
+    if (start.line === statement.range.start.line && actions < 2) return undefined;
     return { start, end: file.positionAt(statement.start + local.indexOfByte(tokens[k].end)) };
   }
   return undefined;

@@ -294,9 +294,7 @@ function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, 
       return alterTypeClaims(cmd, key, schema, claims);
     case 'AT_SetNotNull': {
       const column = cmd.name ? table?.columns.get(cmd.name) : undefined;
-      const proven =
-        pgVersion >= 12 &&
-        (table?.constraints ?? []).some((c) => c.type === 'check' && c.validated && cmd.name !== undefined && (c.impliesNotNull ?? []).includes(cmd.name));
+      const proven = cmd.name !== undefined && schema.provesNotNull(key, cmd.name, pgVersion);
       claims.add(claim(key, 'AccessExclusiveLock', 'SET NOT NULL', { scan: !(column?.notNull || proven) }));
       return;
     }

@@ -249,12 +249,16 @@ function addConstraint(
   column: string | undefined,
   inCreate: boolean,
   location?: number,
+  /** The table's key when the history never created it: its CHECK and FOREIGN KEY constraints are kept aside. */
+  outsideKey?: string,
 ): void {
   const key = table?.key ?? '';
-  const tableName = splitKey(key)[1];
+  const tableName = splitKey(key || (outsideKey ?? ''))[1];
   const own = (names: Node[] | undefined) => (column ? [column] : stringList(names));
-  const push = (model: Omit<ConstraintModel, 'origin'>) =>
-    table?.constraints.push({ ...model, location: location ?? constraint.location, origin: schema.origin });
+  const push = (model: Omit<ConstraintModel, 'origin'>) => {
+    const list = table?.constraints ?? (outsideKey !== undefined && (model.type === 'check' || model.type === 'foreign') ? schema.outsideConstraints(outsideKey) : undefined);
+    list?.push({ ...model, location: location ?? constraint.location, origin: schema.origin });
+  };
   // NOT VALID is ignored by CREATE TABLE: the new table is empty, so the constraint is valid at once.
   const validated = inCreate || !constraint.skip_validation;
   switch (constraint.contype) {
@@ -379,14 +383,14 @@ function alterTable(schema: SchemaModel, relation: RangeVar, cmds: Node[]): void
         break;
       case 'AT_AddConstraint': {
         const constraint = nodeAs(cmd.def, 'Constraint');
-        if (constraint) addConstraint(schema, table, constraint, undefined, false);
+        if (constraint) addConstraint(schema, table, constraint, undefined, false, undefined, table ? undefined : key);
         break;
       }
       case 'AT_DropConstraint':
         if (cmd.name) dropConstraint(schema, key, table, cmd.name);
         break;
       case 'AT_ValidateConstraint': {
-        const constraint = table?.constraints.find((x) => x.name === cmd.name);
+        const constraint = schema.constraintsOf(key).find((x) => x.name === cmd.name);
         if (constraint) constraint.validated = true;
         break;
       }
@@ -417,6 +421,7 @@ function dropColumn(schema: SchemaModel, key: string, table: TableModel | undefi
 function dropConstraint(schema: SchemaModel, key: string, table: TableModel | undefined, name: string): void {
   const constraint = table?.constraints.find((c) => c.name === name);
   if (table) table.constraints = table.constraints.filter((c) => c.name !== name);
+  else schema.dropOutsideConstraint(key, name);
   const backing = constraint?.index ?? name;
   const index = schema.indexesOn(key).find((i) => i.name === backing && i.constraint !== undefined);
   if (index) schema.indexes.delete(index.key);

@@ -149,6 +149,11 @@ export class SchemaModel {
   readonly functions: FunctionVolatilities = new Map();
   /** Table key → names of its row-level security policies (kept for tables the history did not create too). */
   readonly policies = new Map<string, Set<string>>();
+  /**
+   * CHECK and FOREIGN KEY constraints added to tables the history never created, by table key: a later
+   * SET NOT NULL on such a table is proven by its validated CHECK all the same.
+   */
+  private readonly outside = new Map<string, ConstraintModel[]>();
   private current: Origin = { file: 0, transaction: 0 };
   private applied = 0;
 
@@ -209,7 +214,38 @@ export class SchemaModel {
   }
 
   constraint(table: string | RangeVar, name: string): ConstraintModel | undefined {
-    return this.table(table)?.constraints.find((c) => c.name === name);
+    return this.constraintsOf(table).find((c) => c.name === name);
+  }
+
+  /** The constraints known on a table: its own when the history created it, else those added to it since. */
+  constraintsOf(table: string | RangeVar): ConstraintModel[] {
+    return this.table(table)?.constraints ?? this.outside.get(tableKey(table)) ?? [];
+  }
+
+  /** The list of constraints added to a table the history never created (for the replay). */
+  outsideConstraints(key: string): ConstraintModel[] {
+    let list = this.outside.get(key);
+    if (!list) this.outside.set(key, (list = []));
+    return list;
+  }
+
+  dropOutsideConstraint(key: string, name: string): void {
+    const list = this.outside.get(key);
+    if (list) this.outside.set(key, list.filter((c) => c.name !== name));
+  }
+
+  /** Every foreign key the model knows, with the key of the table that holds it. */
+  *foreignKeys(): Generator<{ table: string; constraint: ConstraintModel }> {
+    for (const table of this.tables.values()) for (const c of table.constraints) if (c.type === 'foreign') yield { table: table.key, constraint: c };
+    for (const [table, list] of this.outside) for (const c of list) if (c.type === 'foreign') yield { table, constraint: c };
+  }
+
+  /**
+   * True when a validated CHECK (column IS NOT NULL …) proves the column holds no NULL, so that
+   * SET NOT NULL skips its scan (PostgreSQL 12+; checked on 15: "existing constraints … are sufficient").
+   */
+  provesNotNull(table: string | RangeVar, column: string, pgVersion: number): boolean {
+    return pgVersion >= 12 && this.constraintsOf(table).some((c) => c.type === 'check' && c.validated && (c.impliesNotNull ?? []).includes(column));
   }
 
   /**
