@@ -1,6 +1,8 @@
 import type { Rule } from '../src/lint/types.js';
 import { relationName } from '../src/sql/ast.js';
 import { modifyingStatements } from './lib/modifying-statements.js';
+import { constantTruth, predicateText } from './lib/row-bound.js';
+import { cascadeTail } from './lib/cascades.js';
 
 export const banDeleteWithoutWhere: Rule = {
   meta: {
@@ -14,16 +16,19 @@ export const banDeleteWithoutWhere: Rule = {
       '```sql',
       'DELETE FROM sessions WHERE expires_at < now();',
       '```',
-      'If emptying the table is really intended, write `WHERE true` to make the intent explicit and review it.',
+      'If emptying the table is really intended, say so with a suppression and its reason: `-- pgwarden-ignore ban-delete-without-where: <why every row>`. `WHERE true` or `WHERE 1 = 1` is reported like no WHERE at all.',
     ].join('\n'),
-    help: 'Add a WHERE clause naming the rows to delete (WHERE true if every row is really meant).',
+    help: 'Add a WHERE clause naming the rows to delete; if every row is really meant, suppress with the reason.',
   },
   check({ statement, schema, report }) {
     // WITH d AS (DELETE FROM t RETURNING *) … empties t just the same
     for (const { stmt: del, location } of modifyingStatements(statement.node, 'DeleteStmt')) {
-      if (!del.relation || del.whereClause || schema.createdInCurrentFile(del.relation)) continue;
+      // WHERE true, WHERE 1 = 1: a condition every row meets is no condition
+      const always = constantTruth(del.whereClause) === true;
+      if (!del.relation || (del.whereClause && !always) || schema.createdInCurrentFile(del.relation)) continue;
+      const how = always ? `with a WHERE that is always true (${predicateText(del.whereClause)})` : 'without WHERE';
       // in a CTE, point at the table the DELETE names
-      report({ message: `DELETE without WHERE removes every row of ${relationName(del.relation)}.`, location: location === undefined ? undefined : del.relation.location });
+      report({ message: `DELETE ${how} removes every row of ${relationName(del.relation)}${cascadeTail(schema, del.relation)}.`, location: location === undefined ? undefined : del.relation.location });
     }
   },
 };

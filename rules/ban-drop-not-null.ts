@@ -2,16 +2,7 @@ import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { columnIsNewInFile } from './lib/history.js';
 import { commandRange } from './lib/command-range.js';
-import { tableKey } from '../src/analysis/schema.js';
-import type { RuleContext } from '../src/lint/types.js';
 
-function setNotNullEarlierInFile(ctx: RuleContext, table: string, column: string): boolean {
-  return ctx.previous.some((s) => {
-    const alter = nodeAs(s.node, 'AlterTableStmt');
-    if (!alter?.relation || tableKey(alter.relation) !== table) return false;
-    return (alter.cmds ?? []).some((c) => nodeAs(c, 'AlterTableCmd')?.subtype === 'AT_SetNotNull' && nodeAs(c, 'AlterTableCmd')?.name === column);
-  });
-}
 
 export const banDropNotNull: Rule = {
   meta: {
@@ -41,7 +32,7 @@ export const banDropNotNull: Rule = {
       const column = ctx.schema.column(alter.relation, cmd.name);
       if (column && !column.notNull) continue;
       // NOT NULL set earlier in this file: the code deployed before it never relied on it
-      if (setNotNullEarlierInFile(ctx, tableKey(alter.relation), cmd.name)) continue;
+      if (column?.notNullSince && ctx.schema.isNew(column.notNullSince)) continue;
       ctx.report({
         message: `Dropping NOT NULL on ${relationName(alter.relation)}.${cmd.name} lets NULLs reach code that assumes a value.`,
         range: commandRange(ctx, ['alter'], cmd.name),

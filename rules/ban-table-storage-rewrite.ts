@@ -1,4 +1,5 @@
 import type { Rule } from '../src/lint/types.js';
+import { commandRange } from './lib/command-range.js';
 import { existingTable, tableAlter } from './lib/locking.js';
 
 /** ALTER TABLE subcommands that copy every row into new storage (tablecmds.c sets a rewrite for each). */
@@ -50,6 +51,7 @@ export const banTableStorageRewrite: Rule = {
       ctx.report({
         message: `${form} copies every row of ${alter.table} into new storage while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table} until it is done.`,
         location: alter.relation.location,
+        range: commandRange(ctx, form.toLowerCase().split(' ')),
       });
     }
   },

@@ -1,4 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
+import { tableKey } from '../src/analysis/schema.js';
+import { displayTable, referencingTables } from './lib/cascades.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 
 export const banTruncateCascade: Rule = {
@@ -17,10 +19,18 @@ export const banTruncateCascade: Rule = {
     ].join('\n'),
     help: 'List the tables to empty explicitly and drop CASCADE.',
   },
-  check({ statement, report }) {
+  check({ statement, schema, report }) {
     const truncate = nodeAs(statement.node, 'TruncateStmt');
     if (truncate?.behavior !== 'DROP_CASCADE') return;
-    const names = (truncate.relations ?? []).map((r) => relationName(nodeAs(r, 'RangeVar'))).join(', ');
-    report({ message: `TRUNCATE ${names} CASCADE also empties every table that references ${names.includes(',') ? 'them' : 'it'}, recursively.` });
+    const relations = (truncate.relations ?? []).map((r) => nodeAs(r, 'RangeVar')).filter((r) => r !== undefined);
+    const names = relations.map(relationName).join(', ');
+    const it = relations.length > 1 ? 'them' : 'it';
+    // whatever the ON DELETE action: TRUNCATE … CASCADE empties every referencing table
+    const known = referencingTables(schema, relations.map((r) => tableKey(r)));
+    if (known.length === 0) {
+      report({ message: `TRUNCATE ${names} CASCADE also empties every table that references ${it}, recursively.` });
+      return;
+    }
+    report({ message: `TRUNCATE ${names} CASCADE also empties ${known.map(displayTable).join(', ')} (they reference ${it}, directly or through each other), and any table that references ${it} outside the replayed history.` });
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { modifyingStatements } from './lib/modifying-statements.js';
+import { constantTruth, predicateText } from './lib/row-bound.js';
 
 export const banUpdateWithoutWhere: Rule = {
   meta: {
@@ -14,21 +15,24 @@ export const banUpdateWithoutWhere: Rule = {
       '```sql',
       "UPDATE users SET status = 'active' WHERE status IS NULL AND id BETWEEN 1 AND 10000;",
       '```',
-      'If every row is really meant, write `WHERE true` to make the intent explicit.',
+      'If every row is really meant (a small table), say so with a suppression and its reason, which reviewers read: `-- pgwarden-ignore ban-update-without-where: <why every row>`. `WHERE true` or `WHERE 1 = 1` is reported like no WHERE at all.',
     ].join('\n'),
-    help: 'Add a WHERE clause naming the rows to change (WHERE true if every row is really meant).',
+    help: 'Add a WHERE clause naming the rows to change; if every row is really meant, suppress with the reason.',
   },
   check(ctx) {
     // WITH u AS (UPDATE t SET … RETURNING *) … rewrites every row of t just the same
     for (const { stmt: update, location } of modifyingStatements(ctx.statement.node, 'UpdateStmt')) {
       const relation = update.relation;
-      if (!relation || update.whereClause || ctx.schema.createdInCurrentFile(relation)) continue;
+      // WHERE true, WHERE 1 = 1: a condition every row meets is no condition
+      const always = constantTruth(update.whereClause) === true;
+      if (!relation || (update.whereClause && !always) || ctx.schema.createdInCurrentFile(relation)) continue;
       const columns = [...new Set((update.targetList ?? []).map((t) => nodeAs(t, 'ResTarget')?.name ?? ''))];
       // a column this file added holds no data yet: the UPDATE is a one-shot backfill, not an overwrite
       const backfill = columns.every((c) => ctx.schema.columnCreatedInCurrentFile(relation, c));
       const what = backfill ? `backfills ${columns.join(', ')} in every row of ${relationName(relation)} in one statement` : `overwrites ${columns.join(', ')} in every row of ${relationName(relation)}`;
       // in a CTE, point at the table the UPDATE names
-      ctx.report({ message: `UPDATE without WHERE ${what}.`, location: location === undefined ? undefined : relation.location });
+      const how = always ? `with a WHERE that is always true (${predicateText(update.whereClause)})` : 'without WHERE';
+      ctx.report({ message: `UPDATE ${how} ${what}.`, location: location === undefined ? undefined : relation.location });
     }
   },
 };

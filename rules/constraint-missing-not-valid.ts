@@ -37,9 +37,14 @@ export const constraintMissingNotValid: Rule = {
       if (c.contype !== 'CONSTR_CHECK' || !validatesNow(c)) continue;
       const name = c.conname ? `check constraint ${c.conname}` : 'a check constraint';
       const how = cmd.subtype === 'AT_AddColumn' ? 'with a new column ' : '';
+      // NOT VALID cannot be written inside ADD COLUMN: the CHECK has to become a constraint of its own
+      const help = cmd.subtype === 'AT_AddColumn'
+        ? `A CHECK written inside ADD COLUMN cannot be NOT VALID: add the column without it, then ALTER TABLE ${alter.table} ADD CONSTRAINT … CHECK (…) NOT VALID and VALIDATE CONSTRAINT in a later migration.`
+        : undefined;
       ctx.report({
         message: `Adding ${name} ${how}to ${alter.table} without NOT VALID checks every row while holding an ACCESS EXCLUSIVE lock, blocking reads and writes of ${alter.table}.`,
         location: c.location,
+        help,
       });
     }
     const alter = tableAlter(ctx.statement);

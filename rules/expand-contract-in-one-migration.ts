@@ -15,7 +15,8 @@ function changesMeaning(cmd: AlterTableCmd, oldType: string | undefined, schema:
   if (!def?.typeName || oldType === undefined) return false;
   // an enum swap keeping every old label (TypeORM's way to add a value) reads and writes as before; one that
   // drops labels is renaming-enum-value's, not reported twice here
-  const [from, to] = [schema.enums.get(tableKey(oldType)), schema.enums.get(tableKey(typeNameToString(def.typeName)))];
+  const element = (type: string) => tableKey(type.replace(/(\[\])+$/, ''));
+  const [from, to] = [schema.enums.get(element(oldType)), schema.enums.get(element(typeNameToString(def.typeName)))];
   if (from && to) return false;
   const using = def.raw_default;
   if (using && stringList(nodeAs(using, 'ColumnRef')?.fields).join('.') !== cmd.name) return true;

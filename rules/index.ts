@@ -56,6 +56,8 @@ import { addingNotNullableField } from './adding-not-nullable-field.js';
 import { addingRequiredField } from './adding-required-field.js';
 import { lockHeldAcrossStatements } from './lock-held-across-statements.js';
 import { backfillInDdlTransaction } from './backfill-in-ddl-transaction.js';
+import { deleteCascadesToChildren } from './delete-cascades-to-children.js';
+import { dynamicSqlInDoBlock } from './dynamic-sql-in-do-block.js';
 /** Every rule pgwarden knows, in documentation order. */
 export const allRules: readonly Rule[] = [
   banDropTable,
@@ -65,6 +67,7 @@ export const allRules: readonly Rule[] = [
   banTruncate,
   banTruncateCascade,
   banDeleteWithoutWhere,
+  deleteCascadesToChildren,
   banUpdateWithoutWhere,
   renamingColumn,
   renamingTable,
@@ -81,6 +84,7 @@ export const allRules: readonly Rule[] = [
   preferJsonb,
   identifierTooLong,
   banDuplicateColumnAssignments,
+  dynamicSqlInDoBlock,
   transactionNesting,
   banUncommittedTransaction,
   banNewEnumValueUseInTransaction,

@@ -10,7 +10,7 @@ export const preferBigintOverSmallint: Rule = {
     category: 'types',
     defaultSeverity: 'warning',
     summary: 'Use bigint rather than smallint/smallserial for ids and keys: 16-bit keys run out fast.',
-    why: 'smallint tops out at 32,767: a lookup table\'s id or a key that seemed small reaches it, and then every insert fails. Widening it later rewrites the table (and every referencing table) under an ACCESS EXCLUSIVE lock. Reported: `smallserial`/`serial2` columns, and smallint columns that are keys (a single-column primary key, identity, foreign key, or named `id`/`…_id`/`…Id`; not a position such as line_no inside a composite key). Plain smallint quantities and columns of temporary tables are not reported unless the `allColumns` option is true (squawk\'s behaviour).',
+    why: 'smallint tops out at 32,767: a lookup table\'s id or a key that seemed small reaches it, and then every insert fails. Widening it later rewrites the table (and every referencing table) under an ACCESS EXCLUSIVE lock. Reported: `smallserial`/`serial2` columns, and smallint columns that are keys (a single-column primary key, identity, foreign key, or named `id`/`…_id`/`…Id`; not a position such as line_no inside a composite key), and arrays of them (`smallint[]`, `int2[]`; also `…_ids`/`…Ids` arrays). Plain smallint quantities and columns of temporary tables are not reported unless the `allColumns` option is true (squawk\'s behaviour).',
     safeAlternative: [
       'Use bigint (or at least integer) for keys:',
       '```sql',
@@ -21,13 +21,13 @@ export const preferBigintOverSmallint: Rule = {
   },
   check({ statement, schema, options, report }) {
     for (const c of typedColumns(statement.node, schema)) {
-      if (!c.builtin || isArray(c.type)) continue;
+      if (!c.builtin) continue;
       const serial = SERIAL.has(c.builtin);
       if (!serial && !(SMALLINT.has(c.builtin) && (c.keyLike || options.allColumns === true))) continue;
-      report({
-        message: `${columnLabel(c)} is ${serial ? 'smallserial' : 'smallint'} (16-bit, at most 32767); use bigint.`,
-        location: c.location,
-      });
+      const message = isArray(c.type)
+        ? `${columnLabel(c)} is smallint[] (16-bit elements, at most 32767); use bigint[].`
+        : `${columnLabel(c)} is ${serial ? 'smallserial' : 'smallint'} (16-bit, at most 32767); use bigint.`;
+      report({ message, location: c.location });
     }
   },
 };

@@ -1,5 +1,26 @@
 import type { Rule } from '../src/lint/types.js';
+import type { RangeVar } from '@pgsql/types';
+import type { Statement } from '../src/sql/parser.js';
+import { tableKey } from '../src/analysis/schema.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
+
+/**
+ * True when the last thing earlier statements did to constraint `name` of this table was DROP CONSTRAINT
+ * IF EXISTS: one drop guards the next ADD of that name, not every later one.
+ */
+function guardedByDrop(previous: readonly Statement[], relation: RangeVar, name: string): boolean {
+  const key = tableKey(relation);
+  for (let i = previous.length - 1; i >= 0; i--) {
+    const alter = nodeAs(previous[i].node, 'AlterTableStmt');
+    if (!alter?.relation || tableKey(alter.relation) !== key) continue;
+    for (const c of [...(alter.cmds ?? [])].reverse()) {
+      const prior = nodeAs(c, 'AlterTableCmd');
+      if (prior?.subtype === 'AT_DropConstraint' && prior.name === name) return prior.missing_ok === true;
+      if (prior?.subtype === 'AT_AddConstraint' && nodeAs(prior.def, 'Constraint')?.conname === name) return false;
+    }
+  }
+  return false;
+}
 
 export const preferRobustStmts: Rule = {
   meta: {
@@ -61,12 +82,7 @@ export const preferRobustStmts: Rule = {
       const constraint = nodeAs(cmd.def, 'Constraint');
       if (cmd.subtype === 'AT_AddConstraint' && constraint) {
         const name = constraint.conname;
-        const droppedFirst = name !== undefined && previous.some((s) =>
-          (nodeAs(s.node, 'AlterTableStmt')?.cmds ?? []).some((p) => {
-            const prior = nodeAs(p, 'AlterTableCmd');
-            return prior?.subtype === 'AT_DropConstraint' && prior.missing_ok === true && prior.name === name;
-          }),
-        );
+        const droppedFirst = name !== undefined && guardedByDrop(previous, alter.relation, name);
         if (!droppedFirst) {
           report({
             message: `ADD CONSTRAINT ${name ?? ''} on ${table} fails (or duplicates) if re-run; drop it IF EXISTS first.`,

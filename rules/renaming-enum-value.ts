@@ -3,6 +3,11 @@ import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/a
 import { columnIsNewInFile } from './lib/history.js';
 import { commandRange } from './lib/command-range.js';
 
+/** `status[]` → `status`. */
+function elementType(type: string): string {
+  return type.replace(/(\[\])+$/, '');
+}
+
 export const renamingEnumValue: Rule = {
   meta: {
     id: 'renaming-enum-value',
@@ -13,8 +18,8 @@ export const renamingEnumValue: Rule = {
       'ALTER TYPE … RENAME VALUE changes the label in place, immediately. Deployed application code that inserts the old label gets',
       '"invalid input value for enum", and code that compares with it silently stops matching. Swapping a column to a new enum type',
       'that lacks some of the old labels (PostgreSQL cannot drop an enum value, so ORMs such as Prisma and TypeORM recreate the type and',
-      'retype the column) removes those labels just the same: the statement is reported at its ALTER COLUMN … TYPE. An enum, or a',
-      'column, created earlier in the same file is not reported.',
+      'retype the column) removes those labels just the same: the statement is reported at its ALTER COLUMN … TYPE, for columns of',
+      'the enum and of its array type (status[] to status_new[]). An enum, or a column, created earlier in the same file is not reported.',
     ].join(' '),
     safeAlternative: [
       'Expand, migrate, contract: add the new label, move data and code to it, and only then stop using the old one:',
@@ -39,8 +44,11 @@ export const renamingEnumValue: Rule = {
       const cmd = nodeAs(c, 'AlterTableCmd');
       const def = nodeAs(cmd?.def, 'ColumnDef');
       if (cmd?.subtype !== 'AT_AlterColumnType' || !cmd.name || !def?.typeName || !table?.relation) continue;
-      const from = schema.enumType(schema.column(table.relation, cmd.name)?.type ?? '');
-      const to = schema.enumType(typeNameToString(def.typeName));
+      // a column of the enum's array type (status[]) loses the labels just the same
+      const [fromType, toType] = [schema.column(table.relation, cmd.name)?.type ?? '', typeNameToString(def.typeName)];
+      if (fromType.endsWith('[]') !== toType.endsWith('[]')) continue;
+      const from = schema.enumType(elementType(fromType));
+      const to = schema.enumType(elementType(toType));
       if (!from || !to || schema.isNew(from.origin) || columnIsNewInFile(ctx, table.relation, cmd.name)) continue;
       const lost = from.values.filter((v) => !to.values.includes(v));
       if (lost.length === 0) continue;

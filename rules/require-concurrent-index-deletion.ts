@@ -8,7 +8,7 @@ export const requireConcurrentIndexDeletion: Rule = {
     category: 'locking',
     defaultSeverity: 'error',
     summary: 'DROP INDEX without CONCURRENTLY blocks reads and writes of the table.',
-    why: 'A plain DROP INDEX takes an ACCESS EXCLUSIVE lock on the index\'s table. The drop itself is quick, but the lock request queues behind every running transaction on the table, and all reads and writes that arrive meanwhile queue behind it: a long report query turns into an outage. DROP INDEX CONCURRENTLY waits for those transactions without blocking anyone. Indexes of tables created earlier in the same migration are not reported. An index of a partitioned table cannot be dropped concurrently (PostgreSQL refuses it, which is reported): there the plain DROP under a short lock_timeout is the way, and is not reported.',
+    why: 'A plain DROP INDEX takes an ACCESS EXCLUSIVE lock on the index\'s table. The drop itself is quick, but the lock request queues behind every running transaction on the table, and all reads and writes that arrive meanwhile queue behind it: a long report query turns into an outage. DROP INDEX CONCURRENTLY waits for those transactions without blocking anyone. Indexes of tables created earlier in the same migration are not reported, nor DROP INDEX IF EXISTS of an index the replayed history never created or already dropped (a cleanup that most likely does nothing; an index made outside the history is not seen). An index of a partitioned table cannot be dropped concurrently (PostgreSQL refuses it, which is reported): there the plain DROP under a short lock_timeout is the way, and is not reported.',
     safeAlternative: [
       'Drop the index concurrently, in a migration that runs outside a transaction:',
       '```sql',
@@ -44,6 +44,8 @@ export const requireConcurrentIndexDeletion: Rule = {
       }
       if (drop.concurrent) continue;
       if (table !== undefined && !existingTable(ctx, table)) continue;
+      // IF EXISTS of an index the replayed history never created (or already dropped): most likely a no-op
+      if (table === undefined && drop.missing_ok) continue;
       const on = table ? `the table ${table.replace(/^public\./, '')}` : 'its table';
       ctx.report({
         message: `Dropping index ${name} without CONCURRENTLY blocks reads and writes of ${on} (ACCESS EXCLUSIVE lock) while it waits for and holds the lock.`,

@@ -65,11 +65,13 @@ function describe(relation: RangeVar, column: string, def: ColumnDef, how: Typed
   const names = stringList(type.names);
   const builtin = names.length === 1 || names[0] === 'pg_catalog' ? names[names.length - 1] : undefined;
   const constraints = (def.constraints ?? []).map((c) => nodeAs(c, 'Constraint')).filter((c): c is Constraint => !!c);
+  const array = (type.arrayBounds?.length ?? 0) > 0;
   const keyLike =
     tableKey ||
     column === 'id' ||
     column.endsWith('_id') ||
     /[a-z0-9]Id$/.test(column) || // camelCase keys (Prisma, TypeORM): userId
+    (array && (column.endsWith('_ids') || /[a-z0-9]Ids$/.test(column))) || // an array of ids: member_ids int[]
     constraints.some((c) => c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_FOREIGN');
   return {
     relation,

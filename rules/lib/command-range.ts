@@ -9,9 +9,10 @@ import { nodeAs } from '../../src/sql/ast.js';
  * (its first word through the column name), when the statement has several subcommands or the
  * subcommand starts on a later line than its statement: AlterTableCmd has no location, and a finding
  * about `b` belongs on the action that names it. A statement of one action on one line is reported as
- * a whole. `words` are the keywords before the name, optional ones (COLUMN, IF EXISTS) may be missing.
+ * a whole. `words` are the keywords before the name, optional ones (COLUMN, IF EXISTS) may be missing;
+ * without `column`, the range is the words themselves (`SET LOGGED`).
  */
-export function commandRange(ctx: RuleContext, words: string[], column: string): Range | undefined {
+export function commandRange(ctx: RuleContext, words: string[], column?: string): Range | undefined {
   const { statement, file } = ctx;
   const tokens = scanTokens(statement.text);
   if (!tokens) return undefined;
@@ -19,8 +20,13 @@ export function commandRange(ctx: RuleContext, words: string[], column: string):
   for (let i = 0; i < tokens.length; i++) {
     let k = i;
     const ok = words.every((w) => word(tokens[k++]) === w);
-    for (const w of ['column', 'if', 'exists']) if (word(tokens[k]) === w) k++;
-    if (!ok || word(tokens[k]) !== column) continue;
+    if (!ok) continue;
+    // an action without a column (SET LOGGED) ends with its last word
+    if (column === undefined) k--;
+    else {
+      for (const w of ['column', 'if', 'exists']) if (word(tokens[k]) === w) k++;
+      if (word(tokens[k]) !== column) continue;
+    }
     const local = new SourceFile('', statement.text);
     const start = file.positionAt(statement.start + local.indexOfByte(tokens[i].start));
     const actions = nodeAs(statement.node, 'AlterTableStmt')?.cmds?.length ?? 1;

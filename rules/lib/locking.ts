@@ -295,6 +295,8 @@ export function blockingLockWait(ctx: RuleContext): LockWait | undefined {
     if (drop.removeType === 'OBJECT_INDEX' && !drop.concurrent) {
       for (const n of names) {
         const owner = indexTable(ctx, n.join('.'));
+        // IF EXISTS of an index the history never created most likely does nothing
+        if (owner === undefined && drop.missing_ok) continue;
         if (owner === undefined || existingTable(ctx, owner)) {
           return { table: owner ?? `the table of ${n.join('.')}`, mode: 'AccessExclusiveLock' };
         }

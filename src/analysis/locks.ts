@@ -80,8 +80,12 @@ class Claims {
       return;
     }
     const stronger = LOCK_MODES.indexOf(claim.mode) > LOCK_MODES.indexOf(prior.mode);
+    const same = claim.mode === prior.mode;
+    // the reason names the costliest action: the strongest lock, then a rewrite, then a scan
+    // (ADD COLUMN x, ALTER COLUMN y TYPE … is the type change's rewrite, not the cheap ADD COLUMN)
+    const costlier = same && ((claim.rewrite && !prior.rewrite) || (claim.scan && !prior.scan && !prior.rewrite));
     prior.mode = strongerMode(prior.mode, claim.mode);
-    if (stronger) prior.reason = claim.reason;
+    if (stronger || costlier) prior.reason = claim.reason;
     prior.rewrite ||= claim.rewrite;
     prior.scan ||= claim.scan;
     if (claim.uncertain) prior.uncertain = prior.uncertain ? `${prior.uncertain}; ${claim.uncertain}` : claim.uncertain;

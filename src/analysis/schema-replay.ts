@@ -309,7 +309,7 @@ function addConstraint(
       const columns = own(constraint.fk_attrs);
       const name = constraint.conname ?? generatedConstraintName(table, tableName, columns.join('_'), 'fkey');
       const references = constraint.pktable ? { table: tableKey(constraint.pktable), columns: stringList(constraint.pk_attrs) } : undefined;
-      push({ name, type: 'foreign', columns, references, validated });
+      push({ name, type: 'foreign', columns, references, validated, onDelete: ON_DELETE[constraint.fk_del_action ?? 'a'] ?? 'no action' });
       return;
     }
     case 'CONSTR_CHECK': {
@@ -323,6 +323,9 @@ function addConstraint(
       return;
   }
 }
+
+/** fk_del_action as the parser spells it. */
+const ON_DELETE: Record<string, ConstraintModel['onDelete']> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 
 function generatedConstraintName(table: TableModel | undefined, tableName: string, addition: string | undefined, label: string): string {
   return chooseName(tableName, addition || undefined, label, (n) => table?.constraints.some((c) => c.name === n) ?? false);
@@ -362,10 +365,10 @@ function alterTable(schema: SchemaModel, relation: RangeVar, cmds: Node[]): void
         break;
       }
       case 'AT_SetNotNull':
-        if (column) column.notNull = true;
+        if (column && !column.notNull) Object.assign(column, { notNull: true, notNullSince: schema.origin });
         break;
       case 'AT_DropNotNull':
-        if (column) column.notNull = false;
+        if (column) Object.assign(column, { notNull: false, notNullSince: undefined });
         break;
       case 'AT_ColumnDefault':
         if (column) {

@@ -32,6 +32,8 @@ export interface ColumnModel {
   /** Readable type as written, normalised by the parser: `int4`, `varchar(255)`, `text[]`. Serial types become their integer type. */
   type: string;
   notNull: boolean;
+  /** Where SET NOT NULL made a nullable column NOT NULL (absent when it was NOT NULL from the start). */
+  notNullSince?: Origin;
   hasDefault: boolean;
   default?: DefaultModel;
   /** `identity` for GENERATED … AS IDENTITY, `stored` for GENERATED ALWAYS AS (…) STORED. */
@@ -74,6 +76,8 @@ export interface ConstraintModel {
   columns: string[];
   /** For a foreign key: the referenced table's key (columns empty when they default to its primary key). */
   references?: { table: string; columns: string[] };
+  /** For a foreign key: what deleting a referenced row does to the referencing rows. */
+  onDelete?: 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
   validated: boolean;
   /** For a CHECK: the columns it proves NOT NULL (`CHECK (a IS NOT NULL AND …)`). */
   impliesNotNull?: string[];

@@ -13,22 +13,10 @@ import { nodeAs } from './ast.js';
  * PostgreSQL would reject yields no statements.
  */
 export function doBlockStatements(parsed: ParsedFile, statement: Statement): Statement[] {
-  const block = nodeAs(statement.node, 'DoStmt');
-  if (!block) return [];
-  let language = 'plpgsql';
-  let bodyLocation: number | undefined;
-  for (const arg of block.args ?? []) {
-    const def = nodeAs(arg, 'DefElem');
-    if (def?.defname === 'language') language = (nodeAs(def.arg, 'String')?.sval ?? '').toLowerCase();
-    if (def?.defname === 'as') bodyLocation = def.location;
-  }
-  if (language !== 'plpgsql' || bodyLocation === undefined) return [];
-
+  const read = readDoBlock(parsed, statement);
+  if (!read) return [];
+  const { body, queries } = read;
   const file = parsed.file;
-  const body = bodyText(file.text, statement.sourceOfLocation(statement.locationBase + bodyLocation));
-  if (!body) return [];
-
-  const queries = executedQueries(body.text);
   const out: Statement[] = [];
   let cursor = 0;
   for (const query of queries) {
@@ -36,6 +24,7 @@ export function doBlockStatements(parsed: ParsedFile, statement: Statement): Sta
     if (at === undefined) continue;
     const directives = bodyDirectives(body, cursor, at);
     cursor = at + query.text.length;
+    if (query.opaque) continue;
     const fileIndex = (queryIndex: number): number => body.fileIndex(at + queryIndex);
     if (query.sql === undefined) {
       const node = parseOne(query.text);
@@ -61,6 +50,48 @@ export function doBlockStatements(parsed: ParsedFile, statement: Statement): Sta
       const end = verbatim ? position(sqlFile.indexOfByte(endByte)) : fileIndex(query.text.length);
       out.push(makeStatement(file, node, start, end, 0, (loc) => position(sqlFile.indexOfByte(loc)), directives, statement));
     }
+  }
+  return out;
+}
+
+/** A PL/pgSQL DO block's body and the statements it runs, read once per statement. */
+const doBlocks = new WeakMap<Statement, { body: Body; queries: Executed[] } | null>();
+
+function readDoBlock(parsed: ParsedFile, statement: Statement): { body: Body; queries: Executed[] } | undefined {
+  const cached = doBlocks.get(statement);
+  if (cached !== undefined) return cached ?? undefined;
+  let read: { body: Body; queries: Executed[] } | null = null;
+  const block = nodeAs(statement.node, 'DoStmt');
+  let language = 'plpgsql';
+  let bodyLocation: number | undefined;
+  for (const arg of block?.args ?? []) {
+    const def = nodeAs(arg, 'DefElem');
+    if (def?.defname === 'language') language = (nodeAs(def.arg, 'String')?.sval ?? '').toLowerCase();
+    if (def?.defname === 'as') bodyLocation = def.location;
+  }
+  if (block && language === 'plpgsql' && bodyLocation !== undefined) {
+    const body = bodyText(parsed.file.text, statement.sourceOfLocation(statement.locationBase + bodyLocation));
+    if (body) read = { body, queries: executedQueries(body.text) };
+  }
+  doBlocks.set(statement, read);
+  return read ?? undefined;
+}
+
+/**
+ * The EXECUTEs of a DO block (and FOR … IN EXECUTE loops) whose SQL is built while the block runs, from
+ * variables or queries: what they change cannot be known before they run. `start` and `end` are file
+ * indexes of the expression.
+ */
+export function opaqueExecutes(parsed: ParsedFile, statement: Statement): Array<{ text: string; start: number; end: number }> {
+  const read = readDoBlock(parsed, statement);
+  if (!read) return [];
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  let cursor = 0;
+  for (const query of read.queries) {
+    const at = locate(read.body.text, query.text, cursor);
+    if (at === undefined) continue;
+    cursor = at + query.text.length;
+    if (query.opaque) out.push({ text: query.text.trim(), start: read.body.fileIndex(at), end: read.body.fileIndex(cursor) });
   }
   return out;
 }
@@ -122,6 +153,8 @@ type Json = Record<string, unknown>;
 interface Executed {
   text: string;
   sql?: string;
+  /** An EXECUTE of a string built at run time: `text` is its expression. */
+  opaque?: boolean;
 }
 
 /** Each statement the body runs, in source order. */
@@ -163,6 +196,7 @@ function visitStatement(node: Json, out: Executed[]): void {
       const q = exprQuery(s.query);
       const sql = q === undefined ? undefined : constantText(q);
       if (q && sql !== undefined) out.push({ text: q, sql });
+      else if (q) out.push({ text: q, opaque: true });
       return;
     }
     case 'PLpgSQL_stmt_block':
@@ -187,12 +221,18 @@ function visitStatement(node: Json, out: Executed[]): void {
       visitAll(s.body);
       return;
     }
+    case 'PLpgSQL_stmt_dynfors': {
+      // FOR r IN EXECUTE <expression> LOOP: the query is built at run time
+      const q = exprQuery(s.query);
+      if (q && constantText(q) === undefined) out.push({ text: q, opaque: true });
+      visitAll(s.body);
+      return;
+    }
     case 'PLpgSQL_stmt_loop':
     case 'PLpgSQL_stmt_while':
     case 'PLpgSQL_stmt_fori':
     case 'PLpgSQL_stmt_forc':
     case 'PLpgSQL_stmt_foreach_a':
-    case 'PLpgSQL_stmt_dynfors':
       visitAll(s.body);
       return;
     default:
