@@ -25,6 +25,7 @@ export const addingFieldWithDefault: Rule = {
       '```',
     ].join('\n'),
     help: 'Add the column without the volatile default, SET DEFAULT for new rows, and backfill existing rows in batches.',
+    limits: 'Only volatile defaults (and any non-NULL default before PostgreSQL 11), serial and identity columns, and domains with constraints are reported; squawk also reports constant defaults and stored generated columns (adding-stored-generated-column here), which PostgreSQL 11+ adds without a rewrite. Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported. A function the history does not declare is reported as of unknown volatility.',
     lockClaim: {
       setup: 'CREATE TABLE items (id bigint PRIMARY KEY); INSERT INTO items VALUES (1), (2);',
       statement: 'ALTER TABLE items ADD COLUMN token uuid DEFAULT gen_random_uuid()',

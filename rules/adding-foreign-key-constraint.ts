@@ -26,6 +26,7 @@ export const addingForeignKeyConstraint: Rule = {
       'For a new column, add the column first and the constraint as above. On PostgreSQL 17 and older a partitioned table does not accept NOT VALID foreign keys: add and validate them on each partition first, then on the parent.',
     ].join('\n'),
     help: 'Add the foreign key NOT VALID, then VALIDATE CONSTRAINT in a separate transaction (a later migration).',
+    limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty: a foreign key added to such a table checks no rows and is not reported (squawk reports it); the SHARE ROW EXCLUSIVE lock it still takes on the referenced table is require-lock-timeout\'s concern. Foreign keys declared in CREATE TABLE are not reported.',
     lockClaim: {
       setup: 'CREATE TABLE accounts (id bigint PRIMARY KEY);\nCREATE TABLE invoices (id bigint PRIMARY KEY, account_id bigint);',
       statement: 'ALTER TABLE invoices ADD CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);',

@@ -26,6 +26,7 @@ export const addingNotNullableField: Rule = {
       '```',
     ].join('\n'),
     help: 'Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (PostgreSQL 12+ skips the scan).',
+    limits: 'Quiet when a validated CHECK (column IS NOT NULL) proves the column (PostgreSQL 12+), also on tables created outside the replayed history, as long as the CHECK and its validation are in the history; squawk reports SET NOT NULL even then. Before PostgreSQL 12 (--pg-version) the proof does not help and it is reported. Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported.',
     lockClaim: {
       setup: "CREATE TABLE items (id bigint PRIMARY KEY, note text); INSERT INTO items VALUES (1, 'a');",
       statement: 'ALTER TABLE items ALTER COLUMN note SET NOT NULL',

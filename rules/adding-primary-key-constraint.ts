@@ -23,6 +23,7 @@ export const addingPrimaryKeyConstraint: Rule = {
       'If the key columns are nullable, PRIMARY KEY USING INDEX still scans the table to set NOT NULL: on PostgreSQL 12+ add `CHECK (id IS NOT NULL) NOT VALID` and VALIDATE it first, then SET NOT NULL skips the scan. A partitioned table does not accept USING INDEX.',
     ].join('\n'),
     help: 'Build the index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … PRIMARY KEY USING INDEX.',
+    limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty, including a table filled by CREATE TABLE AS in the same file, and are not reported (squawk\'s adding-serial-primary-key-field reports those). PRIMARY KEY USING INDEX is reported only when its columns are not known to be NOT NULL.',
     lockClaim: {
       setup: 'CREATE TABLE items (id bigint NOT NULL, name text);',
       statement: 'ALTER TABLE items ADD CONSTRAINT items_pkey PRIMARY KEY (id);',

@@ -25,6 +25,7 @@ export const addingStoredGeneratedColumn: Rule = {
       'Or compute the value at read time (a view, or an expression index built CONCURRENTLY).',
     ].join('\n'),
     help: 'Add a plain column filled by a trigger and backfill it in batches, or compute the value at read time.',
+    limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported. squawk reports stored generated columns under adding-field-with-default; pgwarden gives them their own rule.',
     minPgVersion: 12,
     lockClaim: {
       setup: 'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);\nINSERT INTO orders VALUES (1, 9.99);',

@@ -63,6 +63,7 @@ export const backfillInDdlTransaction: Rule = {
       '```',
     ].join('\n'),
     help: 'Commit the DDL first; backfill afterwards in batches, each in its own transaction.',
+    limits: 'Tables created earlier in the same file are empty and skipped. Whether the backfill touches many rows is judged from its WHERE clause (a unique key pinned to constants is a data fix), not from the table\'s size. Statements share a transaction per the tool of the layout.',
   },
   check({ parsed, statement, schema, transaction, pgVersion, report }) {
     const held = history.observe({ parsed, statement, schema, transaction, pgVersion });

@@ -21,6 +21,7 @@ export const banAlterDomainWithAddConstraint: Rule = {
       'Or put the CHECK on the table columns themselves (ADD CONSTRAINT … NOT VALID, then VALIDATE).',
     ].join('\n'),
     help: 'Add the constraint NOT VALID and VALIDATE it in a later migration, or use table CHECK constraints instead.',
+    limits: 'Which tables use the domain is not listed; ADD CONSTRAINT … NOT VALID (squawk reports it too) and domains created earlier in the same file are not reported.',
     lockClaim: {
       setup: 'CREATE DOMAIN positive_int AS int;\nCREATE TABLE items (id bigint PRIMARY KEY, qty positive_int);',
       statement: 'ALTER DOMAIN positive_int ADD CONSTRAINT positive_int_check CHECK (VALUE > 0);',

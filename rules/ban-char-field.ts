@@ -17,6 +17,7 @@ export const banCharField: Rule = {
       '```',
     ].join('\n'),
     help: 'Use text (with a CHECK constraint on the length if needed).',
+    limits: 'Reported where char(n)/character/bpchar is written; the internal type "char" is not. Columns that must hold fixed-width codes (ISO codes) are reported too: suppress with a reason.',
   },
   check({ statement, schema, report }) {
     for (const c of typedColumns(statement.node, schema)) {

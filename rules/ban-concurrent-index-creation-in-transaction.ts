@@ -30,6 +30,7 @@ export const banConcurrentIndexCreationInTransaction: Rule = {
       'golang-migrate and Prisma: the CONCURRENTLY statement alone in its file (no SET before it). Flyway: `executeInTransaction=false` in `V…__name.sql.conf` where Flyway does not detect it. goose: `-- +goose NO TRANSACTION`. dbmate: `-- migrate:up transaction:false` with the statement alone in the section. Rails: `disable_ddl_transaction!`. Knex: `exports.config = { transaction: false }`. Ory popx: a `….autocommit.up.sql` file.',
     ].join('\n'),
     help: 'Move the CONCURRENTLY statement to its own migration that your tool runs outside a transaction (-- pgwarden:no-transaction for pgwarden\'s runner).',
+    limits: 'Which transaction a file runs in follows the tool detected from the layout (and the `transaction` setting or --assume-… flags): plain *.sql directories are assumed to run under pgwarden\'s runner unless their files carry dbmate or goose markers; Rails and Knex SQL is recognised only when the configuration names the tool. A Flyway `flyway.mixed` or group setting, and golang-migrate\'s x-multi-statement URL option, are not read: use --assume-autocommit for the latter. squawk reports it only with --assume-in-transaction, for every file alike.',
   },
   check(ctx) {
     const what = cannotRunInTransaction(ctx.statement, ctx.pgVersion);

@@ -18,6 +18,7 @@ export const banCreateDomainWithConstraint: Rule = {
       '```',
     ].join('\n'),
     help: 'Create the domain without a CHECK and put the check on the table columns instead.',
+    limits: 'Every CREATE DOMAIN with CHECK or NOT NULL is reported, as design advice.',
   },
   check(ctx) {
     const create = nodeAs(ctx.statement.node, 'CreateDomainStmt');

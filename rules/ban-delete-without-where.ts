@@ -19,6 +19,7 @@ export const banDeleteWithoutWhere: Rule = {
       'If emptying the table is really intended, say so with a suppression and its reason: `-- pgwarden-ignore ban-delete-without-where: <why every row>`. `WHERE true` or `WHERE 1 = 1` is reported like no WHERE at all.',
     ].join('\n'),
     help: 'Add a WHERE clause naming the rows to delete; if every row is really meant, suppress with the reason.',
+    limits: 'A WHERE clause counts as no condition only when it is constant-true in a way pgwarden can evaluate (`true`, `1 = 1`, comparisons of literals, AND/OR/NOT of them); a condition that happens to match every row (`id > 0`) is not recognised. USING joins count as a condition. The child tables named are those whose ON DELETE CASCADE / SET NULL keys the model knows. Tables created earlier in the same file are not reported.',
   },
   check({ statement, schema, report }) {
     // WITH d AS (DELETE FROM t RETURNING *) … empties t just the same

@@ -16,6 +16,7 @@ export const banDropDatabase: Rule = {
       '```',
     ].join('\n'),
     help: 'Remove DROP DATABASE from the migration; drop databases by hand after a backup.',
+    limits: 'Every DROP DATABASE is reported; there is no exception for test setups, because a migration runs on every environment.',
   },
   check({ statement, report }) {
     const drop = nodeAs(statement.node, 'DropdbStmt');

@@ -104,6 +104,7 @@ export const banDuplicateColumnAssignments: Rule = {
       '```',
     ].join('\n'),
     help: 'Set, list and name each column once; check which column the duplicate was meant to be.',
+    limits: 'The output names of a view or CREATE TABLE AS are derived the way PostgreSQL derives them only for column references, function calls, casts, CASE and constants; for other expressions the name is not guessed, and what `*` expands to is not checked, so such duplicates are not reported. A UNION takes the first branch\'s names.',
   },
   check(ctx) {
     const node = ctx.statement.node;

@@ -19,6 +19,7 @@ export const banExclusionConstraint: Rule = {
       '```',
     ].join('\n'),
     help: 'Declare EXCLUDE constraints with CREATE TABLE; on an existing table there is no online way — use a new table or a maintenance window.',
+    limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported; there is no online alternative, so suppress with a reason when the table is small.',
     lockClaim: {
       setup: 'CREATE TABLE bookings (id bigint PRIMARY KEY, room_id int, during tstzrange);',
       statement: 'ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&);',

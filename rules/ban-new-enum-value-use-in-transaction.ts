@@ -21,6 +21,7 @@ export const banNewEnumValueUseInTransaction: Rule = {
       '```',
     ].join('\n'),
     help: 'Move the statements that use the new enum value to a later migration, after the ADD VALUE has committed.',
+    limits: 'A use of the new label is recognised in a cast to the enum or in a statement on a table with a column of that type; uses hidden in functions, views or dynamic SQL are not seen. Whether the statements share a transaction follows the tool of the file\'s layout (and the --assume-… flags).',
   },
   check(ctx) {
     if (!ctx.transaction.inTransaction) return;

@@ -33,6 +33,7 @@ export const banTableStorageRewrite: Rule = {
       'If the copy under lock is acceptable, run it in a maintenance window with lock_timeout set.',
     ].join('\n'),
     help: 'Use pg_repack to move a table online, or build a new table and swap it in; otherwise schedule a maintenance window.',
+    limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported, nor partitioned tables (only the default for new partitions changes).',
     lockClaim: {
       setup: 'CREATE TABLE events (id bigint PRIMARY KEY, payload text);\nINSERT INTO events VALUES (1, \'a\');',
       statement: 'ALTER TABLE events SET UNLOGGED;',

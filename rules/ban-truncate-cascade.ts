@@ -18,6 +18,7 @@ export const banTruncateCascade: Rule = {
       'Better still, delete the rows you mean with a WHERE clause, in batches.',
     ].join('\n'),
     help: 'List the tables to empty explicitly and drop CASCADE.',
+    limits: 'The tables named in the message are those whose foreign keys the replayed history (or `--database-url`) shows; keys created outside it are not known, so the list may be incomplete, and the message says so. Reported even when the named table was created in the same file, because its referencing tables may be older.',
   },
   check({ statement, schema, report }) {
     const truncate = nodeAs(statement.node, 'TruncateStmt');

@@ -18,6 +18,7 @@ export const banUncommittedTransaction: Rule = {
       '```',
     ].join('\n'),
     help: 'Add COMMIT at the end of the transaction.',
+    limits: 'A BEGIN left open at the end of the file is reported unless it is the last statement of a file that began with COMMIT (the escape idiom, which squawk reports). Transactions opened inside DO blocks cannot exist and are not followed.',
   },
   checkFile({ parsed, report }) {
     const openedBy = blockOpenAfter(parsed.statements);

@@ -18,6 +18,7 @@ export const banUpdateWithoutWhere: Rule = {
       'If every row is really meant (a small table), say so with a suppression and its reason, which reviewers read: `-- pgwarden-ignore ban-update-without-where: <why every row>`. `WHERE true` or `WHERE 1 = 1` is reported like no WHERE at all.',
     ].join('\n'),
     help: 'Add a WHERE clause naming the rows to change; if every row is really meant, suppress with the reason.',
+    limits: 'As for ban-delete-without-where: only constant-true WHERE clauses pgwarden can evaluate count as no condition, and tables created earlier in the same file are not reported. A backfill of a column added in the same file is reported with its own wording (it holds no data to overwrite, but it still locks and rewrites every row).',
   },
   check(ctx) {
     // WITH u AS (UPDATE t SET … RETURNING *) … rewrites every row of t just the same

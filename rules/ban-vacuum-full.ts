@@ -21,6 +21,7 @@ export const banVacuumFull: Rule = {
       '```',
     ].join('\n'),
     help: 'Use plain VACUUM, or pg_repack / pg_squeeze to rewrite the table online.',
+    limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported. VACUUM (FULL false) is a plain VACUUM and is not reported.',
     lockClaim: {
       setup: 'CREATE TABLE events (id bigint PRIMARY KEY, payload text);\nINSERT INTO events VALUES (1, \'a\');',
       statement: 'CLUSTER events USING events_pkey;',

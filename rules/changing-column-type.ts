@@ -60,6 +60,7 @@ export const changingColumnType: Rule = {
       '```',
     ].join('\n'),
     help: 'Add a column of the new type, backfill in batches, switch the code, and drop the old column later.',
+    limits: 'The old type is known only for columns of the replayed history; an unknown old type is reported and the message says so. Binary-coercible changes (varchar(n) → text or a longer varchar, more numeric precision or timestamp precision, cidr → inet…) are not reported (squawk reports every type change). timestamp ↔ timestamptz is reported unless the file sets the time zone to UTC first.',
     lockClaim: {
       setup: 'CREATE TABLE items (id bigint PRIMARY KEY, qty int); INSERT INTO items VALUES (1, 5);',
       statement: 'ALTER TABLE items ALTER COLUMN qty TYPE bigint',

@@ -24,6 +24,7 @@ export const constraintMissingNotValid: Rule = {
       '```',
     ].join('\n'),
     help: 'Add the constraint NOT VALID, then VALIDATE CONSTRAINT in a separate transaction (a later migration).',
+    limits: 'CHECK constraints only: foreign keys are adding-foreign-key-constraint\'s, and UNIQUE, PRIMARY KEY and EXCLUDE cannot be NOT VALID (disallowed-unique-constraint, adding-primary-key-constraint and ban-exclusion-constraint report them); squawk reports all of them under this rule. Constraints added to tables created earlier in the same file are not reported (squawk reports those too), nor the CHECK a partition gets before ATTACH PARTITION on a table created in the file.',
     lockClaim: {
       setup: 'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);',
       statement: 'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);',

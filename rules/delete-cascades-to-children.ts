@@ -29,6 +29,7 @@ export const deleteCascadesToChildren: Rule = {
       'If the cascade is intended, suppress the finding with the reason: `-- pgwarden-ignore delete-cascades-to-children: test users and their orders go`.',
     ].join('\n'),
     help: 'Delete the referencing rows explicitly first (or suppress with the reason if the cascade is intended).',
+    limits: 'Only foreign keys the replayed history (or `--database-url`) shows are followed; keys created outside it, triggers and rules that delete more are not seen (pgwarden\'s runner measures what a migration really changed). An unbounded DELETE is left to ban-delete-without-where and TRUNCATE … CASCADE to ban-truncate-cascade. squawk has no equivalent rule.',
   },
   check({ statement, schema, report }) {
     for (const { stmt: del, location } of modifyingStatements(statement.node, 'DeleteStmt')) {

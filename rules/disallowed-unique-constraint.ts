@@ -22,6 +22,7 @@ export const disallowedUniqueConstraint: Rule = {
       'If nothing needs a named constraint (foreign keys can reference a unique index), the concurrent index alone is enough.',
     ].join('\n'),
     help: 'Build the index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … UNIQUE USING INDEX.',
+    limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported (squawk reports them), nor UNIQUE … USING INDEX, nor a UNIQUE on a partitioned table whose partitions already hold the same key (PostgreSQL attaches their indexes without building).',
     lockClaim: {
       setup: 'CREATE TABLE users (id bigint PRIMARY KEY, name text);',
       statement: 'ALTER TABLE users ADD CONSTRAINT users_name_key UNIQUE (name);',

@@ -26,6 +26,7 @@ export const dynamicSqlInDoBlock: Rule = {
       'When the list really is only known at run time, keep the DO block and record what it may touch: `-- pgwarden-ignore dynamic-sql-in-do-block: adds tenant_id to every table of schema public, each ALTER is instant`.',
     ].join('\n'),
     help: 'Write the statements out (one per table) so they are checked, or suppress with what the dynamic SQL may touch.',
+    limits: 'Only PL/pgSQL DO blocks are read; function and procedure bodies run later and are not reported, and DO blocks in other languages are not read. An EXECUTE of a constant string or of format() with constant arguments is checked as SQL instead. What the dynamic SQL does is never guessed. squawk has no equivalent rule (it does not read DO bodies).',
   },
   check({ parsed, statement, file, report }) {
     if (statement.parent) return;

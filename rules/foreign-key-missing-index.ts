@@ -46,6 +46,7 @@ export const foreignKeyMissingIndex: Rule = {
       '```',
     ].join('\n'),
     help: 'Create an index whose leading columns are the foreign key columns (CONCURRENTLY on an existing table).',
+    limits: 'An index counts when its leading columns are the key\'s columns, on the table as the replayed history built it (including indexes created later in the same file); tables created outside the history, or via LIKE … INCLUDING INDEXES, are unknown and not reported.',
   },
   // Checked once the whole file is replayed, so an index created later in the same file counts.
   checkFile({ schema, parsed, report }) {

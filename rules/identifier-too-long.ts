@@ -31,6 +31,7 @@ export const identifierTooLong: Rule = {
       '```',
     ].join('\n'),
     help: 'Shorten the name to at most 63 bytes.',
+    limits: 'Names are measured in UTF-8 bytes as PostgreSQL counts them, in schema statements only (CREATE, ALTER, COMMENT…), where names are written; names PostgreSQL generates itself (an index or constraint named after a long table and column) are not checked, nor names in INSERT, UPDATE and other data statements.',
   },
   check({ statement, file, report }) {
     if (DATA_STATEMENTS.has(statement.kind) || !mayHoldLongIdentifier(statement.text)) return;

@@ -91,6 +91,7 @@ export const lockHeldAcrossStatements: Rule = {
       '```',
     ].join('\n'),
     help: 'Commit the ACCESS EXCLUSIVE change first; run slow statements in a later migration or transaction.',
+    limits: 'Slow statements are those the lock model knows to scan or rewrite, bulk writes, and reads of existing tables not bounded by a key or a LIMIT; how long a statement really takes on production data is not known. Statements share a transaction per the tool of the layout, so files run in autocommit are not reported. squawk has no equivalent rule.',
   },
   check(ctx) {
     const { parsed, statement, schema, transaction, pgVersion, report } = ctx;

@@ -25,6 +25,7 @@ export const preferIdentity: Rule = {
       '```',
     ].join('\n'),
     help: 'Write `bigint GENERATED ALWAYS AS IDENTITY` instead of serial/bigserial.',
+    limits: 'serial, serial4, serial8, bigserial, smallserial and serial2 columns are reported where they are declared, in new tables too (temporary tables excepted); existing serial columns, and sequences created separately with nextval defaults, are not.',
     minPgVersion: 10,
   },
   check({ statement, schema, report }) {

@@ -14,6 +14,7 @@ export const preferJsonb: Rule = {
       '```',
     ].join('\n'),
     help: 'Declare the column as jsonb.',
+    limits: 'Reported where json is written; whether the exact text must be kept (the one reason for json) is not known.',
   },
   check({ statement, schema, report }) {
     for (const c of typedColumns(statement.node, schema)) {

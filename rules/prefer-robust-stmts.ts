@@ -40,6 +40,7 @@ export const preferRobustStmts: Rule = {
       'Note that a failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind: drop it (DROP INDEX CONCURRENTLY IF EXISTS) before retrying.',
     ].join('\n'),
     help: 'Add IF NOT EXISTS / IF EXISTS so the statement can be re-run after a partial failure.',
+    limits: 'Off by default. Only statements that run outside a transaction are checked (per the tool of the layout); squawk checks every file. A DROP CONSTRAINT IF EXISTS guards only the next ADD CONSTRAINT of that name on the same table; a DROP and ADD in the same ALTER TABLE are not paired.',
   },
   check({ statement, transaction, previous, report }) {
     if (transaction.inTransaction) return;

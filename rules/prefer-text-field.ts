@@ -23,6 +23,7 @@ export const preferTextField: Rule = {
       '```',
     ].join('\n'),
     help: 'Use text, with a CHECK (char_length(col) <= n) constraint if the length must be limited.',
+    limits: 'Reported where a varchar(n) type is written (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE); an ALTER COLUMN TYPE that restates the column\'s current type (Sequelize\'s changeColumn does) is not reported again (squawk reports it). Domains over varchar(n) are not followed.',
   },
   check({ statement, schema, report }) {
     for (const c of typedColumns(statement.node, schema)) {

@@ -50,6 +50,7 @@ export const redundantIndex: Rule = {
       '```',
     ].join('\n'),
     help: 'Drop the redundant index (DROP INDEX CONCURRENTLY); the wider one serves the same queries.',
+    limits: 'Compares indexes the replayed history built (same table, method, predicate, opclass and order); indexes created outside it are unknown. Constraint-backing and unique indexes are never reported as redundant.',
   },
   // Checked on the schema at the end of the file, so an index dropped later in the same file is not reported.
   checkFile({ schema, parsed, report }) {

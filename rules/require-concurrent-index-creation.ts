@@ -25,6 +25,7 @@ export const requireConcurrentIndexCreation: Rule = {
       '```',
     ].join('\n'),
     help: 'Use CREATE INDEX CONCURRENTLY in a migration that runs outside a transaction (-- pgwarden:no-transaction).',
+    limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty, so an index on them is not reported (squawk reports every CREATE INDEX without CONCURRENTLY, including those on tables the same migration just created). A table created outside the replayed history is assumed large and reported. `CREATE INDEX … ON ONLY` a partitioned parent builds nothing and is not reported.',
     lockClaim: {
       setup: 'CREATE TABLE users (id bigint PRIMARY KEY, email text);',
       statement: 'CREATE INDEX users_email_idx ON users (email);',

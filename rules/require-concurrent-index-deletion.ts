@@ -18,6 +18,7 @@ export const requireConcurrentIndexDeletion: Rule = {
       'CONCURRENTLY drops one index per statement and cannot be combined with CASCADE.',
     ].join('\n'),
     help: 'Use DROP INDEX CONCURRENTLY in a migration that runs outside a transaction (-- pgwarden:no-transaction).',
+    limits: 'The index\'s table is known only when the replayed history created the index; an unknown index is reported as on an existing table, except with IF EXISTS (a cleanup that most likely does nothing, not reported). Indexes of tables created earlier in the same file are not reported, nor dbmate/goose down sections (squawk reports those). A partitioned table\'s index cannot be dropped concurrently: the plain DROP is the way there.',
     lockClaim: {
       setup: 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE INDEX users_email_idx ON users (email);',
       statement: 'DROP INDEX users_email_idx;',

@@ -18,6 +18,7 @@ export const requireConcurrentPartitionDetach: Rule = {
       'CONCURRENTLY is refused when the parent has a default partition. If it is interrupted, finish with `ALTER TABLE events DETACH PARTITION events_2019 FINALIZE;`.',
     ].join('\n'),
     help: 'Use DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) in a migration that runs outside a transaction.',
+    limits: 'Applies from PostgreSQL 14. Parents created earlier in the same file are not reported.',
     minPgVersion: 14,
     lockClaim: {
       setup: 'CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE events_2019 PARTITION OF events FOR VALUES FROM (\'2019-01-01\') TO (\'2020-01-01\');',

@@ -19,6 +19,7 @@ export const requireConcurrentRefresh: Rule = {
       'Better still, refresh from a scheduled job rather than in a migration.',
     ].join('\n'),
     help: 'Use REFRESH MATERIALIZED VIEW CONCURRENTLY (the view needs a unique index), or refresh outside the migration.',
+    limits: 'Materialized views created earlier in the same file, or created WITH NO DATA and never refreshed, are not reported. Whether the view has the unique index that CONCURRENTLY needs is not checked: REFRESH … CONCURRENTLY fails without one.',
     lockClaim: {
       setup: 'CREATE TABLE sales (sold_at timestamptz, amount numeric);\nCREATE MATERIALIZED VIEW monthly_sales AS SELECT date_trunc(\'month\', sold_at) AS month, sum(amount) AS total FROM sales GROUP BY 1;',
       statement: 'REFRESH MATERIALIZED VIEW monthly_sales;',

@@ -19,6 +19,7 @@ export const requireConcurrentReindex: Rule = {
       'A failed concurrent rebuild leaves an invalid `…_ccnew` index: drop it with DROP INDEX CONCURRENTLY and retry.',
     ].join('\n'),
     help: 'Use REINDEX … CONCURRENTLY in a migration that runs outside a transaction (-- pgwarden:no-transaction).',
+    limits: 'Applies from PostgreSQL 12. An index whose table the history does not know is reported as on an existing table. REINDEX (CONCURRENTLY false) is a plain REINDEX and is reported; REINDEX SYSTEM has no concurrent form and is not reported.',
     minPgVersion: 12,
     lockClaim: {
       setup: 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE INDEX users_email_idx ON users (email);',

@@ -30,6 +30,7 @@ export const requireDownMigration: Rule = {
       '```',
     ].join('\n'),
     help: 'Add the matching down/undo migration file.',
+    limits: 'Off by default. Checked for layouts that pair files (golang-migrate style up/down, Flyway V/U); dbmate and goose keep both directions in one file and are not checked, nor layouts without down files (plain, Prisma).',
   },
   checkFile({ file, allFiles, report }) {
     const down = downFileFor(file.path);

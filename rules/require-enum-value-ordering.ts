@@ -19,6 +19,7 @@ export const requireEnumValueOrdering: Rule = {
       '```',
     ].join('\n'),
     help: 'Add BEFORE or AFTER an existing value so the new value sorts where it belongs.',
+    limits: 'Every ADD VALUE without BEFORE/AFTER into an enum not created in the same file is reported, even when appending at the end is the intended order; suppress with a reason then.',
   },
   check({ statement, schema, report }) {
     const alter = nodeAs(statement.node, 'AlterEnumStmt');

@@ -20,6 +20,7 @@ export const requireLockTimeout: Rule = {
       'Inside an explicit transaction, `SET LOCAL lock_timeout = \'2s\';` right after BEGIN limits it to that transaction.',
     ].join('\n'),
     help: "Start the migration with SET lock_timeout = '2s'; (and retry on timeout) so a lock wait cannot queue the table's traffic.",
+    limits: 'Reported once per file, at the first statement that waits for a lock which queues ordinary reads or writes of an existing table (SHARE or stronger); squawk reports every statement that takes any lock, including on tables created in the same file, CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT and ALTER TYPE … ADD VALUE, which queue no application traffic. A lock_timeout set by the runner or the role (ALTER ROLE … SET) is not seen: pgwarden\'s runner sets one itself.',
   },
   check(ctx) {
     // called for every statement so that the setting's state folds in order

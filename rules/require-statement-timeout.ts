@@ -20,6 +20,7 @@ export const requireStatementTimeout: Rule = {
       '```',
     ].join('\n'),
     help: "Set statement_timeout (e.g. SET statement_timeout = '5min';) before a statement that scans or rewrites a table under a blocking lock.",
+    limits: 'Reported once per file, at the first statement that scans or rewrites an existing table under a lock that blocks writes; squawk reports every statement that takes a lock, including quick catalog changes and statements on new tables. Type changes and SET NOT NULL are left to their own rules, and a statement_timeout set outside the file (runner, role, database) is not seen.',
   },
   check(ctx) {
     // called for every statement so that the setting's state folds in order

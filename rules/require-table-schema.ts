@@ -20,6 +20,7 @@ export const requireTableSchema: Rule = {
       '```',
     ].join('\n'),
     help: 'Write the schema: app.orders instead of orders.',
+    limits: 'Off by default. Only DDL names are checked; references inside queries, function bodies and dynamic SQL are not. Temporary tables are not reported.',
   },
   check({ statement, report }) {
     const node = statement.node;

@@ -21,6 +21,7 @@ export const transactionNesting: Rule = {
       '```',
     ].join('\n'),
     help: 'Remove the nested BEGIN (use SAVEPOINT) or the stray COMMIT/ROLLBACK.',
+    limits: 'Follows BEGIN/COMMIT/ROLLBACK (AND CHAIN, PREPARE TRANSACTION) at the top level of a file; the idiom `COMMIT; … BEGIN;` for leaving a wrapping runner\'s transaction is not reported (squawk reports its COMMIT), nor COMMIT AND CHAIN, which opens the next block (squawk reports the statements after it).',
   },
   check({ statement, previous, parsed, report }) {
     if (statement.parent) return;

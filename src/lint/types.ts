@@ -29,6 +29,12 @@ export interface RuleMeta {
   safeAlternative: string;
   /** The short help printed under each finding. */
   help: string;
+  /**
+   * What the rule does not see or deliberately reports differently from peer linters (squawk), in
+   * prose: the "Limits" section of its docs page. Every rule in rules/ has one (test/docs checks it);
+   * the engine's own findings (syntax-error…) need none.
+   */
+  limits?: string;
   /** Lowest PostgreSQL major version the rule applies to, if any. */
   minPgVersion?: number;
   /** Highest PostgreSQL major version the rule applies to (the danger was fixed after it). */

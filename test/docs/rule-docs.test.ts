@@ -51,9 +51,16 @@ describe('rule metadata', () => {
     }
   });
 
-  it('a page carries the rule\'s summary, why and safe alternative verbatim', () => {
+  it('a page carries the rule\'s summary, why, safe alternative and limits verbatim', () => {
     const [rule] = allRules;
     const page = ruleDocPage(rule);
-    for (const part of [rule.meta.summary, rule.meta.why, rule.meta.safeAlternative]) expect(page).toContain(part);
+    for (const part of [rule.meta.summary, rule.meta.why, rule.meta.safeAlternative, rule.meta.limits ?? '']) expect(page).toContain(part);
+  });
+
+  it('every rule states its limits', () => {
+    for (const { meta } of allRules) {
+      expect(meta.limits?.length ?? 0, meta.id).toBeGreaterThan(40);
+      expect(ruleDocPage(allRules.find((r) => r.meta.id === meta.id)!), meta.id).toContain(`## Limits\n\n${meta.limits}`);
+    }
   });
 });

@@ -55,8 +55,8 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
   describe(rule.meta.id, () => {
     it('has complete metadata', () => {
       expect(rule.meta.id).toMatch(/^[a-z0-9-]+$/);
-      for (const key of ['summary', 'why', 'safeAlternative', 'help'] as const) {
-        expect(rule.meta[key].length, key).toBeGreaterThan(10);
+      for (const key of ['summary', 'why', 'safeAlternative', 'help', 'limits'] as const) {
+        expect(rule.meta[key]?.length ?? 0, key).toBeGreaterThan(10);
       }
     });
     tests.valid.forEach((v, i) => {

@@ -54,8 +54,10 @@ export function rulesCatalog(rules: readonly Rule[]): string {
     'Each rule has a page under [docs/rules/](docs/rules/) with why it matters and the safe alternative in SQL;',
     '`pgwarden rules` prints this list (`--format json` for tools) and `pgwarden explain <rule>` prints a rule\'s page',
     'in the terminal. Statements inside `DO` blocks are checked like any other, at their own line and column,',
-    'because a DO block runs when the migration runs; the bodies of `CREATE FUNCTION`/`CREATE PROCEDURE` are not,',
-    'because they run later (if ever), and neither is SQL inside string literals or `EXECUTE` strings.',
+    'because a DO block runs when the migration runs (an `EXECUTE` of a constant string too; one of SQL built at run time',
+    'cannot be checked and is named by `dynamic-sql-in-do-block`); the bodies of `CREATE FUNCTION`/`CREATE PROCEDURE` are',
+    'not, because they run later (if ever). Each rule\'s page states its limits: what it does not see, and where it',
+    'deliberately reports differently from squawk.',
     '',
     '| Rule | Category | Default | Summary |',
     '|---|---|---|---|',
@@ -96,6 +98,7 @@ export function ruleDocPage(rule: Rule): string {
     '',
     meta.safeAlternative,
     '',
+    ...(meta.limits ? ['## Limits', '', meta.limits, ''] : []),
   ];
   if (meta.lockClaim) {
     const claim = meta.lockClaim;
