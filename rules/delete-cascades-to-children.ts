@@ -8,7 +8,7 @@ export const deleteCascadesToChildren: Rule = {
   meta: {
     id: 'delete-cascades-to-children',
     category: 'destructive',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     summary: 'A DELETE on a table whose foreign keys cascade also deletes or clears rows of the tables that reference it.',
     why: [
       'A foreign key declared ON DELETE CASCADE deletes the referencing rows together with the row they point to, and ON DELETE SET',
@@ -17,7 +17,8 @@ export const deleteCascadesToChildren: Rule = {
       'pgwarden follows the foreign keys of the replayed history (including keys added later to tables it does not know) and names',
       'the tables that lose rows or values. A DELETE without WHERE (or with a WHERE that is always true) is ban-delete-without-where\'s',
       'finding, which names the same tables; TRUNCATE … CASCADE is ban-truncate-cascade\'s. Tables created earlier in the same file',
-      'are empty and left out.',
+      'are empty and left out. The default severity is warning: the DELETE itself is deliberate and the cascade is what the',
+      'schema\'s foreign keys ask for; the finding makes its reach visible in review (an unbounded DELETE is an error of its own).',
     ].join(' '),
     safeAlternative: [
       'Delete the children first, explicitly, in batches, so the migration says what it removes (and the runner\'s safety net counts those tables too):',
