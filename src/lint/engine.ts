@@ -57,10 +57,10 @@ export async function lintSources(
   const findings: Finding[] = [];
   const allFiles = inputs.map((i) => i.path);
   // files of one batch (parts of one migration) share the index of its first file
-  const batches = inputs.map((input, i) => {
-    let first = i;
-    while (input.runner?.batch !== undefined && first > 0 && inputs[first - 1].runner?.batch === input.runner.batch) first--;
-    return input.runner?.batch === undefined ? undefined : first;
+  const batches: Array<number | undefined> = [];
+  inputs.forEach((input, i) => {
+    const batch = input.runner?.batch;
+    batches.push(batch === undefined ? undefined : i > 0 && inputs[i - 1].runner?.batch === batch ? batches[i - 1] : i);
   });
   const known = configurableRuleIds(rules);
   const active = rules

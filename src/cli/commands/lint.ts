@@ -48,6 +48,7 @@ export function registerLint(program: Command): void {
 
 async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boolean): Promise<number> {
   const format = chooseFormat(flags.format, formatDefaulted);
+  if (flags.assumeInTransaction && flags.assumeAutocommit) throw new UserError('--assume-in-transaction and --assume-autocommit cannot be combined');
   const maxWarnings = flags.maxWarnings === undefined ? undefined : parseCount(flags.maxWarnings, '--max-warnings');
   // Loaded here, not at the top: every other command (and --help) would pay for the parser, the rules
   // and the configuration schema otherwise.
@@ -74,7 +75,6 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
   const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename, configFile);
   const reported = await reportedFiles(flags);
 
-  if (flags.assumeInTransaction && flags.assumeAutocommit) throw new UserError('--assume-in-transaction and --assume-autocommit cannot be combined');
   const transaction = flags.assumeInTransaction ? 'in-transaction' : flags.assumeAutocommit ? 'per-statement' : config.transaction;
   const options: LintOptions = { pgVersion, transaction, tool: config.tool, rules: config.rules, maxFileBytes: config.maxFileBytes };
   const key = flags.cache ? cacheKey(version, options, inputs) : undefined;
