@@ -86,6 +86,7 @@ export function explainText(rule: Rule): string {
     'Safe alternative',
     indent(meta.safeAlternative),
     '',
+    ...(meta.limits ? ['Limits', indent(meta.limits), ''] : []),
     `Suppress one statement: -- pgwarden-ignore ${meta.id}: <reason>`,
     '',
   ].join('\n');
