@@ -140,8 +140,9 @@ export function analyzeTransactions(
   directives: LocatedDirective[],
   assumption: TransactionAssumption = 'per-file',
   pgVersion = 15,
+  searchPath?: readonly string[],
 ): FileTransactions {
-  recordSearchPaths(statements);
+  recordSearchPaths(statements, searchPath);
   const topLevel = statements.filter((s) => !s.parent);
   let mode: FileTransactionMode = assumption === 'per-file' ? 'runner' : 'none';
   let reason = assumption === 'per-file' ? 'runs in one transaction' : 'each statement autocommits';
