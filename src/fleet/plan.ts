@@ -50,8 +50,11 @@ export function formatFleetPlan(plan: FleetPlan): string {
   const lines = [
     `${plan.fleet}: ${total} target(s) (${plan.source})${plan.shard ? `, shard ${plan.shard}` : ''}; ${plan.migrations.length} migration(s), latest ${plan.latest ?? 'none'}; ${pending} to apply`,
   ];
+  const checks = [...new Set(plan.waves.map((w) => w.health).filter((h): h is string => h !== null))];
+  if (checks.length === 1) lines.push(`health gate after each wave: ${checks[0]}`);
   for (const [i, w] of plan.waves.entries()) {
-    const gate = [w.pause ? 'pause before it' : '', w.health ? `health ${w.health}${w.soak_ms > 0 ? ` for ${formatDuration(w.soak_ms)}` : ''}` : ''].filter(Boolean).join('; ');
+    const health = w.health ? `health gate${checks.length > 1 ? ` (${w.health})` : ''}${w.soak_ms > 0 ? `, soak ${formatDuration(w.soak_ms)}` : ''}` : '';
+    const gate = [w.pause ? 'pause before it' : '', health].filter(Boolean).join('; ');
     lines.push(`wave ${i + 1} ${w.label}: ${w.targets.length} target(s), ${w.parallel} at a time${gate ? `; ${gate}` : ''}`);
     const shown = w.targets.slice(0, 20);
     for (const t of shown) {

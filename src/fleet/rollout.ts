@@ -35,6 +35,10 @@ export interface RolloutResult {
   /** Targets whose latest outcome in this rollout is a failure. */
   failed: string[];
   done: number;
+  /** Targets of the run's waves. */
+  total: number;
+  /** The wave it stopped in or before (halted, paused, health gate); null when done. */
+  wave: string | null;
 }
 
 /** The running rollout, so that an interruption can record and say where it stopped. */
@@ -64,7 +68,7 @@ export function createRollout(o: RolloutOptions): Rollout {
     o.journal.append({ type: 'end', state, detail });
     const failed = failedNow();
     const done = [...latest.values()].filter((r) => r.state === 'done').length;
-    return { state, detail, failed, done };
+    return { state, detail, failed, done, total, wave: state === 'done' ? null : (currentWave?.label ?? null) };
   };
 
   const report = (target: FleetTarget, wave: PlannedWave, outcome: TargetOutcome) => {
@@ -74,7 +78,8 @@ export function createRollout(o: RolloutOptions): Rollout {
       o.log.info('fleet.target', { ...fields, message: `${target.name}: ${what} (${formatDuration(outcome.durationMs)})` });
       return;
     }
-    const outcomeText = outcome.restored === true ? '; the target is as before the migration' : outcome.restored === false ? '; NOT restored: see its lines above' : '';
+    const version = outcome.version ?? 'no migration';
+    const outcomeText = outcome.restored === true ? `; ${target.name} is as before it, at ${version}` : outcome.restored === false ? '; NOT restored: see its lines above' : '';
     const at = outcome.migration ? ` at ${outcome.migration}` : '';
     o.log.error('fleet.target', { ...fields, migration: outcome.migration ?? null, error: outcome.error, restored: outcome.restored ?? null, message: `${target.name}: FAILED${at}: ${outcome.error}${outcomeText}` });
   };

@@ -93,7 +93,8 @@ export function buildStatus(input: StatusInput): FleetStatus {
       ? { rollout: record.rollout, at: record.at, state: record.state, wave: record.wave, ...(record.migration ? { migration: record.migration } : {}), ...(record.error ? { error: record.error } : {}), ...(record.state === 'failed' ? { restored: record.restored ?? null } : {}) }
       : null;
     const live = input.live?.versions.get(name);
-    return live ? fromHistory(name, live, journaled, latest) : fromJournal(name, journaled, record, latest);
+    const t = live ? fromHistory(name, live, journaled, latest) : fromJournal(name, journaled, record, latest);
+    return { target: t.target, state: t.state, version: t.version, pending: t.pending, drift: t.drift, detail: t.detail, last: t.last };
   });
   targets.sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
   const summary: FleetStatus['summary'] = { total: targets.length };
@@ -109,7 +110,7 @@ function fromHistory(name: string, live: LiveVersion, last: TargetStatus['last']
   const base = { target: name, version: live.version, pending: live.error ? null : live.pending, drift: live.drift, last };
   if (live.error) return { ...base, state: 'unreachable', detail: live.error };
   if (live.interrupted) return { ...base, state: 'interrupted', detail: `${live.interrupted} was interrupted outside a transaction: run \`pgwarden migrate repair\` on this target` };
-  if (last?.state === 'failed' && live.pending > 0) return { ...base, state: 'failed', detail: `${last.migration ? `${last.migration}: ` : ''}${last.error ?? 'failed'}${restoredText(last.restored)}` };
+  if (last?.state === 'failed' && live.pending > 0) return { ...base, state: 'failed', detail: failureText(last) };
   if (live.drift.length > 0) return { ...base, state: 'drift', detail: `changed or missing since applied: ${live.drift.join(', ')}` };
   if (live.pending > 0) return { ...base, state: 'behind', detail: `${live.pending} migration(s) to apply up to ${latest}${last?.state === 'running' ? ' (its run was interrupted)' : ''}` };
   return { ...base, state: 'current', detail: null };
@@ -118,14 +119,18 @@ function fromHistory(name: string, live: LiveVersion, last: TargetStatus['last']
 function fromJournal(name: string, last: TargetStatus['last'], record: TargetRecord | undefined, latest: string | null): TargetStatus {
   const base = { target: name, version: record?.version ?? null, pending: null, drift: [], last };
   if (!record) return { ...base, state: 'unknown', detail: 'not in the journals' };
-  if (record.state === 'failed') return { ...base, state: 'failed', detail: `${record.migration ? `${record.migration}: ` : ''}${record.error ?? 'failed'}${restoredText(record.restored)}` };
+  if (record.state === 'failed') return { ...base, state: 'failed', detail: failureText(record) };
   if (record.state === 'running') return { ...base, state: 'running', detail: 'started, no outcome recorded (running, or its run was stopped)' };
   if (record.version !== latest) return { ...base, state: 'behind', detail: `at ${record.version ?? 'no migration'}, the directory goes up to ${latest}` };
   return { ...base, state: 'current', detail: null };
 }
 
-function restoredText(restored: boolean | null | undefined): string {
-  return restored === true ? ' (rolled back or restored)' : restored === false ? ' (NOT restored)' : '';
+/** The runner's message names the migration and says what became of it; a restore from the backup is added. */
+function failureText(last: { migration?: string; error?: string; restored?: boolean | null }): string {
+  const error = last.error ?? `${last.migration ?? 'its run'} failed`;
+  if (last.restored === false) return `${error} (NOT restored)`;
+  if (last.restored === true && !/rolled back/.test(error)) return `${error} (restored from its backup)`;
+  return error;
 }
 
 /** The text table: one line per target, failures and drift first, then the counts. */

@@ -30,7 +30,8 @@ beforeAll(async () => {
   await createSchemas(admin, TENANTS);
   project = await fleetProject({ '0001_items.sql': 'CREATE TABLE items (id bigint PRIMARY KEY, name text);\n' });
   await project.write('fleet.yaml', FLEET);
-  await project.write('shards.yaml', FLEET.replace(', pause: true', ''));
+  // a health command gets the wave and its targets in its environment
+  await project.write('shards.yaml', `${FLEET.replace(', pause: true', '')}health: { command: 'test -n "$PGWARDEN_FLEET_TARGETS" && echo "checked $PGWARDEN_FLEET_WAVE"' }\n`);
   env = { FLEET_URL: withPassword(db.url, PASSWORD) };
 });
 afterAll(async () => {
@@ -62,7 +63,7 @@ describe('pgwarden fleet (CLI)', { timeout: 120_000 }, () => {
     const refused = await fleet('up', '--yes');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('ban-drop-table');
-    expect(refused.stderr).toMatch(/pgwarden: lint gate: 1 error finding in pending migrations; nothing was applied .* on any target of fleet\.yaml\n$/);
+    expect(refused.stderr).toMatch(/\npgwarden: lint gate: 1 error finding in pending migrations; nothing was applied to any target of fleet\.yaml \(fix them, suppress each with a reason, or set allow_unsafe: true in the fleet file\)\n$/);
     expect(await applied()).toEqual({});
     expect(existsSync(join(project.cwd, '.pgwarden/fleet/fleet.journal.jsonl'))).toBe(false);
     await project.write('migrations/0002_drop.sql', '-- nothing to drop after all\nSELECT 1;\n');
@@ -75,7 +76,7 @@ describe('pgwarden fleet (CLI)', { timeout: 120_000 }, () => {
     const paused = await fleet('up');
     expect(paused.code).toBe(0);
     expect(paused.stdout).toContain('paused before wave 50%: run `pgwarden fleet resume` to start it');
-    expect(paused.stdout).toMatch(/rollout \S+ paused \(before wave 50%\): 1 target\(s\) at 0002_drop/);
+    expect(paused.stdout).toMatch(/rollout \S+ paused before wave 50%: 1 target\(s\) at 0002_drop, 10 not started, in /);
     expect(Object.keys(await applied())).toEqual(['tenant_003']);
     const again = await fleet('resume');
     expect(again.stdout).toContain('paused before wave 50%');
@@ -98,6 +99,7 @@ describe('pgwarden fleet (CLI)', { timeout: 120_000 }, () => {
     expect(eventsOf(canary, 'fleet.target').map((e) => e.target)).toEqual(['tenant_003']);
     const [one, two] = await Promise.all([fleet('up', '--fleet', 'shards.yaml', '--shard', '1/2', '--log-format', 'json'), fleet('up', '--fleet', 'shards.yaml', '--shard', '2/2', '--log-format', 'json')]);
     expect([one.code, two.code]).toEqual([0, 0]);
+    expect(eventsOf(one, 'fleet.health_ok')[0]?.message).toBe('wave 50%: healthy (health command passed: checked 50%)');
     const a = eventsOf(one, 'fleet.target').map((e) => e.target as string);
     const b = eventsOf(two, 'fleet.target').map((e) => e.target as string);
     expect(a.length).toBeGreaterThan(0);
@@ -114,10 +116,30 @@ describe('pgwarden fleet (CLI)', { timeout: 120_000 }, () => {
     expect(parsed.journals).toHaveLength(3);
   });
 
+  it('ctrl-c (SIGINT) records where the rollout stopped; resume finishes it', async () => {
+    await project.write('migrations/0004_slow.sql', 'ALTER TABLE items ADD COLUMN note text;\nSELECT pg_sleep(0.3);\n');
+    const interrupted = await fleetCli(['up', '--fleet', 'shards.yaml', '--log-format', 'json'], {
+      cwd: project.cwd,
+      env,
+      onEvent: (event, child) => {
+        if (event.event === 'fleet.target' && event.wave === '50%') child.kill('SIGINT');
+      },
+    });
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toMatch(/^pgwarden: interrupted \(SIGINT\) during wave 50%: stopped; \d+ target\(s\) were migrating \(.*\): their transactions roll back as the connections close; `pgwarden fleet resume` continues where this stopped/);
+    const journal = readFileSync(join(project.cwd, '.pgwarden/fleet/shards.journal.jsonl'), 'utf8');
+    expect(journal).toMatch(/"type":"end","state":"interrupted","detail":"SIGINT during wave 50%; running: tenant_/);
+    expect(existsSync(join(project.cwd, '.pgwarden/fleet/shards.journal.jsonl.lock'))).toBe(false);
+    const resumed = await fleet('resume', '--fleet', 'shards.yaml');
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const status = JSON.parse((await fleet('status', '--fleet', 'shards.yaml', '--format', 'json')).stdout) as { summary: unknown };
+    expect(status.summary).toEqual({ total: 11, current: 11 });
+  });
+
   it('pgwarden migrate --schema runs one tenant the way the fleet does', async () => {
     const status = await runCli(['migrate', 'status', '--schema', 'tenant_005', '--dir', 'migrations', '--format', 'json'], { cwd: project.cwd, env: { DATABASE_URL: db.url } });
     expect(status.code, status.stderr).toBe(0);
-    expect((JSON.parse(status.stdout) as { migrations: Array<{ state: string }> }).migrations.map((m) => m.state)).toEqual(['applied', 'applied', 'applied']);
+    expect((JSON.parse(status.stdout) as { migrations: Array<{ state: string }> }).migrations.map((m) => m.state)).toEqual(['applied', 'applied', 'applied', 'applied']);
     const up = await runCli(['migrate', 'up', '--schema', 'tenant_012', '--dir', 'migrations', '--backup', 'none'], { cwd: project.cwd, env: { DATABASE_URL: db.url } });
     expect(up.code, up.stderr).toBe(0);
     expect((await admin.query("select to_regclass('tenant_012.items') as t")).rows[0].t).toBe('tenant_012.items');

@@ -138,7 +138,10 @@ async function rollout(flags: FleetFlags, mode: 'up' | 'resume'): Promise<void> 
       () => prepared.rollout.run(),
     );
     const took = formatDuration(Date.now() - started);
-    const summary = `rollout ${prepared.rolloutId} ${result.state}${result.state === 'done' ? '' : ` (${result.detail})`}: ${result.done} target(s) at ${prepared.latest ?? 'no migration'}${result.failed.length > 0 ? `, ${result.failed.length} failed (${result.failed.join(', ')})` : ''} in ${took}`;
+    const left = result.total - result.done - result.failed.length;
+    const where = { done: '', halted: ` in wave ${result.wave}`, paused: ` before wave ${result.wave}`, health_failed: ` at the health gate of wave ${result.wave}`, interrupted: '' }[result.state];
+    const counts = [`${result.done} target(s) at ${prepared.latest ?? 'no migration'}`, ...(result.failed.length > 0 ? [`${result.failed.length} failed (${result.failed.join(', ')})`] : []), ...(left > 0 ? [`${left} not started`] : [])];
+    const summary = `rollout ${prepared.rolloutId} ${result.state.replace('_', ' ')}${where}: ${counts.join(', ')}, in ${took}`;
     if (result.state === 'done' && result.failed.length === 0) log.info('fleet.end', { state: result.state, message: summary });
     else if (result.state === 'paused') log.info('fleet.end', { state: result.state, message: summary });
     else log.error('fleet.end', { state: result.state, failed: result.failed, message: `${summary}; \`pgwarden fleet status\` shows each target, \`pgwarden fleet resume\` continues` });
@@ -148,7 +151,7 @@ async function rollout(flags: FleetFlags, mode: 'up' | 'resume'): Promise<void> 
   }
 }
 
-const FLEET_WIDE_EVENTS = new Set(['finding_accepted', 'unsafe_allowed', 'finding', 'discovery']);
+const FLEET_WIDE_EVENTS = new Set(['finding_accepted', 'unsafe_allowed', 'finding', 'discovery', 'backup.skipped']);
 
 /**
  * A target's runner lines on the fleet's output: with the target's name, and in text only what needs
@@ -215,7 +218,8 @@ async function withErrors(flags: FleetFlags, work: () => Promise<void>): Promise
     const line = (e: unknown) => redact(e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ');
     if (error instanceof GateRefusedError) {
       for (const f of error.findings) process.stderr.write(`${formatFinding(f)}\n`);
-      throw new UserError(`${line(error)} on any target of ${flags.fleet}`, EXIT_FINDINGS);
+      const n = error.findings.length;
+      throw new UserError(`lint gate: ${n} error finding${n === 1 ? '' : 's'} in pending migrations; nothing was applied to any target of ${flags.fleet} (fix them, suppress each with a reason, or set allow_unsafe: true in the fleet file)`, EXIT_FINDINGS);
     }
     if (error instanceof FleetUsageError || error instanceof ConnectionError || error instanceof MigrationSetError || error instanceof BackupError) {
       throw new UserError(line(error), EXIT_USAGE);
