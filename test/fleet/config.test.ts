@@ -79,7 +79,7 @@ describe('fleet file', () => {
     ['migrations: m\ntargets: { list: [ { name: a, url: $EU1_URL }, { name: a, url: $EU1_URL } ] }\n', "fleet.yaml: targets.list[1].name: 'a' is listed twice"],
     ['migrations: m\ntargets: { schemas: { url: $FLEET_URL, match: "t%" } }\nhealth: { sql: "select true", command: "true" }\n', 'fleet.yaml: health: expected exactly one of sql, command'],
     ['migrations: m\ntargets: [\n', 'fleet.yaml:3:1: invalid YAML'],
-  ])('%s → one line naming the key', (text, expected) => {
+  ].map(([text, expected]) => ({ text, expected })))('$expected', ({ text, expected }) => {
     const message = error(text);
     expect(message.startsWith(expected), message).toBe(true);
     expect(message).not.toContain('hunter2');
