@@ -25,8 +25,6 @@ export interface RolloutOptions {
   log: RunLogger;
   /** The logger a target's run writes to (its lines carry the target's name). */
   targetLog: (target: FleetTarget) => RunLogger;
-  /** Runs one target; the default is the guarded runner (tests pass their own to observe). */
-  migrate?: typeof migrateTarget;
 }
 
 export interface RolloutResult {
@@ -56,7 +54,6 @@ export interface Rollout {
 export function createRollout(o: RolloutOptions): Rollout {
   const latest = new Map<string, TargetRecord>(o.resume?.targets ?? []);
   const running = new Set<string>();
-  const migrate = o.migrate ?? migrateTarget;
   let currentWave: PlannedWave | undefined;
   let ended = false;
   const total = new Set(o.waves.flatMap((w) => w.members)).size;
@@ -88,7 +85,7 @@ export function createRollout(o: RolloutOptions): Rollout {
     running.add(target.name);
     progress.started();
     o.journal.append({ type: 'target', target: target.name, wave: wave.index, state: 'running', version: latest.get(target.name)?.version ?? null });
-    const outcome = await migrate(target, o.settings, o.targetLog(target));
+    const outcome = await migrateTarget(target, o.settings, o.targetLog(target));
     running.delete(target.name);
     const record: TargetRecord = {
       type: 'target',

@@ -1,8 +1,7 @@
-import type { ClientBase } from 'pg';
-import { sleep } from './retry.js';
-
 import { createHash } from 'node:crypto';
+import type { ClientBase } from 'pg';
 import { HISTORY_SCHEMA } from './history.js';
+import { sleep } from './retry.js';
 
 /** One key for every pgwarden runner on a database ('pgwd'); advisory locks are per database. */
 export const RUN_LOCK_KEY = 0x70677764;
