@@ -119,14 +119,13 @@ async function databaseFleet(flags, levels, work) {
   const client = new pg.Client({ connectionString: admin.clientUrl, application_name: 'bench-fleet' });
   await client.connect();
   onCleanup(async () => {
-    for (const n of names) await dropDatabase(flags.databaseUrl, n);
+    await Promise.all(names.map((n) => dropDatabase(flags.databaseUrl, n)));
     await client.end();
   });
   const reset = async () => {
-    for (const n of names) {
-      await client.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
-      await client.query(`CREATE DATABASE "${n}" TEMPLATE "${template.name}"`);
-    }
+    // drops concurrently: each waits for a checkpoint, and concurrent ones share it
+    await Promise.all(names.map((n) => dropDatabase(flags.databaseUrl, n)));
+    for (const n of names) await client.query(`CREATE DATABASE "${n}" TEMPLATE "${template.name}"`);
     await client.query('CHECKPOINT');
   };
   const check = async (what) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFleetConfig } from '../../src/fleet/config.js';
+import { loadFleetConfig, parseFleetConfig } from '../../src/fleet/config.js';
 import { FleetUsageError } from '../../src/fleet/errors.js';
 
 const env = { FLEET_URL: 'postgres://app:s3cret@db.internal:5432/app', EU1_URL: 'postgres://app@eu1.internal/app' };
@@ -32,6 +32,10 @@ const error = (text: string, e: NodeJS.ProcessEnv = env): string => {
 };
 
 describe('fleet file', () => {
+  it('names a missing file and says how to give another', async () => {
+    await expect(loadFleetConfig('nope/fleet.yaml')).rejects.toThrow('cannot read fleet file nope/fleet.yaml: no such file (pass --fleet PATH)');
+  });
+
   it("reads the issue's file with its core keys", () => {
     const c = parse(ISSUE_FILE);
     expect(c.migrationsDir).toBe('migrations');

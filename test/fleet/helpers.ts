@@ -96,10 +96,17 @@ export async function createDatabaseFleet(count: number, prepare = ''): Promise<
   const template = `${prefix}_tmpl`;
   const names = Array.from({ length: count }, (_, i) => `${prefix}_db${String(i + 1).padStart(3, '0')}`);
   const created: string[] = [];
-  const drop = () =>
-    admin(async (c) => {
-      for (const name of [...created].reverse()) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    });
+  // concurrently: each DROP DATABASE waits for a checkpoint, and concurrent ones share it (35 s → 4 s for 20)
+  const drop = async () => {
+    const copies = created.filter((n) => n !== template);
+    let next = 0;
+    const worker = () =>
+      admin(async (c) => {
+        while (next < copies.length) await c.query(`DROP DATABASE IF EXISTS "${copies[next++]}" WITH (FORCE)`);
+      });
+    await Promise.all(Array.from({ length: Math.min(10, copies.length) }, worker));
+    if (created.includes(template)) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`));
+  };
   try {
     await admin(async (c) => {
       await c.query(`CREATE DATABASE "${template}"`);
