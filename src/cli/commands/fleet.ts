@@ -27,7 +27,8 @@ import { onInterrupt } from '../interrupt.js';
 interface FleetFlags {
   fleet: string;
   shard?: string;
-  journal?: string[];
+  /** up/resume: one file; status: further files to merge. */
+  journal?: string | string[];
   config?: string;
   logFormat: string;
   format: string;
@@ -42,14 +43,16 @@ interface FleetFlags {
 }
 
 function common(cmd: Command): Command {
-  return cmd
-    .option('-f, --fleet <file>', 'the fleet file', 'fleet.yaml')
-    .option('--shard <i/n>', 'only the i-th of n parts of the fleet (a CI matrix); each shard keeps its own journal')
-    .option('-c, --config <path>', 'pgwarden configuration (lint rules of the gate; default: searched upwards)');
+  return cmd.option('--fleet <file>', 'the fleet file', 'fleet.yaml');
+}
+
+function sharded(cmd: Command): Command {
+  return common(cmd).option('--shard <i/n>', 'only the i-th of n parts of the fleet (a CI matrix); each shard keeps its own journal');
 }
 
 function rolloutOptions(cmd: Command): Command {
-  return common(cmd)
+  return sharded(cmd)
+    .option('-c, --config <path>', 'pgwarden configuration (lint rules of the gate; default: searched upwards)')
     .option('--journal <path>', "journal file (default: the fleet file's journal key, else .pgwarden/fleet/<fleet>.journal.jsonl)")
     .option('--yes', 'start waves marked pause: true without asking')
     .option('--log-format <format>', 'text or json (one JSON object per event, with the target)', 'text')
@@ -70,7 +73,7 @@ export function registerFleet(program: Command): void {
     .option('--retry-failed', 'also retry the failed targets of waves that finished (on_error: continue)')
     .action((flags: FleetFlags) => withErrors(flags, () => rollout(flags, 'resume')));
 
-  common(fleet.command('plan').description('Show the waves, their targets and where each target stands; changes nothing.'))
+  sharded(fleet.command('plan').description('Show the waves, their targets and where each target stands; changes nothing.'))
     .option('--waves <list>', 'only these waves')
     .option('--format <format>', 'text or json', 'text')
     .action((flags: FleetFlags) => withErrors(flags, async () => {
@@ -91,7 +94,8 @@ export function registerFleet(program: Command): void {
         const targets = await discoverTargets(config);
         live = { targets, versions: await readLiveVersions(targets, config.migrationsDir, files) };
       }
-      const status = buildStatus({ fleet: config.file, files, journalBase: config.journal, extraJournals: flags.journal, live });
+      const extra = flags.journal === undefined ? undefined : ([] as string[]).concat(flags.journal);
+      const status = buildStatus({ fleet: config.file, files, journalBase: config.journal, extraJournals: extra, live });
       process.stdout.write(redact(flags.format === 'json' ? `${JSON.stringify(status)}\n` : formatStatus(status), secretsOf(config)));
     }));
 }
@@ -109,7 +113,7 @@ async function rollout(flags: FleetFlags, mode: 'up' | 'resume'): Promise<void> 
   const prepared = await prepareRollout(fleet, {
     mode,
     shard: shardOf(flags),
-    journal: flags.journal?.[0],
+    journal: Array.isArray(flags.journal) ? flags.journal[0] : flags.journal,
     to: flags.to,
     waves: listOf(flags.waves),
     restart: flags.restart,
