@@ -20,3 +20,5 @@ export * from './runner/index.js';
 export { analyzeMigrations, type MigrationAnalysis, type MigrationSource } from './analysis/migration-analysis.js';
 export { redact, redactUrl, ConnectionError } from './db/index.js';
 export * from './safety/index.js';
+export * from './fleet/index.js';
+export { fleetSafetyHooks, type FleetSafetyOptions } from './api/fleet.js';

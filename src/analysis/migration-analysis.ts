@@ -57,6 +57,11 @@ export interface MigrationAnalysis {
 export interface AnalyzeOptions {
   pgVersion?: number;
   transaction?: TransactionAssumption;
+  /**
+   * The search_path the migrations run under (default PostgreSQL's, i.e. public): unqualified names, in
+   * statements and in `-- pgwarden:allow-data-loss`, mean its schemas (a schema-per-tenant target).
+   */
+  searchPath?: readonly string[];
 }
 
 /**
@@ -67,6 +72,8 @@ export interface AnalyzeOptions {
 export async function analyzeMigrations(sources: MigrationSource[], options: AnalyzeOptions = {}): Promise<MigrationAnalysis[]> {
   await loadParser();
   const schema = new SchemaModel();
+  // an unqualified name in allow-data-loss means the first schema of the path, as in the SQL
+  const defaultSchema = options.searchPath?.[0] ?? 'public';
   return sources.map((source, fileIndex) => {
     const file = new SourceFile(source.path, forwardText(source.text));
     const parsed = parseSource(file);
@@ -75,12 +82,13 @@ export async function analyzeMigrations(sources: MigrationSource[], options: Ana
       statements.push(s);
       if (s.kind === 'DoStmt') statements.push(...doBlockStatements(parsed, s));
     }
-    const transactions = analyzeTransactions(statements, parsed.directives, options.transaction ?? 'per-file', options.pgVersion ?? 15);
+    const transactions = analyzeTransactions(statements, parsed.directives, options.transaction ?? 'per-file', options.pgVersion ?? 15, undefined, options.searchPath);
     const locks = new Map<string, MigrationLock>();
     const risks = new Map<string, TableAtRisk>();
     const details: RiskDetail[] = [];
     statements.forEach((statement, index) => {
       schema.at({ file: fileIndex, transaction: transactions.states[index].id });
+      if (index === 0) schema.resolveNames(statement);
       for (const lock of lockTakenBy(statement, schema)) {
         const claim: MigrationLock = { ...lock, createdHere: schema.relationCreatedInCurrentFile(lock.relation) };
         const seen = locks.get(claim.relation);
@@ -95,7 +103,7 @@ export async function analyzeMigrations(sources: MigrationSource[], options: Ana
       schema.apply(statement);
     });
     const allowDataLoss = [
-      ...new Set(parsed.directives.flatMap((d) => (d.directive.type === 'allow-data-loss' ? d.directive.tables.map((t) => tableKey(t)) : []))),
+      ...new Set(parsed.directives.flatMap((d) => (d.directive.type === 'allow-data-loss' ? d.directive.tables.map((t) => tableKey(t.includes('.') ? t : `${defaultSchema}.${t}`)) : []))),
     ];
     return {
       name: source.name,

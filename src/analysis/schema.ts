@@ -1,7 +1,7 @@
 import type { RangeVar } from '@pgsql/types';
 import type { Statement } from '../sql/parser.js';
 import { replayStatement } from './schema-replay.js';
-import { resolveNamesAfter } from './search-path.js';
+import { resolveNames, resolveNamesAfter } from './search-path.js';
 import type { Volatility } from './volatility.js';
 import type { DomainConstraints, FunctionVolatilities } from './declared-objects.js';
 
@@ -301,7 +301,16 @@ export class SchemaModel {
       this.current = saved;
     }
     // the next statement's unqualified names, under a SET search_path, resolve against the model as it is now
-    resolveNamesAfter(statement, (key) => this.relationExists(key) || this.sequences.has(key));
+    resolveNamesAfter(statement, (key) => this.knowsRelation(key));
+  }
+
+  /** Qualifies a file's first statement under a connection's search_path (later ones: see apply). */
+  resolveNames(statement: Statement): void {
+    resolveNames(statement, (key) => this.knowsRelation(key));
+  }
+
+  private knowsRelation(key: string): boolean {
+    return this.relationExists(key) || this.sequences.has(key);
   }
 }
 

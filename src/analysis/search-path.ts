@@ -13,8 +13,10 @@ import { nodeAs, stringList } from '../sql/ast.js';
  * Two steps, because resolving needs the model as it stands just before the statement:
  * `recordSearchPaths` (once per file, before linting it) notes the path in force at each statement, and
  * the model calls `resolveNamesAfter` each time it has replayed a statement, for the one that follows.
- * The path starts at PostgreSQL's default (`"$user", public`, i.e. public) in every file. Temporary
- * tables, CTE names and system catalogs are left alone.
+ * The path starts at PostgreSQL's default (`"$user", public`, i.e. public) in every file, or at the path
+ * the runner sets on its connection (a schema-per-tenant target: `tenant_007, public`); the first statement
+ * of a file under such a path is resolved by `resolveNames` before anything reads it. Temporary tables,
+ * CTE names and system catalogs are left alone.
  */
 interface PendingPath {
   path: string[];
@@ -32,17 +34,19 @@ export function schemaFromSearchPath(name: object): boolean {
   return qualifiedHere.has(name);
 }
 
-export function recordSearchPaths(statements: readonly Statement[]): void {
-  let path: string[] = ['public'];
+export function recordSearchPaths(statements: readonly Statement[], initialPath: readonly string[] = ['public']): void {
+  let path: string[] = initialPath.length > 0 ? [...initialPath] : ['public'];
+  const sessionPath = path;
   let localPath: string[] | undefined;
   let temporary = new Set<string>();
   statements.forEach((statement, i) => {
     if (i > 0) following.set(statements[i - 1], statement);
     const next = searchPathSetBy(statement);
     if (next) {
-      if (next.local) localPath = next.path;
+      // RESET returns to the connection's own path (its startup options), which is `sessionPath`
+      if (next.local) localPath = next.path ?? sessionPath;
       else {
-        path = next.path;
+        path = next.path ?? sessionPath;
         localPath = undefined;
       }
       return;
@@ -60,8 +64,16 @@ export function recordSearchPaths(statements: readonly Statement[]): void {
 /** Qualifies the names of the statement after `replayed`, if a search_path applies to it. */
 export function resolveNamesAfter(replayed: Statement, knows: (key: string) => boolean): void {
   const statement = following.get(replayed);
-  const pending = statement ? pathOf.get(statement) : undefined;
-  if (!statement || !pending) return;
+  if (statement) resolveNames(statement, knows);
+}
+
+/**
+ * Qualifies the statement's names, if a search_path applies to it and they were not resolved yet: for
+ * the first statement of a file under a connection's path, which follows no statement of its file.
+ */
+export function resolveNames(statement: Statement, knows: (key: string) => boolean): void {
+  const pending = pathOf.get(statement);
+  if (!pending) return;
   pathOf.delete(statement); // once: a second replay of the same statements must not re-resolve
   const { path, temporary } = pending;
   const ctes = cteNames(statement.node);
@@ -81,7 +93,8 @@ export function resolveNamesAfter(replayed: Statement, knows: (key: string) => b
 }
 
 interface PathChange {
-  path: string[];
+  /** undefined: RESET / SET … TO DEFAULT. */
+  path: string[] | undefined;
   local: boolean;
 }
 
@@ -89,7 +102,7 @@ interface PathChange {
 function searchPathSetBy(statement: Statement): PathChange | undefined {
   const set = nodeAs(statement.node, 'VariableSetStmt');
   if (set?.name === 'search_path') {
-    if (set.kind === 'VAR_RESET' || set.kind === 'VAR_SET_DEFAULT') return { path: ['public'], local: !!set.is_local };
+    if (set.kind === 'VAR_RESET' || set.kind === 'VAR_SET_DEFAULT') return { path: undefined, local: !!set.is_local };
     const names = (set.args ?? []).map((a) => nodeAs(a, 'A_Const')?.sval?.sval ?? stringList([a]).join(''));
     return { path: schemasOf(names), local: !!set.is_local };
   }

@@ -150,8 +150,9 @@ export function analyzeTransactions(
   assumption: TransactionAssumption = 'per-file',
   pgVersion = 15,
   runner?: FileRunner,
+  searchPath?: readonly string[],
 ): FileTransactions {
-  recordSearchPaths(statements);
+  recordSearchPaths(statements, searchPath);
   const topLevel = statements.filter((s) => !s.parent);
   const refused = topLevel.map((s) => cannotRunInTransaction(s, pgVersion)).find((r) => r !== undefined);
   const policy = filePolicy(assumption, runner, directives, topLevel, refused, pgVersion);

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Register>> = {
   explain: async () => (await import('./commands/explain.js')).registerExplain,
   migrate: async () => (await import('./commands/migrate.js')).registerMigrate,
   backups: async () => (await import('./commands/backups.js')).registerBackups,
+  fleet: async () => (await import('./commands/fleet.js')).registerFleet,
   demo: async () => (await import('./commands/demo.js')).registerDemo,
 };
 

@@ -1,8 +1,22 @@
+import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
+import { HISTORY_SCHEMA } from './history.js';
 import { sleep } from './retry.js';
 
 /** One key for every pgwarden runner on a database ('pgwd'); advisory locks are per database. */
 export const RUN_LOCK_KEY = 0x70677764;
+
+/**
+ * The run lock guards one history: runners keeping their history in another schema (a tenant's, see
+ * RunnerOptions.historySchema) take a key of their own and do not wait for each other. The default
+ * history keeps RUN_LOCK_KEY, so runners of older versions still exclude each other.
+ */
+export function runLockKeyFor(historySchema: string): number {
+  if (historySchema === HISTORY_SCHEMA) return RUN_LOCK_KEY;
+  // 31 bits: a positive int4, so pg_locks shows it as objid with classid 0, like RUN_LOCK_KEY
+  const key = createHash('sha256').update(`pgwarden history ${historySchema}`).digest().readUInt32BE(0) & 0x7fffffff;
+  return key === RUN_LOCK_KEY ? key ^ 1 : key;
+}
 
 export interface SessionInfo {
   pid: number;
@@ -30,29 +44,29 @@ export class RunLockTimeoutError extends Error {
  * rather than waiting inside pg_advisory_lock: a session blocked in a statement keeps a snapshot open,
  * and CREATE INDEX CONCURRENTLY of the runner holding the lock would wait for that snapshot forever.
  */
-export async function acquireRunLock(client: ClientBase, waitMs: number, pollMs = 250): Promise<void> {
+export async function acquireRunLock(client: ClientBase, waitMs: number, pollMs = 250, key = RUN_LOCK_KEY): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [RUN_LOCK_KEY]);
+    const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key]);
     if (rows[0].ok) return;
     const left = deadline - Date.now();
-    if (left <= 0) throw new RunLockTimeoutError(waitMs, await runLockHolder(client));
+    if (left <= 0) throw new RunLockTimeoutError(waitMs, await runLockHolder(client, key));
     await sleep(Math.min(pollMs, left));
   }
 }
 
-export async function releaseRunLock(client: ClientBase): Promise<void> {
-  await client.query('select pg_advisory_unlock($1)', [RUN_LOCK_KEY]);
+export async function releaseRunLock(client: ClientBase, key = RUN_LOCK_KEY): Promise<void> {
+  await client.query('select pg_advisory_unlock($1)', [key]);
 }
 
 /** The session holding the run lock, from pg_locks and pg_stat_activity. */
-export async function runLockHolder(client: ClientBase): Promise<SessionInfo | undefined> {
+export async function runLockHolder(client: ClientBase, key = RUN_LOCK_KEY): Promise<SessionInfo | undefined> {
   const { rows } = await client.query<{ pid: number; application_name: string; client_addr: string | null; usename: string | null; backend_start: Date | null }>(
     `select a.pid, a.application_name, a.client_addr::text as client_addr, a.usename, a.backend_start
        from pg_locks l join pg_stat_activity a on a.pid = l.pid
       where l.locktype = 'advisory' and l.granted and l.classid = 0 and l.objid = $1 and l.objsubid = 1
         and l.database = (select oid from pg_database where datname = current_database())`,
-    [RUN_LOCK_KEY],
+    [key],
   );
   const r = rows[0];
   return r ? { pid: r.pid, applicationName: r.application_name, clientAddr: r.client_addr, user: r.usename, backendStart: r.backend_start } : undefined;

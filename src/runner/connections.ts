@@ -1,6 +1,7 @@
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import { connect } from '../db/connect.js';
 import type { ConnectionTarget } from '../db/url.js';
+import { forgetHistorySchema, HISTORY_SCHEMA, useHistorySchema } from './history.js';
 
 export interface Session {
   /** Holds the run lock, reads history, watches blockers. */
@@ -18,9 +19,21 @@ export type ConnectionSource =
 
 /**
  * Opens the connections of one command. Two sessions where possible: the run lock and the monitoring
- * queries must not share the migration's transaction.
+ * queries must not share the migration's transaction. Their history lives in `historySchema`.
  */
-export async function openSession(source: ConnectionSource, count: 1 | 2): Promise<Session> {
+export async function openSession(source: ConnectionSource, count: 1 | 2, historySchema = HISTORY_SCHEMA): Promise<Session> {
+  const session = await open(source, count);
+  for (const c of new Set([session.control, session.migration])) useHistorySchema(c, historySchema);
+  return {
+    ...session,
+    close: async () => {
+      for (const c of new Set([session.control, session.migration])) forgetHistorySchema(c);
+      await session.close();
+    },
+  };
+}
+
+async function open(source: ConnectionSource, count: 1 | 2): Promise<Session> {
   if (source.kind === 'client') {
     return { control: source.client, migration: source.client, migrationPid: await pidOf(source.client), close: async () => undefined };
   }

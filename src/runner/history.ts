@@ -1,8 +1,30 @@
 import type { ClientBase } from 'pg';
 import type { UmzugStorage } from 'umzug';
+import { quoteIdent } from '../db/quote.js';
 
 /** The runner's own schema; its tables are the contract other tools (status, repair) read. */
 export const HISTORY_SCHEMA = 'pgwarden';
+
+/**
+ * Where the history of the runs on a connection lives, when not in HISTORY_SCHEMA (a schema-per-tenant
+ * target keeps one per tenant: RunnerOptions.historySchema). Held per connection, so that every reader
+ * and writer of the history on the session's connections uses the same tables without passing it along.
+ */
+const historySchemaOf = new WeakMap<ClientBase, string>();
+
+export function useHistorySchema(client: ClientBase, schema: string): void {
+  if (schema === HISTORY_SCHEMA) historySchemaOf.delete(client);
+  else historySchemaOf.set(client, schema);
+}
+
+export function forgetHistorySchema(client: ClientBase): void {
+  historySchemaOf.delete(client);
+}
+
+/** The history schema of `client`, quoted for SQL. */
+function schemaOf(client: ClientBase): string {
+  return quoteIdent(historySchemaOf.get(client) ?? HISTORY_SCHEMA);
+}
 
 export interface HistoryEntry {
   name: string;
@@ -25,9 +47,9 @@ export interface AttemptMarker {
   statementsDone: number;
 }
 
-const SETUP = `
-create schema if not exists ${HISTORY_SCHEMA};
-create table if not exists ${HISTORY_SCHEMA}.migrations (
+const setup = (schema: string) => `
+create schema if not exists ${schema};
+create table if not exists ${schema}.migrations (
   name text primary key,
   checksum text not null,
   applied_at timestamptz not null default now(),
@@ -35,7 +57,7 @@ create table if not exists ${HISTORY_SCHEMA}.migrations (
   duration_ms integer not null,
   pgwarden_version text not null
 );
-create table if not exists ${HISTORY_SCHEMA}.migration_attempts (
+create table if not exists ${schema}.migration_attempts (
   name text primary key,
   direction text not null check (direction in ('up', 'down')),
   checksum text not null,
@@ -47,13 +69,15 @@ create table if not exists ${HISTORY_SCHEMA}.migration_attempts (
 
 /** Creates the history tables (idempotent). Call while holding the run lock so two runners do not race. */
 export async function ensureHistory(client: ClientBase): Promise<void> {
-  await client.query(SETUP);
+  await client.query(setup(schemaOf(client)));
 }
 
 async function historyExists(client: ClientBase): Promise<boolean> {
-  const { rows } = await client.query<{ ok: boolean }>(
-    `select to_regclass('${HISTORY_SCHEMA}.migrations') is not null and to_regclass('${HISTORY_SCHEMA}.migration_attempts') is not null as ok`,
-  );
+  const schema = schemaOf(client);
+  const { rows } = await client.query<{ ok: boolean }>(`select to_regclass($1) is not null and to_regclass($2) is not null as ok`, [
+    `${schema}.migrations`,
+    `${schema}.migration_attempts`,
+  ]);
   return rows[0].ok;
 }
 
@@ -61,7 +85,7 @@ async function historyExists(client: ClientBase): Promise<boolean> {
 export async function readHistory(client: ClientBase): Promise<HistoryEntry[]> {
   if (!(await historyExists(client))) return [];
   const { rows } = await client.query<{ name: string; checksum: string; applied_at: Date; applied_by: string; duration_ms: number; pgwarden_version: string }>(
-    `select name, checksum, applied_at, applied_by, duration_ms, pgwarden_version from ${HISTORY_SCHEMA}.migrations order by applied_at, name`,
+    `select name, checksum, applied_at, applied_by, duration_ms, pgwarden_version from ${schemaOf(client)}.migrations order by applied_at, name`,
   );
   return rows.map((r) => ({
     name: r.name,
@@ -76,7 +100,7 @@ export async function readHistory(client: ClientBase): Promise<HistoryEntry[]> {
 export async function readAttempts(client: ClientBase): Promise<AttemptMarker[]> {
   if (!(await historyExists(client))) return [];
   const { rows } = await client.query<{ name: string; direction: 'up' | 'down'; checksum: string; started_at: Date; started_by: string; statements_total: number; statements_done: number }>(
-    `select * from ${HISTORY_SCHEMA}.migration_attempts order by started_at`,
+    `select * from ${schemaOf(client)}.migration_attempts order by started_at`,
   );
   return rows.map((r) => ({
     name: r.name,
@@ -92,29 +116,29 @@ export async function readAttempts(client: ClientBase): Promise<AttemptMarker[]>
 /** Records an applied migration; called on the migration's connection inside its transaction. */
 export async function recordApplied(client: ClientBase, entry: Omit<HistoryEntry, 'appliedAt'>): Promise<void> {
   await client.query(
-    `insert into ${HISTORY_SCHEMA}.migrations (name, checksum, applied_by, duration_ms, pgwarden_version) values ($1, $2, $3, $4, $5)`,
+    `insert into ${schemaOf(client)}.migrations (name, checksum, applied_by, duration_ms, pgwarden_version) values ($1, $2, $3, $4, $5)`,
     [entry.name, entry.checksum, entry.appliedBy, Math.round(entry.durationMs), entry.pgwardenVersion],
   );
 }
 
 export async function removeApplied(client: ClientBase, name: string): Promise<void> {
-  await client.query(`delete from ${HISTORY_SCHEMA}.migrations where name = $1`, [name]);
+  await client.query(`delete from ${schemaOf(client)}.migrations where name = $1`, [name]);
 }
 
 /** Written (and committed) before a migration that runs outside a transaction starts. */
 export async function startAttempt(client: ClientBase, marker: Omit<AttemptMarker, 'startedAt' | 'statementsDone'>): Promise<void> {
   await client.query(
-    `insert into ${HISTORY_SCHEMA}.migration_attempts (name, direction, checksum, started_by, statements_total) values ($1, $2, $3, $4, $5)`,
+    `insert into ${schemaOf(client)}.migration_attempts (name, direction, checksum, started_by, statements_total) values ($1, $2, $3, $4, $5)`,
     [marker.name, marker.direction, marker.checksum, marker.startedBy, marker.statementsTotal],
   );
 }
 
 export async function progressAttempt(client: ClientBase, name: string, statementsDone: number): Promise<void> {
-  await client.query(`update ${HISTORY_SCHEMA}.migration_attempts set statements_done = $2 where name = $1`, [name, statementsDone]);
+  await client.query(`update ${schemaOf(client)}.migration_attempts set statements_done = $2 where name = $1`, [name, statementsDone]);
 }
 
 export async function finishAttempt(client: ClientBase, name: string): Promise<void> {
-  await client.query(`delete from ${HISTORY_SCHEMA}.migration_attempts where name = $1`, [name]);
+  await client.query(`delete from ${schemaOf(client)}.migration_attempts where name = $1`, [name]);
 }
 
 /**
@@ -124,7 +148,7 @@ export async function finishAttempt(client: ClientBase, name: string): Promise<v
  */
 export function historyStorage(client: ClientBase): UmzugStorage {
   const has = async (name: string): Promise<boolean> => {
-    const { rowCount } = await client.query(`select 1 from ${HISTORY_SCHEMA}.migrations where name = $1`, [name]);
+    const { rowCount } = await client.query(`select 1 from ${schemaOf(client)}.migrations where name = $1`, [name]);
     return (rowCount ?? 0) > 0;
   };
   return {

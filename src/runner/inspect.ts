@@ -5,7 +5,7 @@ import { planEntries, type PlanEntry } from './plan.js';
 import { pendingOf, readState } from './state.js';
 
 export async function status(dir: string, r: Resolved): Promise<MigrationStatus[]> {
-  const session = await openSession(r.source, 1);
+  const session = await openSession(r.source, 1, r.historySchema);
   try {
     const state = await readState(dir, session, r);
     const recorded = new Map(state.history.map((h) => [h.name, h]));
@@ -36,7 +36,7 @@ export async function status(dir: string, r: Resolved): Promise<MigrationStatus[
 }
 
 export async function plan(dir: string, r: Resolved): Promise<PlanEntry[]> {
-  const session = await openSession(r.source, 1);
+  const session = await openSession(r.source, 1, r.historySchema);
   try {
     const state = await readState(dir, session, r);
     const pending = pendingOf(state);

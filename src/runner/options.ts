@@ -5,6 +5,9 @@ import type { ConnectionSource } from './connections.js';
 import { parseDuration } from './duration.js';
 import { RunnerUsageError } from './errors.js';
 import { redactingLogger, silentLogger } from './logger.js';
+import { HISTORY_SCHEMA } from './history.js';
+import { runLockKeyFor } from './advisory-lock.js';
+import { withSearchPath } from '../db/search-path.js';
 import type { Duration, Resolved, RunnerOptions } from './types.js';
 
 export function duration(value: Duration | undefined, fallback: number, name: string): number {
@@ -26,6 +29,10 @@ export function resolveOptions(options: RunnerOptions): Resolved {
     databaseDisplay = target.display;
     source = { kind: 'target', target };
   }
+  const searchPath = options.searchPath === undefined ? undefined : validSearchPath(options.searchPath);
+  const historySchema = options.historySchema ?? HISTORY_SCHEMA;
+  if (!isIdentifier(historySchema)) throw new RunnerUsageError(`history schema: '${historySchema}' is not a schema name (1 to 63 bytes)`);
+  if (searchPath && source.kind === 'target') source = { kind: 'target', target: withSearchPath(source.target, searchPath) };
   const databaseUrl = source.kind === 'target' ? (source.target.config.connectionString ?? '') : '';
   const lockRetries = options.lockRetries ?? 10;
   if (!Number.isInteger(lockRetries) || lockRetries < 0) throw new RunnerUsageError(`lock retries: '${lockRetries}' is not a whole number >= 0`);
@@ -54,7 +61,21 @@ export function resolveOptions(options: RunnerOptions): Resolved {
     lintOptions: options.lint?.options ?? {},
     allowUnsafe: options.lint?.allowUnsafe ?? false,
     appliedBy: options.appliedBy ?? defaultAppliedBy(),
+    searchPath,
+    historySchema,
+    runLockKey: runLockKeyFor(historySchema),
   };
+}
+
+function isIdentifier(name: unknown): name is string {
+  return typeof name === 'string' && name.length > 0 && Buffer.byteLength(name) <= 63 && !name.includes('\0');
+}
+
+function validSearchPath(path: unknown): string[] {
+  if (!Array.isArray(path) || path.length === 0 || !path.every(isIdentifier)) {
+    throw new RunnerUsageError(`search path: expected a list of schema names, not ${JSON.stringify(path)}`);
+  }
+  return [...path];
 }
 
 export function defaultAppliedBy(): string {

@@ -1,5 +1,6 @@
 import type { Finding } from '../lint/types.js';
 import { serverVersion } from '../db/version.js';
+import { quoteIdent } from '../db/quote.js';
 import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
 import type { PlannedMigration, RunLogger } from './hooks.js';
 import { acquireRunLock, releaseRunLock } from './advisory-lock.js';
@@ -28,7 +29,7 @@ export async function readState(dir: string, session: Session, r: Resolved): Pro
   const pgVersion = (await serverVersion(session.control)).major;
   const analyzed = await analyzeMigrations(
     loaded.migrations.map((m) => ({ name: m.name, path: m.path, text: m.text })),
-    { pgVersion, transaction: 'per-file' },
+    { pgVersion, transaction: 'per-file', searchPath: r.searchPath },
   );
   return { files: loaded.migrations, history, attempts, analyses: new Map(analyzed.map((a) => [a.name, a])), pgVersion };
 }
@@ -105,18 +106,22 @@ export async function gate(state: State, selected: LoadedMigration[], r: Resolve
 
 /** Opens the session, takes the run lock, runs `work`, and always releases and closes. */
 export async function underRunLock<T>(r: Resolved, work: (session: Session) => Promise<T>): Promise<T> {
-  const session = await openSession(r.source, 2);
+  const session = await openSession(r.source, 2, r.historySchema);
   try {
     await session.migration.query("set application_name = 'pgwarden'");
+    // a URL target has the path in its startup options already (so that RESET keeps it); a pool or client not
+    if (r.searchPath && r.source.kind !== 'target') {
+      for (const c of new Set([session.control, session.migration])) await c.query(`set search_path to ${r.searchPath.map(quoteIdent).join(', ')}`);
+    }
     // A killed runner must not leave its statement running (holding its locks) until the statement ends
     // by itself: the server checks for the vanished client every second (PostgreSQL 14+; older ones ignore it).
     await session.migration.query("set client_connection_check_interval = '1s'").catch(() => undefined);
     r.log.info('waiting_for_lock', { message: `taking the run lock (waiting up to ${formatDuration(r.waitForLockMs)})`, quiet: true });
-    await acquireRunLock(session.control, r.waitForLockMs);
+    await acquireRunLock(session.control, r.waitForLockMs, undefined, r.runLockKey);
     try {
       return await work(session);
     } finally {
-      await releaseRunLock(session.control).catch(() => undefined);
+      await releaseRunLock(session.control, r.runLockKey).catch(() => undefined);
     }
   } finally {
     await session.close();

@@ -42,6 +42,18 @@ export interface RunnerOptions {
   lint?: { options?: Partial<LintOptions>; rules?: readonly Rule[]; allowUnsafe?: boolean };
   /** Recorded as applied_by (default os user@host). */
   appliedBy?: string;
+  /**
+   * search_path of every connection of the run, e.g. `['tenant_007', 'public']` for a schema-per-tenant
+   * target (default: the server's). Unqualified names in the migrations mean its first schema, for the
+   * analysis and the safety net too; a URL gets it as a startup option, so the safety net's own
+   * connections and pg_dump share it and `RESET search_path` returns to it.
+   */
+  searchPath?: string[];
+  /**
+   * Schema of the history tables (default `pgwarden`). Tenants sharing a database each keep their own;
+   * the run lock is per history, so runners with different history schemas do not wait for each other.
+   */
+  historySchema?: string;
 }
 
 export interface UpOptions {
@@ -110,4 +122,7 @@ export interface Resolved {
   databaseDisplay: string;
   /** The URL itself, for hooks that spawn client tools; '' for a pool, a client or PG* variables. */
   databaseUrl: string;
+  searchPath?: string[];
+  historySchema: string;
+  runLockKey: number;
 }

@@ -8,9 +8,15 @@ import { runTool } from './pg-tools.js';
 import { tableKeyOf, type TableName } from './names.js';
 
 /** pg_dump patterns treat text inside double quotes literally. */
+const literalPattern = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
 function dumpPattern(table: TableName): string {
-  const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  return `${q(table.schema)}.${q(table.name)}`;
+  return `${literalPattern(table.schema)}.${literalPattern(table.name)}`;
+}
+
+/** `--schema` arguments that keep a dump to the safety net's scope (none: the whole database). */
+function schemaArgs(schemas: readonly string[] | undefined): string[] {
+  return (schemas ?? []).map((s) => `--schema=${literalPattern(s)}`);
 }
 
 export interface DumpRequest {
@@ -21,6 +27,8 @@ export interface DumpRequest {
   dataOf: TableName[] | 'all';
   /** Every user table, to exclude the data of those not listed in `dataOf`. */
   allTables: TableName[];
+  /** Only these schemas (SafetyOptions.schemas); default the whole database. */
+  schemas?: readonly string[];
 }
 
 /** pg_dump -Fc into a file created 0600 beforehand, so the dump is never readable by others. */
@@ -28,7 +36,7 @@ export async function dumpDatabase(request: DumpRequest): Promise<void> {
   const handle = await open(request.file, 'wx', 0o600);
   await handle.close();
   // pgwarden's own schemas stay out: a restore must never rewind the runner's history or old snapshots.
-  const args = ['--format=custom', '--no-password', `--file=${request.file}`, ...OWN_SCHEMAS.map((s) => `--exclude-schema=${s}`)];
+  const args = ['--format=custom', '--no-password', `--file=${request.file}`, ...OWN_SCHEMAS.map((s) => `--exclude-schema=${s}`), ...schemaArgs(request.schemas)];
   if (request.dataOf !== 'all') {
     const keep = new Set(request.dataOf.map(tableKeyOf));
     for (const t of request.allTables) if (!keep.has(tableKeyOf(t))) args.push(`--exclude-table-data=${dumpPattern(t)}`);
@@ -62,8 +70,8 @@ export function normalizeSchemaDump(text: string): string {
 
 const SCHEMA_ARGS = ['--schema-only', '--no-password', ...OWN_SCHEMAS.map((s) => `--exclude-schema=${s}`)];
 
-export async function liveSchemaDump(tools: PgTools, databaseUrl: string): Promise<string> {
-  const { stdout } = await runTool(tools.pgDump, SCHEMA_ARGS, { databaseUrl });
+export async function liveSchemaDump(tools: PgTools, databaseUrl: string, schemas?: readonly string[]): Promise<string> {
+  const { stdout } = await runTool(tools.pgDump, [...SCHEMA_ARGS, ...schemaArgs(schemas)], { databaseUrl });
   return normalizeSchemaDump(stdout);
 }
 

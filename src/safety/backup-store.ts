@@ -35,6 +35,8 @@ export const manifestSchema = z.object({
       snapshotTable: z.string().optional(),
     }),
   ),
+  /** The schemas the backup covers (SafetyOptions.schemas); absent: the whole database. */
+  schemas: z.array(z.string()).optional(),
   dumpFile: z.string().optional(),
   dumpBytes: z.number().optional(),
   sha256: z.string().optional(),

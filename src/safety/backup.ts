@@ -26,6 +26,8 @@ export interface BackupRequest {
   /** Above this many rows (planner estimate) a table is neither counted exactly nor checksummed. */
   verifyMaxRows: number;
   log: RunLogger;
+  /** Back up (and record the catalog of) these schemas only; default the whole database. */
+  schemas?: readonly string[];
 }
 
 export interface Backup {
@@ -54,7 +56,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
   else await prepareBackupDir(request.backupDir, 1 << 16);
 
   const id = newBackupId();
-  const catalog = await readCatalog(client);
+  const catalog = await readCatalog(client, request.schemas);
   const tables: BackupManifest['tables'] = [];
   const fingerprints = new Map<string, Fingerprint | null>();
   for (const table of atRisk) {
@@ -81,6 +83,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
     ...(pgDumpVersion ? { pgDumpVersion } : {}),
     migrations: request.migrations,
     tables,
+    ...(request.schemas ? { schemas: [...request.schemas] } : {}),
     catalog,
   };
   const what = tables.length > 0 ? `data of ${tables.map((t) => t.name).join(', ')}` : 'no table at risk';
@@ -113,7 +116,8 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
       databaseUrl: request.databaseUrl,
       file,
       dataOf: mode === 'full' ? 'all' : atRisk,
-      allTables: await userTables(client),
+      allTables: await userTables(client, request.schemas),
+      schemas: request.schemas,
     });
   } catch (error) {
     throw new BackupError(`backup failed, nothing was applied: ${(error as Error).message}`);

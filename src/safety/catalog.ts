@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { quoteIdent } from './names.js';
+import { quoteIdent, quoteLiteral } from './names.js';
 
 /**
  * The user-visible schema objects of a database, recorded before a run so that a restore can drop
@@ -24,9 +24,13 @@ export interface Catalog {
 
 export const OWN_SCHEMAS = ['pgwarden', 'pgwarden_backup'];
 
-const USER_NAMESPACE = `
+/** The user schemas, or only `schemas` when the safety net is scoped to them (SafetyOptions.schemas). */
+function userNamespace(schemas?: readonly string[]): string {
+  const user = `
   n.nspname NOT IN ('pg_catalog', 'information_schema', ${OWN_SCHEMAS.map((s) => `'${s}'`).join(', ')})
   AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'`;
+  return schemas ? `${user} AND n.nspname IN (${schemas.map(quoteLiteral).join(', ')})` : user;
+}
 
 // Objects that belong to an extension come and go with it.
 const NOT_EXTENSION_MEMBER = (classid: string, oid: string) =>
@@ -43,13 +47,18 @@ const RELKINDS: Record<string, CatalogObject['kind']> = {
   I: 'index',
 };
 
-export async function readCatalog(client: ClientBase): Promise<Catalog> {
+/**
+ * `scope`: only the objects in these schemas, and no extensions (they belong to the whole database):
+ * a tenant's restore must never touch what other tenants of the database create meanwhile.
+ */
+export async function readCatalog(client: ClientBase, scope?: readonly string[]): Promise<Catalog> {
+  const USER_NAMESPACE = userNamespace(scope);
   const objects: CatalogObject[] = [];
   const schemas = await client.query<{ name: string }>(
     `SELECT n.nspname AS name FROM pg_namespace n WHERE ${USER_NAMESPACE} AND ${NOT_EXTENSION_MEMBER('pg_namespace', 'n.oid')} ORDER BY 1`,
   );
   for (const r of schemas.rows) objects.push({ kind: 'schema', schema: r.name, name: r.name });
-  const extensions = await client.query<{ name: string }>(`SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1`);
+  const extensions = scope ? { rows: [] } : await client.query<{ name: string }>(`SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1`);
   for (const r of extensions.rows) objects.push({ kind: 'extension', schema: '', name: r.name });
   const relations = await client.query<{ schema: string; name: string; relkind: string; owner: string | null }>(
     `SELECT n.nspname AS schema, c.relname AS name, c.relkind,

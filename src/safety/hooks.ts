@@ -24,6 +24,12 @@ export interface SafetyOptions {
   verifyMaxRows?: number;
   /** Overrides the runner's URL for backups and restores. */
   databaseUrl?: string;
+  /**
+   * Keep the safety net to these schemas (a tenant's, when tenants share a database): the backup, the
+   * catalog a restore returns to and the schema compared afterwards cover them only, so a restore never
+   * drops what another tenant created meanwhile. Default: the whole database.
+   */
+  schemas?: string[];
 }
 
 export const DEFAULT_VERIFY_MAX_ROWS = 10_000_000;
@@ -93,6 +99,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
         tablesAtRisk: tablesOf(run.migrations.flatMap((m) => m.tablesAtRisk)),
         verifyMaxRows: maxRows,
         log: run.log,
+        schemas: options.schemas,
       });
       if (options.keep !== undefined) await pruneBackups(backupDir, options.keep, run.client, run.log);
     },
@@ -109,9 +116,9 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
           tables.push({ table, exists, fingerprint: exists && c.exact ? await tableFingerprint(client, table) : null });
         }
         restorePoints.set(migration.name, {
-          catalog: await readCatalog(client),
+          catalog: await readCatalog(client, options.schemas),
           tables,
-          ...(backup.file ? { schemaDump: await liveSchemaDump(tools, databaseUrl) } : {}),
+          ...(backup.file ? { schemaDump: await liveSchemaDump(tools, databaseUrl, options.schemas) } : {}),
         });
       }
     },
@@ -170,7 +177,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
         throw new RestoreError(message);
       }
       log.warn('restore.start', { migration: migration.name, backup: backup.manifest.id, message: `migration ${migration.name} ran outside a transaction and failed: restoring from backup ${backup.manifest.id}` });
-      const report = await restoreDatabase({ databaseUrl, source, target: point, log });
+      const report = await restoreDatabase({ databaseUrl, source, target: point, log, schemas: options.schemas });
       logReport(log, migration.name, report);
       if (!report.ok) throw new RestoreError(`restore of ${migration.name} finished but the database differs from before it: ${summary(report)}; backup ${backup.manifest.id} is kept`);
       return { restored: true };

@@ -51,6 +51,6 @@ export async function restoreBackup(request: RestoreBackupRequest): Promise<{ ma
     ...(schemaDump !== undefined ? { schemaDump } : {}),
   };
   request.log.warn('restore.start', { backup: manifest.id, message: `restoring backup ${manifest.id} (${manifest.createdAt})` });
-  const report = await restoreDatabase({ databaseUrl: request.databaseUrl, source, target, log: request.log });
+  const report = await restoreDatabase({ databaseUrl: request.databaseUrl, source, target, log: request.log, schemas: manifest.schemas });
   return { manifest, report };
 }

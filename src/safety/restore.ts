@@ -58,6 +58,8 @@ export interface RestoreRequest {
   source: RestoreSource;
   target: RestorePoint;
   log: RunLogger;
+  /** Restore within these schemas only (what the backup covers); default the whole database. */
+  schemas?: readonly string[];
 }
 
 /**
@@ -88,7 +90,7 @@ export async function restoreDatabase(request: RestoreRequest): Promise<RestoreR
 async function restoreWith(client: ClientBase, request: RestoreRequest): Promise<RestoreReport> {
   const { source, target, log } = request;
   const targetKeys = new Set(target.tables.filter((t) => t.exists).map((t) => tableKeyOf(t.table)));
-  let diff = diffCatalogs(target.catalog, await readCatalog(client));
+  let diff = diffCatalogs(target.catalog, await readCatalog(client, request.schemas));
 
   // 1. Tables at risk whose shape changed cannot take their old rows back: rebuild them from the archive.
   const reshaped = new Set<string>();
@@ -107,7 +109,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
   }
 
   // 2. Drop what was created since the restore point.
-  diff = diffCatalogs(target.catalog, await readCatalog(client));
+  diff = diffCatalogs(target.catalog, await readCatalog(client, request.schemas));
   const addedTables = new Set(diff.added.filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
   const dropped = diff.added.filter((o) => !(o.table && addedTables.has(`${o.schema}.${o.table}`))).map(describeObject);
   const drops = dropStatements(diff.added);
@@ -121,7 +123,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
   }
 
   // 3. Re-create what was removed.
-  diff = diffCatalogs(target.catalog, await readCatalog(client));
+  diff = diffCatalogs(target.catalog, await readCatalog(client, request.schemas));
   const recreated: string[] = [];
   const rowsRestored = new Set<string>();
   const missing = diff.missing.filter((o) => o.kind !== 'column');
@@ -166,7 +168,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
   }
 
   // 5. Sequences back to where they were.
-  const sequencesNow = (await readCatalog(client)).sequences;
+  const sequencesNow = (await readCatalog(client, request.schemas)).sequences;
   for (const [key, value] of Object.entries(target.catalog.sequences)) {
     if (!(key in sequencesNow) || sequencesNow[key] === value) continue;
     const seq = tableFromKey(key);
@@ -176,7 +178,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
   }
 
   // 6. Check the result against the restore point.
-  const after = diffCatalogs(target.catalog, await readCatalog(client));
+  const after = diffCatalogs(target.catalog, await readCatalog(client, request.schemas));
   const differences = [
     ...after.added.map((o) => `unexpected ${describeObject(o)}`),
     ...after.missing.map((o) => `missing ${describeObject(o)}`),
@@ -191,7 +193,7 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
   let schemaIdentical: boolean | null = null;
   let schemaDifference: string | undefined;
   if (target.schemaDump !== undefined && source.engine === 'pg_dump') {
-    const now = await liveSchemaDump(source.tools, request.databaseUrl);
+    const now = await liveSchemaDump(source.tools, request.databaseUrl, request.schemas);
     schemaDifference = firstDifference(target.schemaDump, now) ?? undefined;
     schemaIdentical = schemaDifference === undefined;
   }

@@ -14,9 +14,9 @@ export function snapshotTableName(id: string, index: number): TableName {
  */
 export async function takeSnapshot(client: ClientBase, id: string, tables: TableName[]): Promise<Map<string, TableName>> {
   const copies = new Map<string, TableName>();
+  await ensureSnapshotSchema(client);
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);
     for (const [i, table] of tables.entries()) {
       const copy = snapshotTableName(id, i + 1);
       await client.query(`CREATE TABLE ${qualified(copy)} AS TABLE ${qualified(table)}`);
@@ -29,6 +29,19 @@ export async function takeSnapshot(client: ClientBase, id: string, tables: Table
     throw error;
   }
   return copies;
+}
+
+/**
+ * CREATE SCHEMA IF NOT EXISTS loses a race with a concurrent one (tenants of one database backing up at
+ * once) with a unique violation: the schema is there then, which is all that is asked.
+ */
+async function ensureSnapshotSchema(client: ClientBase): Promise<void> {
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
 }
 
 /** Columns a restore may write: generated columns are computed by the server. */

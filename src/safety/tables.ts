@@ -58,12 +58,14 @@ export async function tableBytes(client: ClientBase, table: TableName): Promise<
   return Number(r.rows[0].n ?? 0);
 }
 
-/** Every ordinary and partitioned table outside pgwarden's own schemas. */
-export async function userTables(client: ClientBase): Promise<TableName[]> {
+/** Every ordinary and partitioned table outside pgwarden's own schemas (in `schemas` only, when given). */
+export async function userTables(client: ClientBase, schemas?: readonly string[]): Promise<TableName[]> {
   const r = await client.query<TableName>(
     `SELECT n.nspname AS schema, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r','p') AND n.nspname NOT IN ('pg_catalog','information_schema','pgwarden','pgwarden_backup')
-        AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%' ORDER BY 1, 2`,
+        AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'
+        AND ($1::text[] IS NULL OR n.nspname = ANY($1)) ORDER BY 1, 2`,
+    [schemas ?? null],
   );
   return r.rows;
 }

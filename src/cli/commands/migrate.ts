@@ -27,9 +27,11 @@ import { UserError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { fromConfigDir } from '../project-paths.js';
 import { onInterrupt, trackProgress } from '../interrupt.js';
 import { version } from '../version.js';
+import { tenantHistorySchema } from '../../fleet/targets.js';
 
 interface CommonFlags {
   databaseUrl?: string;
+  schema?: string;
   dir?: string;
   config?: string;
   logFormat: string;
@@ -67,6 +69,7 @@ interface FormatFlags extends CommonFlags {
 function common(cmd: Command): Command {
   return cmd
     .option('--database-url <url>', 'postgres:// URL (default: DATABASE_URL, then the PG* variables)')
+    .option('--schema <name>', 'one tenant of a schema-per-tenant database, as `pgwarden fleet` migrates it: search_path <name>, public; history in pgwarden_<name>; the safety net within the schema')
     .option('--dir <dir>', "migrations directory (default: the configuration's migrationsDir, else migrations)")
     .option('-c, --config <path>', 'configuration file (default: searched upwards from the working directory)')
     .option('--log-format <format>', 'text or json (one JSON object per event)', 'text');
@@ -177,7 +180,7 @@ async function config(path: string | undefined): Promise<{ config: Config; file?
 }
 
 /** Only apply commands (up/down) carry the safety flags. */
-function safetyFrom(flags: Partial<ApplyFlags>): MigrationHooks {
+function safetyFrom(flags: Partial<ApplyFlags> & CommonFlags): MigrationHooks {
   const mode = flags.backup as BackupMode;
   if (!BACKUP_MODES.includes(mode)) throw new UserError(`--backup: expected ${BACKUP_MODES.join(', ')}, not '${flags.backup}'`);
   return safetyHooks({
@@ -186,6 +189,7 @@ function safetyFrom(flags: Partial<ApplyFlags>): MigrationHooks {
     keep: count(flags.keep, '--keep'),
     pgDumpPath: flags.pgDump,
     verifyMaxRows: count(flags.verifyMaxRows, '--verify-max-rows'),
+    ...(flags.schema !== undefined ? { schemas: [flags.schema] } : {}),
   });
 }
 
@@ -240,6 +244,7 @@ async function withErrors(flags: CommonFlags & Partial<ApplyFlags & FormatFlags>
       waitForLock: flags.waitForLock,
       isolation: flags.isolation as RunnerOptions['isolation'],
       lint: { options: { rules: cfg.rules, maxFileBytes: cfg.maxFileBytes }, allowUnsafe: flags.allowUnsafe },
+      ...(flags.schema !== undefined ? { searchPath: [flags.schema, 'public'], historySchema: tenantHistorySchema(flags.schema) } : {}),
     };
     const runner = createRunner(options);
     await onInterrupt(progress.describe, () => work(runner, log));
