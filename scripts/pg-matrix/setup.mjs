@@ -53,6 +53,7 @@ export async function ensureServer(major, log) {
  */
 export async function ensureClient(major, log) {
   const { client } = spec(major);
+  if (client.none) return { binDir: undefined, version: undefined, origin: `none: ${client.none}` };
   if (client !== 'own') {
     const borrowed = await ensureClient(client.useMajor, log);
     return { ...borrowed, origin: `${borrowed.origin}; the ${client.useMajor} client, because ${client.why}` };
@@ -202,6 +203,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const log = (message) => process.stderr.write(`[${major}] ${message}\n`);
     const bin = await ensureServer(major, log);
     const client = await ensureClient(major, log);
-    process.stdout.write(`${major}: server ${bin}; pg_dump ${client.version} in ${client.binDir} (${client.origin})\n`);
+    process.stdout.write(`${major}: server ${bin}; ${client.binDir ? `pg_dump ${client.version} in ${client.binDir}` : 'no pg_dump'} (${client.origin})\n`);
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { pgHas, pgSince } from '../analysis/pg-features.js';
 import { BackupError } from './errors.js';
 import { checkPgDump, parseToolVersion, pgTools, runTool, serverMajor, type PgTools } from './pg-tools.js';
 
@@ -58,8 +59,15 @@ const majorIn = (name: string): number => Number(/\d+/.exec(name)?.[0] ?? 0);
  * can dump the server.
  */
 export async function choosePgTools(server: { num: number; text: string }, explicitPgDump?: string, candidates = pgDumpCandidates()): Promise<ChosenPgTools> {
-  if (explicitPgDump) return { ...pgTools(explicitPgDump), version: await checkPgDump(explicitPgDump, server) };
   const major = serverMajor(server.num);
+  if (explicitPgDump) {
+    const version = await checkPgDump(explicitPgDump, server);
+    const clientMajor = Number.parseInt(version, 10);
+    if (!restoresInto(clientMajor, major)) {
+      throw new BackupError(`cannot take a backup: pg_dump ${version} (${explicitPgDump}) can dump this PostgreSQL ${server.text} server, but ${cannotRestore(clientMajor, major)}: ${howToGet(major)}`);
+    }
+    return { ...pgTools(explicitPgDump), version };
+  }
   const found: Array<{ path: string; major: number; text: string }> = [];
   for (const path of candidates) {
     const version = await runTool(path, ['--version']).then((r) => parseToolVersion(r.stdout), () => null);
@@ -69,16 +77,13 @@ export async function choosePgTools(server: { num: number; text: string }, expli
   }
   const first = found[0];
   const own = found.find((f) => f.major === major);
-  const newer = found.filter((f) => f.major > major).sort((a, b) => a.major - b.major)[0];
+  const newer = found.filter((f) => f.major > major && restoresInto(f.major, major)).sort((a, b) => a.major - b.major)[0];
   const chosen = own ?? newer;
   if (!chosen) {
     // Nothing usable: the same one-line refusal as before, naming what was found.
     if (!first) return { ...pgTools(), version: await checkPgDump('pg_dump', server) };
-    const seen = found.map((f) => `pg_dump ${f.text} (${f.path})`).join(', ');
-    throw new BackupError(
-      `cannot take a backup: no pg_dump can dump this PostgreSQL ${server.text} server (found ${seen}): install the PostgreSQL ${major} client tools ` +
-        `(e.g. apt install postgresql-client-${major}) and put them on PATH or pass --pg-dump, or use --backup snapshot`,
-    );
+    const seen = found.map((f) => `pg_dump ${f.text} (${f.path})${f.major > major ? `, whose ${cannotRestore(f.major, major)}` : ''}`).join('; ');
+    throw new BackupError(`cannot take a backup: no pg_dump can back up and restore this PostgreSQL ${server.text} server (found ${seen}): ${howToGet(major)}`);
   }
   let note: string | undefined;
   if (chosen.major !== major) {
@@ -88,4 +93,20 @@ export async function choosePgTools(server: { num: number; text: string }, expli
     note = `pg_dump ${first.text} (${first.path}) ${why} this PostgreSQL ${server.text} server: using pg_dump ${chosen.text} (${chosen.path})`;
   }
   return { ...pgTools(chosen.path), version: chosen.text, ...(note ? { note } : {}) };
+}
+
+/**
+ * A newer pg_restore writes SQL for its own major: from 17 on it sets transaction_timeout, which older
+ * servers refuse, so its restores into them fail (the matrix shows it on 16 with 18's client).
+ */
+function restoresInto(clientMajor: number, serverMajorNumber: number): boolean {
+  return clientMajor <= serverMajorNumber || !pgHas('transactionTimeout', clientMajor) || pgHas('transactionTimeout', serverMajorNumber);
+}
+
+function cannotRestore(clientMajor: number, serverMajorNumber: number): string {
+  return `pg_restore ${clientMajor} cannot restore into it (from ${pgSince('transactionTimeout')} on it sets transaction_timeout, which PostgreSQL ${serverMajorNumber} does not know)`;
+}
+
+function howToGet(major: number): string {
+  return `install the PostgreSQL ${major} client tools (e.g. apt install postgresql-client-${major}) and put them on PATH or pass --pg-dump, or use --backup snapshot`;
 }
