@@ -26,6 +26,8 @@ export const renamingEnumValue: Rule = {
       '```sql',
       '-- migration 1 (expand):',
       "ALTER TYPE order_status ADD VALUE 'cancelled' AFTER 'canceled';",
+      '```',
+      '```sql',
       '-- migration 2 (a new value cannot be used in the transaction that added it), in batches:',
       "UPDATE orders SET status = 'cancelled' WHERE status = 'canceled' AND id BETWEEN 1 AND 10000;",
       "-- deploy code that writes only 'cancelled'; leave 'canceled' unused, or in a later release (contract)",
