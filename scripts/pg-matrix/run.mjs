@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Each suite is a set of test files run by vitest against the major's server. */
 const SUITES = [
   { id: 'lock-claims', title: 'lock claims (pg_locks)', files: ['test/postgres/lock-claims.test.ts'] },
-  { id: 'rule-examples', title: 'rule docs examples', files: ['test/postgres/rule-examples.test.ts'] },
+  { id: 'rule-examples', title: 'rules by version (docs examples, lint target)', files: ['test/postgres/rule-examples.test.ts', 'test/postgres/lint-version.test.ts'] },
   { id: 'client', title: 'pg_dump choice', files: ['test/postgres/pg-client.test.ts'] },
   {
     id: 'runner',
