@@ -2,6 +2,7 @@ import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
 import { columnIsNewInFile } from './lib/history.js';
 import { commandRange } from './lib/command-range.js';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 /** `status[]` → `status`. */
 function elementType(type: string): string {
@@ -36,7 +37,7 @@ export const renamingEnumValue: Rule = {
     ].join('\n'),
     help: 'Add the new label, migrate data and code to it, and leave the old label unused (or drop it in a later release).',
     limits: 'Enum swaps are recognised when both the old and the new type are enums the model knows (created by the history or seeded from `--database-url`); a swap through text (`TYPE text`, then `TYPE new_enum`) in two migrations is not followed across them. Which labels deployed code still writes is not known: every removed label is named. Enums and columns created earlier in the same file are not reported.',
-    minPgVersion: 10,
+    minPgVersion: pgSince('renameEnumValue'),
   },
   check(ctx) {
     const { statement, schema, report } = ctx;
