@@ -2,6 +2,7 @@ import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
 import { isSerialType } from '../src/analysis/volatility.js';
 import { commandRange } from './lib/command-range.js';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 export const addingRequiredField: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const addingRequiredField: Rule = {
       'Enforcing NOT NULL in a later migration, after the code that writes the column is deployed, is not.',
     ].join(' '),
     safeAlternative: [
-      'Give the column a default that stays (a constant is stored in the catalog on PostgreSQL 11+, no rewrite), so old code\'s INSERTs keep working:',
+      'Give the column a default that stays (a constant is stored in the catalog on PostgreSQL ' + pgSince('constantDefaultWithoutRewrite') + '+, no rewrite), so old code\'s INSERTs keep working:',
       '```sql',
       "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';",
       '```',
