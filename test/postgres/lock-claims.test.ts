@@ -8,6 +8,7 @@ import { lockTakenBy } from '../../src/analysis/locks.js';
 import { cannotRunInTransaction } from '../../src/analysis/transactions.js';
 import { allRules } from '../../rules/index.js';
 import { testServerMajor } from '../helpers/server.js';
+import { pgSince } from '../../src/analysis/pg-features.js';
 import { observeInTransaction, observeOutsideTransaction, type Observation } from './lock-probe.js';
 
 /**
@@ -53,8 +54,8 @@ const cases: Case[] = [
   { setup: BASE, statement: 'ALTER TABLE t ADD COLUMN c bigint GENERATED ALWAYS AS IDENTITY' },
   { setup: BASE, statement: 'ALTER TABLE t ADD COLUMN c bigint GENERATED ALWAYS AS (id * 2) STORED' },
   // 18: virtual generated columns (the default without STORED) are computed when read
-  { setup: BASE, statement: 'ALTER TABLE t ADD COLUMN c bigint GENERATED ALWAYS AS (id * 2) VIRTUAL', since: 18 },
-  { setup: BASE, statement: 'ALTER TABLE t ADD COLUMN c bigint GENERATED ALWAYS AS (id * 2)', since: 18 },
+  { setup: BASE, statement: 'ALTER TABLE t ADD COLUMN c bigint GENERATED ALWAYS AS (id * 2) VIRTUAL', since: pgSince('virtualGeneratedColumns') },
+  { setup: BASE, statement: 'ALTER TABLE t ADD COLUMN c bigint GENERATED ALWAYS AS (id * 2)', since: pgSince('virtualGeneratedColumns') },
   { setup: BASE, statement: 'ALTER TABLE t ADD COLUMN c bigint REFERENCES parent (id)' },
   { setup: BASE, statement: 'ALTER TABLE t DROP COLUMN note' },
   // ALTER COLUMN TYPE: binary-coercible changes keep the storage
@@ -87,7 +88,7 @@ const cases: Case[] = [
   { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN note SET STATISTICS 500' },
   { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN note SET (n_distinct = 10)' },
   { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN blob SET STORAGE EXTERNAL' },
-  { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN blob SET COMPRESSION pglz', since: 14 },
+  { setup: BASE, statement: 'ALTER TABLE t ALTER COLUMN blob SET COMPRESSION pglz', since: pgSince('columnCompression') },
   // table-level subcommands
   { setup: BASE, statement: 'ALTER TABLE t SET (fillfactor = 70)' },
   { setup: BASE, statement: 'ALTER TABLE t SET (autovacuum_enabled = false)' },
@@ -111,9 +112,9 @@ const cases: Case[] = [
   { setup: WITH_FK, statement: 'ALTER TABLE t DROP CONSTRAINT t_parent_fk' },
   { setup: WITH_CHECK, statement: 'ALTER TABLE t DROP CONSTRAINT t_amount_check' },
   // 18: named NOT NULL constraints, added NOT VALID and validated later
-  { setup: BASE, statement: 'ALTER TABLE t ADD CONSTRAINT t_note_nn NOT NULL note', since: 18 },
-  { setup: BASE, statement: 'ALTER TABLE t ADD CONSTRAINT t_note_nn NOT NULL note NOT VALID', since: 18 },
-  { setup: `${BASE} ALTER TABLE t ADD CONSTRAINT t_note_nn NOT NULL note NOT VALID;`, statement: 'ALTER TABLE t VALIDATE CONSTRAINT t_note_nn', since: 18 },
+  { setup: BASE, statement: 'ALTER TABLE t ADD CONSTRAINT t_note_nn NOT NULL note', since: pgSince('notNullNotValid') },
+  { setup: BASE, statement: 'ALTER TABLE t ADD CONSTRAINT t_note_nn NOT NULL note NOT VALID', since: pgSince('notNullNotValid') },
+  { setup: `${BASE} ALTER TABLE t ADD CONSTRAINT t_note_nn NOT NULL note NOT VALID;`, statement: 'ALTER TABLE t VALIDATE CONSTRAINT t_note_nn', since: pgSince('notNullNotValid') },
   { setup: BASE, statement: 'ALTER TABLE t ADD CONSTRAINT t_name_key UNIQUE (name)' },
   { setup: `${BASE} CREATE UNIQUE INDEX t_note_uidx ON t (note);`, statement: 'ALTER TABLE t ADD CONSTRAINT t_note_key UNIQUE USING INDEX t_note_uidx' },
   { setup: 'CREATE TABLE u (id bigint NOT NULL, v int);', statement: 'ALTER TABLE u ADD PRIMARY KEY (id)' },
@@ -161,7 +162,7 @@ const cases: Case[] = [
   // partitions
   { setup: PARTITIONED, statement: 'ALTER TABLE m ATTACH PARTITION m1 FOR VALUES IN (1)' },
   { setup: ATTACHED, statement: 'ALTER TABLE m DETACH PARTITION m1' },
-  { setup: ATTACHED, statement: 'ALTER TABLE m DETACH PARTITION m1 CONCURRENTLY', since: 14 },
+  { setup: ATTACHED, statement: 'ALTER TABLE m DETACH PARTITION m1 CONCURRENTLY', since: pgSince('detachPartitionConcurrently') },
   { setup: ATTACHED, statement: 'CREATE TABLE m2 PARTITION OF m FOR VALUES IN (2)' },
 ];
 

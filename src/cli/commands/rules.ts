@@ -81,6 +81,17 @@ export function pgVersions(rule: Rule): string {
 
 const OLDEST = SUPPORTED_PG_MAJORS[0];
 
+/** docs/pg-versions.md's table of version facts, from src/analysis/pg-features.ts (the rules read the same). */
+export function pgFeaturesTable(rules: readonly Rule[]): string {
+  const rows = Object.entries(PG_FEATURES)
+    .sort(([, a], [, b]) => a.since - b.since)
+    .map(([name, f]) => {
+      const users = rules.filter((r) => r.meta.adviceNeeds === name || r.meta.newerAdvice?.feature === name).map((r) => `[\`${r.meta.id}\`](rules/${r.meta.id}.md)`);
+      return `| ${f.since} | ${tableCell(f.what)} | \`${name}\` | ${users.join(', ')} |`;
+    });
+  return ['| first major | behaviour | fact | advice that relies on it |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+
 /** From which major the safe alternative works, in words (the rule's own gate, or the feature it needs). */
 export function adviceFrom(rule: Rule): string {
   const { adviceNeeds, minPgVersion, newerAdvice } = rule.meta;
