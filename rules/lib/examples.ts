@@ -16,6 +16,8 @@ export interface RuleExample {
   serverRefuses?: string;
   /** File names, for rules that look at them (default `0002_unsafe.sql`, `0002_safe_<n>.sql`). */
   files?: { unsafe: string; safe: string[] };
+  /** Why lint still reports the safe alternative (it runs, and the test expects the finding): a known limit. */
+  adviceReported?: string;
   /** The safe alternative is an operator's step run by hand, not a migration: it is run, not linted. */
   byHand?: boolean;
   /** Removes what the example creates outside its schema (schemas, databases). */
@@ -118,7 +120,8 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     unsafe: 'CREATE INDEX orders_customer_id_created_at_for_the_monthly_customer_report_idx ON orders (customer_id, created_at);',
   },
   'ban-duplicate-column-assignments': {
-    setup: "CREATE TABLE users (id bigint PRIMARY KEY, name text, first_name text, last_name text);\nINSERT INTO users (id, name) VALUES (1, 'Ann Lee');",
+    setup:
+      "CREATE TABLE users (id bigint PRIMARY KEY, name text, first_name text, last_name text);\nINSERT INTO users (id, name) VALUES (1, 'Ann Lee');\nCREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);",
     unsafe: "UPDATE users SET last_name = split_part(name, ' ', 2), last_name = '' WHERE last_name IS NULL;",
     serverRefuses: 'multiple assignments to same column',
   },
@@ -238,8 +241,8 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
     unsafe: 'CREATE INDEX orders_customer_idx ON orders (customer_id);',
   },
   'expand-contract-in-one-migration': {
-    setup: "CREATE TABLE accounts (id bigint PRIMARY KEY, display_name text);\nCREATE TABLE customers (id bigint PRIMARY KEY);\nINSERT INTO accounts VALUES (1, 'Ann');",
-    unsafe: 'ALTER TABLE accounts ADD COLUMN full_name text;\nUPDATE accounts SET full_name = display_name;\nALTER TABLE accounts DROP COLUMN display_name;',
+    setup: "CREATE TABLE accounts (id bigint PRIMARY KEY, display_name text, total int);\nCREATE TABLE customers (id bigint PRIMARY KEY);\nINSERT INTO accounts VALUES (1, 'Ann', NULL);",
+    unsafe: 'UPDATE accounts SET total = 0 WHERE total IS NULL;\nALTER TABLE accounts ALTER COLUMN total TYPE bigint;',
   },
   'adding-field-with-default': {
     setup: 'CREATE TABLE users (id bigint PRIMARY KEY);\nINSERT INTO users VALUES (1), (2);',
@@ -257,6 +260,17 @@ export const RULE_EXAMPLES: Record<string, RuleExample> = {
   'lock-held-across-statements': {
     setup: 'CREATE TABLE widgets (id bigint PRIMARY KEY, owner bigint);\nINSERT INTO widgets VALUES (1, 1);',
     unsafe: "SET lock_timeout = '2s';\nALTER TABLE widgets ADD COLUMN is_admin boolean NOT NULL DEFAULT false;\nCREATE INDEX widgets_owner_idx ON widgets (owner);",
+  },
+  'delete-cascades-to-children': {
+    setup:
+      "CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users ON DELETE CASCADE);\nCREATE TABLE order_lines (id bigint PRIMARY KEY, order_id bigint REFERENCES orders ON DELETE CASCADE);\nINSERT INTO users VALUES (1, 'a@test.invalid');\nINSERT INTO orders VALUES (1, 1);\nINSERT INTO order_lines VALUES (1, 1);",
+    unsafe: "DELETE FROM users WHERE email LIKE '%@test.invalid';",
+    adviceReported: 'the cascading foreign keys are still declared, so the explicit DELETEs are reported too (to zero rows, which lint cannot know): suppress them with the reason once reviewed',
+  },
+  'dynamic-sql-in-do-block': {
+    setup: 'CREATE TABLE invoices (id bigint PRIMARY KEY);\nCREATE TABLE payments (id bigint PRIMARY KEY);',
+    unsafe:
+      "DO $$\nDECLARE t text;\nBEGIN\n  FOR t IN SELECT tablename FROM pg_tables WHERE tablename IN ('invoices', 'payments') LOOP\n    EXECUTE format('ALTER TABLE %I ADD COLUMN tenant_id bigint', t);\n  END LOOP;\nEND $$;",
   },
   'backfill-in-ddl-transaction': {
     setup: "CREATE TABLE accounts (id bigint PRIMARY KEY, display_name text);\nINSERT INTO accounts VALUES (1, 'Ann');",

@@ -128,6 +128,7 @@ export function ruleDocPage(rule: Rule): string {
     if (example.serverRefuses) out.push(`PostgreSQL refuses it when it runs (\`${example.serverRefuses}\`): the deploy fails.`, '');
   }
   out.push('## Safe alternative', '', meta.safeAlternative, '');
+  if (example?.adviceReported) out.push(`Known limit: ${example.adviceReported}.`, '');
   if (meta.newerAdvice) {
     const feature = PG_FEATURES[meta.newerAdvice.feature];
     out.push(`### On PostgreSQL ${feature.since} and later`, '', meta.newerAdvice.safeAlternative, '');
