@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
 import { expressionVolatility, isSerialType } from '../src/analysis/volatility.js';
+import { pgHas, pgSince } from '../src/analysis/pg-features.js';
 
 export const addingFieldWithDefault: Rule = {
   meta: {
@@ -9,10 +10,10 @@ export const addingFieldWithDefault: Rule = {
     defaultSeverity: 'error',
     summary: 'Adding a column with a volatile default rewrites the whole table under an ACCESS EXCLUSIVE lock.',
     why: [
-      'Since PostgreSQL 11, ADD COLUMN … DEFAULT stores a non-volatile default (a constant, `now()`, `current_timestamp`) in the catalog and returns at once.',
+      `Since PostgreSQL ${pgSince('constantDefaultWithoutRewrite')}, ADD COLUMN … DEFAULT stores a non-volatile default (a constant, \`now()\`, \`current_timestamp\`) in the catalog and returns at once.`,
       'A volatile default (`gen_random_uuid()`, `random()`, `clock_timestamp()`, `nextval()` of a serial or identity column) must be computed for every existing row,',
       'so PostgreSQL rewrites the table while holding ACCESS EXCLUSIVE: every read and write of the table waits until the rewrite ends.',
-      'Before PostgreSQL 11 any non-NULL default rewrites the table. A function created by the migrations counts as declared (VOLATILE unless it says IMMUTABLE or STABLE); any other function pgwarden does not know is reported too, saying it could not tell.',
+      `Before PostgreSQL ${pgSince('constantDefaultWithoutRewrite')} any non-NULL default rewrites the table. A function created by the migrations counts as declared (VOLATILE unless it says IMMUTABLE or STABLE); any other function pgwarden does not know is reported too, saying it could not tell.`,
       'A column whose type is a domain with CHECK or NOT NULL constraints rewrites the table too, with or without a default: PostgreSQL checks the domain on every row.',
     ].join(' '),
     safeAlternative: [
@@ -63,8 +64,8 @@ export const addingFieldWithDefault: Rule = {
         if (constraint?.contype !== 'CONSTR_DEFAULT') continue;
         if (nodeAs(constraint.raw_expr, 'A_Const')?.isnull) continue;
         const verdict = expressionVolatility(constraint.raw_expr, schema.functions);
-        if (pgVersion < 11) {
-          report({ message: `Before PostgreSQL 11, adding column ${column.colname} with a default rewrites ${table} under ACCESS EXCLUSIVE.`, location: where });
+        if (!pgHas('constantDefaultWithoutRewrite', pgVersion)) {
+          report({ message: `Before PostgreSQL ${pgSince('constantDefaultWithoutRewrite')}, adding column ${column.colname} with a default rewrites ${table} under ACCESS EXCLUSIVE.`, location: where });
         } else if (verdict.volatility === 'volatile') {
           report({ message: `Default ${verdict.function ?? 'expression'}() of column ${column.colname} is volatile: PostgreSQL rewrites ${table} under ACCESS EXCLUSIVE to fill every row.`, location: where });
         } else if (verdict.volatility === 'unknown') {

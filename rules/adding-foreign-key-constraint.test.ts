@@ -18,6 +18,13 @@ ruleTester(addingForeignKeyConstraint, {
   ],
   invalid: [
     {
+      sql: 'ALTER TABLE events ADD CONSTRAINT events_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);',
+      history: ["CREATE TABLE events (id bigint, account_id bigint, at date) PARTITION BY RANGE (at);"],
+      pgVersion: 18,
+      errors: [{ message: /^Adding foreign key events_account_fk to events without NOT VALID/, help: /^Add the foreign key NOT VALID/ }],
+      why: 'PostgreSQL 18 accepts NOT VALID foreign keys on a partitioned table: the usual advice, not the per-partition one',
+    },
+    {
       sql: 'ALTER TABLE invoices\n  ADD CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);',
       errors: [{ line: 2, column: 7, message: 'Adding foreign key invoices_account_fk to invoices without NOT VALID checks every row while holding SHARE ROW EXCLUSIVE locks on invoices and accounts, blocking writes to both.' }],
     },

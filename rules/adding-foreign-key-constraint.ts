@@ -2,6 +2,7 @@ import type { AlterTableCmd, Constraint } from '@pgsql/types';
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
 import { constraintsAddedToExistingTable, validatesNow } from './lib/locking.js';
+import { pgHas, pgSince } from '../src/analysis/pg-features.js';
 
 export const addingForeignKeyConstraint: Rule = {
   meta: {
@@ -23,7 +24,7 @@ export const addingForeignKeyConstraint: Rule = {
       '-- next migration',
       'ALTER TABLE invoices VALIDATE CONSTRAINT invoices_account_fk;',
       '```',
-      'For a new column, add the column first and the constraint as above. On PostgreSQL 17 and older a partitioned table does not accept NOT VALID foreign keys: add and validate them on each partition first, then on the parent.',
+      `For a new column, add the column first and the constraint as above. Before PostgreSQL ${pgSince('notValidForeignKeyOnPartitioned')} a partitioned table does not accept NOT VALID foreign keys: add and validate them on each partition first, then on the parent.`,
     ].join('\n'),
     help: 'Add the foreign key NOT VALID, then VALIDATE CONSTRAINT in a separate transaction (a later migration).',
     limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty: a foreign key added to such a table checks no rows and is not reported (squawk reports it); the SHARE ROW EXCLUSIVE lock it still takes on the referenced table is require-lock-timeout\'s concern. Foreign keys declared in CREATE TABLE are not reported.',
@@ -45,8 +46,8 @@ export const addingForeignKeyConstraint: Rule = {
         cmd.subtype === 'AT_AddColumn'
           ? `Adding a column with ${name} to ${alter.table} checks every row under an ACCESS EXCLUSIVE lock on ${alter.table} and a SHARE ROW EXCLUSIVE lock on ${referenced}, blocking writes to ${both}.`
           : `Adding ${name} to ${alter.table} without NOT VALID checks every row while holding SHARE ROW EXCLUSIVE locks on ${both}, blocking writes to ${referenced === alter.table ? 'it' : 'both'}.`;
-      // PostgreSQL 15 refuses NOT VALID foreign keys on a partitioned table: point to the per-partition way
-      const help = ctx.schema.table(alter.relation)?.partitioned
+      // before 18, PostgreSQL refuses NOT VALID foreign keys on a partitioned table: point to the per-partition way
+      const help = ctx.schema.table(alter.relation)?.partitioned && !pgHas('notValidForeignKeyOnPartitioned', ctx.pgVersion)
         ? `${alter.table} is partitioned, where NOT VALID is refused: add the foreign key NOT VALID to each partition and VALIDATE it, then add it to ${alter.table} (it reuses the validated ones).`
         : cmd.subtype === 'AT_AddColumn'
           ? newColumnHelp(alter.table, cmd, c)

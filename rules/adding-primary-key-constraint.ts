@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../src/lint/types.js';
 import { splitKey, tableKey } from '../src/analysis/schema.js';
 import { constraintsAddedToExistingTable, reportIndexBuildingConstraints } from './lib/locking.js';
+import { pgHas, pgSince } from '../src/analysis/pg-features.js';
 
 export const addingPrimaryKeyConstraint: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const addingPrimaryKeyConstraint: Rule = {
       'SET lock_timeout = \'2s\';',
       'ALTER TABLE items ADD CONSTRAINT items_pkey PRIMARY KEY USING INDEX items_pkey_idx;',
       '```',
-      'If the key columns are nullable, PRIMARY KEY USING INDEX still scans the table to set NOT NULL: on PostgreSQL 12+ add `CHECK (id IS NOT NULL) NOT VALID` and VALIDATE it first, then SET NOT NULL skips the scan. A partitioned table does not accept USING INDEX.',
+      `If the key columns are nullable, PRIMARY KEY USING INDEX still scans the table to set NOT NULL: on PostgreSQL ${pgSince('checkProvesNotNull')}+ add \`CHECK (id IS NOT NULL) NOT VALID\` and VALIDATE it first, then SET NOT NULL skips the scan. A partitioned table does not accept USING INDEX.`,
     ].join('\n'),
     help: 'Build the index with CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … PRIMARY KEY USING INDEX.',
     limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty, including a table filled by CREATE TABLE AS in the same file, and are not reported (squawk\'s adding-serial-primary-key-field reports those). PRIMARY KEY USING INDEX is reported only when its columns are not known to be NOT NULL.',
@@ -48,12 +49,12 @@ function reportNullableKeyScans(ctx: RuleContext): void {
     // a SET NOT NULL in the same statement does the one scan, and adding-not-nullable-field reports it
     const setHere = new Set(alter.cmds.filter((cmd) => cmd.subtype === 'AT_SetNotNull').map((cmd) => cmd.name));
     const proven = (column: string) =>
-      ctx.pgVersion >= 12 && table.constraints.some((k) => k.type === 'check' && k.validated && (k.impliesNotNull ?? []).includes(column));
+      pgHas('checkProvesNotNull', ctx.pgVersion) && table.constraints.some((k) => k.type === 'check' && k.validated && (k.impliesNotNull ?? []).includes(column));
     const nullable = index.columns.filter((col) => !table.columns.get(col)?.notNull && !proven(col) && !setHere.has(col));
     if (nullable.length === 0) continue;
     ctx.report({
       message: `Primary key ${c.conname ?? c.indexname} USING INDEX makes ${nullable.join(', ')} NOT NULL, which scans every row of ${alter.table} while holding an ACCESS EXCLUSIVE lock.`,
-      help: `First add CHECK (${nullable[0]} IS NOT NULL) NOT VALID and VALIDATE it in a later migration (PostgreSQL 12+ then skips the scan), or set NOT NULL the same way before promoting the index.`,
+      help: `First add CHECK (${nullable[0]} IS NOT NULL) NOT VALID and VALIDATE it in a later migration (PostgreSQL ${pgSince('checkProvesNotNull')}+ then skips the scan), or set NOT NULL the same way before promoting the index.`,
       location: c.location,
     });
   }

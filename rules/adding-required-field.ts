@@ -2,6 +2,7 @@ import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
 import { isSerialType } from '../src/analysis/volatility.js';
 import { commandRange } from './lib/command-range.js';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 export const addingRequiredField: Rule = {
   meta: {
@@ -17,20 +18,27 @@ export const addingRequiredField: Rule = {
       'Enforcing NOT NULL in a later migration, after the code that writes the column is deployed, is not.',
     ].join(' '),
     safeAlternative: [
-      'Give the column a default that stays (a constant is stored in the catalog on PostgreSQL 11+, no rewrite), so old code\'s INSERTs keep working:',
+      'Give the column a default that stays (a constant is stored in the catalog on PostgreSQL ' + pgSince('constantDefaultWithoutRewrite') + '+, no rewrite), so old code\'s INSERTs keep working:',
       '```sql',
       "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';",
       '```',
-      'Or expand, migrate, then enforce, one migration each:',
+      'Or, for a value without a constant default (here `region`), expand, migrate, then enforce, one migration each:',
       '```sql',
-      '-- migration 1 (expand), deployed with code that writes plan:',
-      'ALTER TABLE users ADD COLUMN plan text;',
-      '-- migration 2 (-- pgwarden:no-transaction): backfill in batches',
-      "UPDATE users SET plan = 'free' WHERE plan IS NULL AND id BETWEEN 1 AND 10000;",
-      '-- migration 3 (contract), once no running code inserts without plan:',
-      'ALTER TABLE users ADD CONSTRAINT users_plan_not_null CHECK (plan IS NOT NULL) NOT VALID;',
+      '-- migration 1 (expand), deployed with code that writes region:',
+      'ALTER TABLE users ADD COLUMN region text;',
+      '```',
+      '```sql',
+      '-- migration 2: backfill in batches',
+      '-- pgwarden:no-transaction',
+      "UPDATE users SET region = 'eu' WHERE region IS NULL AND id BETWEEN 1 AND 10000;",
+      '```',
+      '```sql',
+      '-- migration 3 (contract), once no running code inserts without region:',
+      'ALTER TABLE users ADD CONSTRAINT users_region_not_null CHECK (region IS NOT NULL) NOT VALID;',
+      '```',
+      '```sql',
       '-- migration 4 (its own transaction, so the scan holds no ACCESS EXCLUSIVE lock):',
-      'ALTER TABLE users VALIDATE CONSTRAINT users_plan_not_null;',
+      'ALTER TABLE users VALIDATE CONSTRAINT users_region_not_null;',
       '```',
     ].join('\n'),
     help: 'Add a default, or add the column nullable, backfill it, and enforce NOT NULL afterwards.',

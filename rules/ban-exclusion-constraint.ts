@@ -13,6 +13,8 @@ export const banExclusionConstraint: Rule = {
       '```sql',
       'SET lock_timeout = \'2s\';',
       'SET statement_timeout = \'1min\';',
+      '-- plain columns (room_id WITH =) in a GiST index need the btree_gist extension',
+      'CREATE EXTENSION IF NOT EXISTS btree_gist;',
       '-- pgwarden-ignore ban-exclusion-constraint: maintenance window, table has 20k rows',
       'ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap',
       '  EXCLUDE USING gist (room_id WITH =, during WITH &&);',

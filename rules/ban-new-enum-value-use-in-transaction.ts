@@ -2,6 +2,7 @@ import type { Node } from '@pgsql/types';
 import type { Rule, RuleContext } from '../src/lint/types.js';
 import { nodeAs, stringList, typeNameToString, unqualified, walk } from '../src/sql/ast.js';
 import type { A_Const, RangeVar } from '@pgsql/types';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 export const banNewEnumValueUseInTransaction: Rule = {
   meta: {
@@ -9,13 +10,14 @@ export const banNewEnumValueUseInTransaction: Rule = {
     category: 'transactions',
     defaultSeverity: 'error',
     summary: 'A value added with ALTER TYPE … ADD VALUE cannot be used in the transaction that added it.',
-    why: 'From PostgreSQL 12, ALTER TYPE … ADD VALUE may run inside a transaction block, but the new label stays unusable until that transaction commits: an UPDATE, INSERT, DEFAULT, CHECK or index predicate that mentions it in the same transaction fails with "unsafe use of new value", and the whole migration rolls back. Runners that wrap each migration in one transaction (pgwarden, Flyway, Prisma, golang-migrate\'s multi-statement files, Django) hit this whenever a migration adds a value and then backfills or defaults to it. Statements are reported when they mention the new label and the enum type (a cast, or a table with a column of that type); files that run each statement on its own are not reported.',
+    why: 'From PostgreSQL ' + pgSince('enumAddValueInTransaction') + ', ALTER TYPE … ADD VALUE may run inside a transaction block, but the new label stays unusable until that transaction commits: an UPDATE, INSERT, DEFAULT, CHECK or index predicate that mentions it in the same transaction fails with "unsafe use of new value", and the whole migration rolls back. Runners that wrap each migration in one transaction (pgwarden, Flyway, Prisma, golang-migrate\'s multi-statement files, Django) hit this whenever a migration adds a value and then backfills or defaults to it. Statements are reported when they mention the new label and the enum type (a cast, or a table with a column of that type); files that run each statement on its own are not reported.',
     safeAlternative: [
       'Add the value in one migration and use it in the next (or commit in between):',
       '```sql',
       "-- 0007_add_archived.sql",
       "ALTER TYPE post_status ADD VALUE 'archived' AFTER 'published';",
-      '',
+      '```',
+      '```sql',
       "-- 0008_archive_old_posts.sql",
       "UPDATE posts SET status = 'archived' WHERE published_at < now() - interval '5 years';",
       '```',

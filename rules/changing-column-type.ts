@@ -1,9 +1,10 @@
 import type { Rule, RuleContext } from '../src/lint/types.js';
 import { nodeAs, relationName, typeNameToString } from '../src/sql/ast.js';
 import { isBinaryCoercibleChange, parseTypeString, usingKeepsColumn } from '../src/analysis/coercion.js';
+import { pgHas, pgSince } from '../src/analysis/pg-features.js';
 
 /**
- * timestamp ↔ timestamptz keeping or raising the precision: since PostgreSQL 12 this skips the rewrite
+ * timestamp ↔ timestamptz keeping or raising the precision: since PostgreSQL 12 (pg-features: timestampToTimestamptzUtcWithoutRewrite) this skips the rewrite
  * when the session TimeZone is UTC (the stored values then mean the same instant).
  */
 function timeZoneChange(oldType: string, newType: string): boolean {
@@ -41,7 +42,7 @@ export const changingColumnType: Rule = {
       'pgwarden knows the old type from the migration history and stays quiet for changes PostgreSQL makes without a rewrite:',
       'varchar(n) → text or a longer varchar, text → varchar without a length, numeric precision increases with the same scale,',
       'unconstrained numeric, longer bit varying, more timestamp precision, cidr → inet. timestamp ↔ timestamptz skips the rewrite',
-      'only on PostgreSQL 12+ with the session TimeZone at UTC, so it is flagged unless the file sets TIME ZONE \'UTC\' first. When the old type is unknown',
+      `only on PostgreSQL ${pgSince('timestampToTimestamptzUtcWithoutRewrite')}+ with the session TimeZone at UTC, so it is flagged unless the file sets TIME ZONE 'UTC' first. When the old type is unknown`,
       '(the table was created outside the migrations) the change is flagged and the message says so.',
     ].join(' '),
     safeAlternative: [
@@ -53,7 +54,7 @@ export const changingColumnType: Rule = {
       '-- deploy code that reads total_cents; in a later migration:',
       'ALTER TABLE orders DROP COLUMN total;',
       '```',
-      'To lengthen a varchar, change it to a longer varchar or to text: no rewrite. On PostgreSQL 12+, timestamp → timestamptz needs no rewrite when the session time zone is UTC:',
+      `To lengthen a varchar, change it to a longer varchar or to text: no rewrite. On PostgreSQL ${pgSince('timestampToTimestamptzUtcWithoutRewrite')}+, timestamp → timestamptz needs no rewrite when the session time zone is UTC:`,
       '```sql',
       "SET LOCAL TIME ZONE 'UTC';",
       'ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamptz;',
@@ -91,7 +92,7 @@ export const changingColumnType: Rule = {
         continue;
       }
       if (trivialUsing && isBinaryCoercibleChange(column.type, newType)) continue;
-      const zoneOnly = trivialUsing && ctx.pgVersion >= 12 && timeZoneChange(column.type, newType);
+      const zoneOnly = trivialUsing && pgHas('timestampToTimestamptzUtcWithoutRewrite', ctx.pgVersion) && timeZoneChange(column.type, newType);
       if (zoneOnly && sessionTimeZoneIsUtc(ctx)) continue;
       const how = trivialUsing ? `${column.type} → ${newType}` : `${column.type} → ${newType} with a USING expression`;
       report({

@@ -1,5 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
 import { columnLabel, typedColumns } from './lib/column-types.js';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 export const preferTimestamptz: Rule = {
   meta: {
@@ -7,7 +8,7 @@ export const preferTimestamptz: Rule = {
     category: 'types',
     defaultSeverity: 'warning',
     summary: 'Use timestamptz rather than timestamp without time zone.',
-    why: 'timestamp (without time zone) stores a wall-clock reading with no zone: the same instant written by servers or sessions in different time zones gives different values, comparisons across daylight-saving changes go wrong, and `now()` is silently converted with the session\'s TimeZone. timestamptz stores an absolute instant (in UTC) at the same size and converts on output. Converting a column later rewrites the table under an ACCESS EXCLUSIVE lock (except on PostgreSQL 12+ when the session time zone is UTC).',
+    why: 'timestamp (without time zone) stores a wall-clock reading with no zone: the same instant written by servers or sessions in different time zones gives different values, comparisons across daylight-saving changes go wrong, and `now()` is silently converted with the session\'s TimeZone. timestamptz stores an absolute instant (in UTC) at the same size and converts on output. Converting a column later rewrites the table under an ACCESS EXCLUSIVE lock (except on PostgreSQL ' + pgSince('timestampToTimestamptzUtcWithoutRewrite') + '+ when the session time zone is UTC).',
     safeAlternative: [
       '```sql',
       'CREATE TABLE events (',

@@ -2,6 +2,7 @@ import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName, stringList, typeNameToString } from '../src/sql/ast.js';
 import { columnIsNewInFile } from './lib/history.js';
 import { commandRange } from './lib/command-range.js';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 /** `status[]` → `status`. */
 function elementType(type: string): string {
@@ -26,6 +27,8 @@ export const renamingEnumValue: Rule = {
       '```sql',
       '-- migration 1 (expand):',
       "ALTER TYPE order_status ADD VALUE 'cancelled' AFTER 'canceled';",
+      '```',
+      '```sql',
       '-- migration 2 (a new value cannot be used in the transaction that added it), in batches:',
       "UPDATE orders SET status = 'cancelled' WHERE status = 'canceled' AND id BETWEEN 1 AND 10000;",
       "-- deploy code that writes only 'cancelled'; leave 'canceled' unused, or in a later release (contract)",
@@ -34,7 +37,7 @@ export const renamingEnumValue: Rule = {
     ].join('\n'),
     help: 'Add the new label, migrate data and code to it, and leave the old label unused (or drop it in a later release).',
     limits: 'Enum swaps are recognised when both the old and the new type are enums the model knows (created by the history or seeded from `--database-url`); a swap through text (`TYPE text`, then `TYPE new_enum`) in two migrations is not followed across them. Which labels deployed code still writes is not known: every removed label is named. Enums and columns created earlier in the same file are not reported.',
-    minPgVersion: 10,
+    minPgVersion: pgSince('renameEnumValue'),
   },
   check(ctx) {
     const { statement, schema, report } = ctx;

@@ -8,7 +8,7 @@ export const requireConcurrentIndexCreation: Rule = {
     category: 'locking',
     defaultSeverity: 'error',
     summary: 'CREATE INDEX without CONCURRENTLY blocks writes to an existing table for the whole build.',
-    why: 'A plain CREATE INDEX takes a SHARE lock on the table: reads go on, but every INSERT, UPDATE and DELETE waits until the index is completely built, which on a large table takes minutes to hours. CREATE INDEX CONCURRENTLY takes only SHARE UPDATE EXCLUSIVE, which does not conflict with reads or writes. Tables created earlier in the same migration are empty and unused, so they are not reported; neither is `CREATE INDEX … ON ONLY parent` on a partitioned table, which builds nothing. CREATE INDEX CONCURRENTLY on the partitioned parent itself fails (PostgreSQL 11-17 refuse it) and is reported too.',
+    why: 'A plain CREATE INDEX takes a SHARE lock on the table: reads go on, but every INSERT, UPDATE and DELETE waits until the index is completely built, which on a large table takes minutes to hours. CREATE INDEX CONCURRENTLY takes only SHARE UPDATE EXCLUSIVE, which does not conflict with reads or writes. Tables created earlier in the same migration are empty and unused, so they are not reported; neither is `CREATE INDEX … ON ONLY parent` on a partitioned table, which builds nothing. CREATE INDEX CONCURRENTLY on the partitioned parent itself fails (PostgreSQL refuses it, 18 included) and is reported too.',
     safeAlternative: [
       'Build the index concurrently, in a migration that runs outside a transaction (CONCURRENTLY cannot run inside one):',
       '```sql',
@@ -38,7 +38,7 @@ export const requireConcurrentIndexCreation: Rule = {
     const index = nodeAs(ctx.statement.node, 'IndexStmt');
     if (!index?.relation) return;
     if (index.concurrent) {
-      // PostgreSQL 11-17 refuse CONCURRENTLY on a partitioned table: the migration fails
+      // PostgreSQL (18 included) refuses CONCURRENTLY on a partitioned table: the migration fails
       if (ctx.schema.table(index.relation)?.partitioned) {
         ctx.report({
           message: `CREATE INDEX CONCURRENTLY fails on ${relationName(index.relation)}: PostgreSQL cannot build an index on a partitioned table concurrently.`,

@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, relationName } from '../src/sql/ast.js';
 import { existingTable, tableAlter } from './lib/locking.js';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 export const requireConcurrentPartitionDetach: Rule = {
   meta: {
@@ -8,7 +9,7 @@ export const requireConcurrentPartitionDetach: Rule = {
     category: 'locking',
     defaultSeverity: 'error',
     summary: 'DETACH PARTITION without CONCURRENTLY blocks reads and writes of the whole partitioned table.',
-    why: 'ALTER TABLE parent DETACH PARTITION child takes an ACCESS EXCLUSIVE lock on the parent and the partition: every query on any partition of the table waits, and the lock request itself queues behind every running query on the table. Since PostgreSQL 14, DETACH PARTITION … CONCURRENTLY takes only SHARE UPDATE EXCLUSIVE on the parent and waits for running queries in two transactions instead. Parents created earlier in the same migration are not reported. The rule applies from PostgreSQL 14.',
+    why: `ALTER TABLE parent DETACH PARTITION child takes an ACCESS EXCLUSIVE lock on the parent and the partition: every query on any partition of the table waits, and the lock request itself queues behind every running query on the table. Since PostgreSQL ${pgSince('detachPartitionConcurrently')}, DETACH PARTITION … CONCURRENTLY takes only SHARE UPDATE EXCLUSIVE on the parent and waits for running queries in two transactions instead. Parents created earlier in the same migration are not reported. The rule applies from PostgreSQL ${pgSince('detachPartitionConcurrently')}.`,
     safeAlternative: [
       'Detach concurrently, in a migration that runs outside a transaction:',
       '```sql',
@@ -17,9 +18,10 @@ export const requireConcurrentPartitionDetach: Rule = {
       '```',
       'CONCURRENTLY is refused when the parent has a default partition. If it is interrupted, finish with `ALTER TABLE events DETACH PARTITION events_2019 FINALIZE;`.',
     ].join('\n'),
-    help: 'Use DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) in a migration that runs outside a transaction.',
-    limits: 'Applies from PostgreSQL 14. Parents created earlier in the same file are not reported.',
-    minPgVersion: 14,
+    limits: `Applies from PostgreSQL ${pgSince('detachPartitionConcurrently')}. Parents created earlier in the same file are not reported.`,
+    help: `Use DETACH PARTITION … CONCURRENTLY (PostgreSQL ${pgSince('detachPartitionConcurrently')}+) in a migration that runs outside a transaction.`,
+    minPgVersion: pgSince('detachPartitionConcurrently'),
+    adviceNeeds: 'detachPartitionConcurrently',
     lockClaim: {
       setup: 'CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE events_2019 PARTITION OF events FOR VALUES FROM (\'2019-01-01\') TO (\'2020-01-01\');',
       statement: 'ALTER TABLE events DETACH PARTITION events_2019;',

@@ -1,6 +1,7 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, optionIsOn, relationName } from '../src/sql/ast.js';
 import { existingTable, indexTable } from './lib/locking.js';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 export const requireConcurrentReindex: Rule = {
   meta: {
@@ -8,7 +9,7 @@ export const requireConcurrentReindex: Rule = {
     category: 'locking',
     defaultSeverity: 'error',
     summary: 'REINDEX without CONCURRENTLY blocks writes to the table, and reads that use the index, for the whole rebuild.',
-    why: 'A plain REINDEX takes a SHARE lock on the table (blocking INSERT, UPDATE and DELETE) and an ACCESS EXCLUSIVE lock on each index it rebuilds, so even queries whose plan uses the index wait until the rebuild finishes. REINDEX … CONCURRENTLY (PostgreSQL 12+) builds a replacement index beside the old one under SHARE UPDATE EXCLUSIVE and swaps it in with a short lock. REINDEX SCHEMA and DATABASE are reported too, since they do the same to every table. Indexes of tables created earlier in the same migration are not reported. The rule applies from PostgreSQL 12, where CONCURRENTLY exists.',
+    why: `A plain REINDEX takes a SHARE lock on the table (blocking INSERT, UPDATE and DELETE) and an ACCESS EXCLUSIVE lock on each index it rebuilds, so even queries whose plan uses the index wait until the rebuild finishes. REINDEX … CONCURRENTLY (PostgreSQL ${pgSince('reindexConcurrently')}+) builds a replacement index beside the old one under SHARE UPDATE EXCLUSIVE and swaps it in with a short lock. REINDEX SCHEMA and DATABASE are reported too, since they do the same to every table. Indexes of tables created earlier in the same migration are not reported. The rule applies from PostgreSQL ${pgSince('reindexConcurrently')}, where CONCURRENTLY exists.`,
     safeAlternative: [
       'Rebuild concurrently, in a migration that runs outside a transaction:',
       '```sql',
@@ -19,8 +20,9 @@ export const requireConcurrentReindex: Rule = {
       'A failed concurrent rebuild leaves an invalid `…_ccnew` index: drop it with DROP INDEX CONCURRENTLY and retry.',
     ].join('\n'),
     help: 'Use REINDEX … CONCURRENTLY in a migration that runs outside a transaction (-- pgwarden:no-transaction).',
-    limits: 'Applies from PostgreSQL 12. An index whose table the history does not know is reported as on an existing table. REINDEX (CONCURRENTLY false) is a plain REINDEX and is reported; REINDEX SYSTEM has no concurrent form and is not reported.',
-    minPgVersion: 12,
+    limits: 'Applies from PostgreSQL ' + pgSince('reindexConcurrently') + '. An index whose table the history does not know is reported as on an existing table. REINDEX (CONCURRENTLY false) is a plain REINDEX and is reported; REINDEX SYSTEM has no concurrent form and is not reported.',
+    minPgVersion: pgSince('reindexConcurrently'),
+    adviceNeeds: 'reindexConcurrently',
     lockClaim: {
       setup: 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE INDEX users_email_idx ON users (email);',
       statement: 'REINDEX TABLE users;',

@@ -25,6 +25,8 @@ export const requireDownMigration: Rule = {
       '```sql',
       '-- 000042_add_orders_note.up.sql',
       'ALTER TABLE orders ADD COLUMN note text;',
+      '```',
+      '```sql',
       '-- 000042_add_orders_note.down.sql',
       'ALTER TABLE orders DROP COLUMN note;',
       '```',

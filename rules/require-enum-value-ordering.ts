@@ -1,5 +1,6 @@
 import type { Rule } from '../src/lint/types.js';
 import { nodeAs, stringList } from '../src/sql/ast.js';
+import { pgSince } from '../src/analysis/pg-features.js';
 
 export const requireEnumValueOrdering: Rule = {
   meta: {
@@ -7,7 +8,7 @@ export const requireEnumValueOrdering: Rule = {
     category: 'breaking',
     defaultSeverity: 'warning',
     summary: 'ALTER TYPE … ADD VALUE without BEFORE or AFTER appends the value at the end of the enum\'s sort order.',
-    why: 'Enum values sort in declaration order, not alphabetically: `<`, `>`, ORDER BY, min() and max() on the column all use that order. ADD VALUE without BEFORE/AFTER puts the new value last, which is often not where it belongs (a new intermediate status sorting after "done"), and queries such as `WHERE status < \'shipped\'` silently change meaning. Stating the position makes the choice explicit and reviewable (the same check as squawk\'s rule of this name). ADD VALUE into an enum created earlier in the same file is not reported. Note also that before PostgreSQL 12 ADD VALUE cannot run inside a transaction, and from 12 on the new value cannot be used in the transaction that added it.',
+    why: 'Enum values sort in declaration order, not alphabetically: `<`, `>`, ORDER BY, min() and max() on the column all use that order. ADD VALUE without BEFORE/AFTER puts the new value last, which is often not where it belongs (a new intermediate status sorting after "done"), and queries such as `WHERE status < \'shipped\'` silently change meaning. Stating the position makes the choice explicit and reviewable (the same check as squawk\'s rule of this name). ADD VALUE into an enum created earlier in the same file is not reported. Note also that before PostgreSQL ' + pgSince('enumAddValueInTransaction') + ' ADD VALUE cannot run inside a transaction, and from ' + pgSince('enumAddValueInTransaction') + ' on the new value cannot be used in the transaction that added it.',
     safeAlternative: [
       'Say where the value goes:',
       '```sql',

@@ -15,7 +15,7 @@ export const requireTableSchema: Rule = {
     why: 'An unqualified name is resolved through the session\'s search_path, which differs between a developer\'s shell, the migration runner, a pooler and a restored backup. The same migration can then create or alter a table in another schema than intended, or fail to find it. Teams with several schemas, or a non-default search_path, avoid the ambiguity by always writing the schema. Temporary tables are not reported. Off by default.',
     safeAlternative: [
       '```sql',
-      'CREATE TABLE app.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);',
+      'CREATE TABLE app.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, created_at timestamptz NOT NULL);',
       'CREATE INDEX CONCURRENTLY orders_created_at_idx ON app.orders (created_at);',
       '```',
     ].join('\n'),

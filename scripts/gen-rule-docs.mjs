@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { allRules } = await import(join(root, 'dist/rules/index.js'));
-const { ruleDocPage, rulesCatalog } = await import(join(root, 'dist/src/cli/commands/rules.js'));
+const { ruleDocPage, rulesCatalog, pgFeaturesTable } = await import(join(root, 'dist/src/cli/commands/rules.js'));
 
 const check = process.argv.includes('--check');
 const rulesDir = join(root, 'docs/rules');
@@ -23,6 +23,15 @@ const END = '<!-- rules:end -->';
 if (readme?.includes(START) && readme.includes(END)) {
   const table = rulesCatalog(allRules).replace(/^<!--.*-->\n/, '');
   wanted.set(readmePath, `${readme.slice(0, readme.indexOf(START) + START.length)}\n${table}${readme.slice(readme.indexOf(END))}`);
+}
+
+// docs/pg-versions.md carries the version facts between markers
+const versionsPath = join(root, 'docs/pg-versions.md');
+const versions = await readFile(versionsPath, 'utf8').catch(() => undefined);
+const FACTS_START = '<!-- pg-features:start -->';
+const FACTS_END = '<!-- pg-features:end -->';
+if (versions?.includes(FACTS_START) && versions.includes(FACTS_END)) {
+  wanted.set(versionsPath, `${versions.slice(0, versions.indexOf(FACTS_START) + FACTS_START.length)}\n${pgFeaturesTable(allRules)}${versions.slice(versions.indexOf(FACTS_END))}`);
 }
 
 await mkdir(rulesDir, { recursive: true });

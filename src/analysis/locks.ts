@@ -4,6 +4,7 @@ import { nodeAs, optionIsOn, stringList, typeNameToString } from '../sql/ast.js'
 import { tableKey, splitKey, type SchemaModel } from './schema.js';
 import { isBinaryCoercibleChange, usingKeepsColumn } from './coercion.js';
 import { expressionVolatility, isSerialType } from './volatility.js';
+import { DEFAULT_PG_MAJOR, pgHas } from './pg-features.js';
 
 /** PostgreSQL's table-level lock modes, weakest first (see the "Table-Level Locks" docs). */
 export const LOCK_MODES = [
@@ -109,7 +110,7 @@ const claim = (relation: string, mode: LockMode, reason: string, extra: Partial<
  * "Table-Level Locks" documentation), with the rewrites and full scans done while holding them.
  * `schema` is the model before the statement. Statements that take no table lock return [].
  */
-export function lockTakenBy(statement: Statement, schema: SchemaModel, pgVersion = 15): LockClaim[] {
+export function lockTakenBy(statement: Statement, schema: SchemaModel, pgVersion = DEFAULT_PG_MAJOR): LockClaim[] {
   // Several rules ask about the same statement against the same model state: answer once.
   const cached = lastAnswer.get(statement);
   if (cached && cached.schema === schema && cached.revision === schema.revision && cached.pgVersion === pgVersion) {
@@ -270,8 +271,7 @@ function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, 
   if (SHARE_UPDATE_EXCLUSIVE_SUBCOMMANDS.has(subtype)) {
     if (subtype === 'AT_AttachPartition') {
       const partition = nodeAs(cmd.def, 'PartitionCmd')?.name;
-      // PostgreSQL 12 lowered the parent's lock from ACCESS EXCLUSIVE to SHARE UPDATE EXCLUSIVE
-      claims.add(claim(key, pgVersion < 12 ? 'AccessExclusiveLock' : 'ShareUpdateExclusiveLock', 'ATTACH PARTITION'));
+      claims.add(claim(key, pgHas('attachPartitionShareUpdateExclusive', pgVersion) ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock', 'ATTACH PARTITION'));
       // the partition is scanned to prove its rows fit the bound (unless a matching CHECK exists)
       if (partition) claims.add(claim(tableKey(partition), 'AccessExclusiveLock', 'ATTACH PARTITION', { scan: true }));
       return;
@@ -321,7 +321,8 @@ function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, 
       const mode: LockMode = concurrent ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock';
       const reason = concurrent ? 'DETACH PARTITION CONCURRENTLY' : 'DETACH PARTITION';
       claims.add(claim(key, mode, reason));
-      if (partition) claims.add(claim(tableKey(partition), mode, reason));
+      const partitionMode: LockMode = concurrent || !pgHas('detachLocksPartitionExclusively', pgVersion) ? 'ShareUpdateExclusiveLock' : 'AccessExclusiveLock';
+      if (partition) claims.add(claim(tableKey(partition), partitionMode, reason));
       return;
     }
     case 'AT_SetRelOptions':
@@ -348,6 +349,11 @@ function alterTableClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, 
   }
 }
 
+/** A generated column computed when read (VIRTUAL, 18's default when neither STORED nor VIRTUAL is said). */
+export function isVirtualGenerated(constraint: Constraint, pgVersion: number): boolean {
+  return constraint.contype === 'CONSTR_GENERATED' && constraint.generated_kind === 'v' && pgHas('virtualGeneratedColumns', pgVersion);
+}
+
 function addColumnClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, pgVersion: number, claims: Claims): void {
   const def = nodeAs(cmd.def, 'ColumnDef');
   let rewrite = false;
@@ -362,14 +368,17 @@ function addColumnClaims(cmd: AlterTableCmd, key: string, schema: SchemaModel, p
     if (constraint.contype === 'CONSTR_DEFAULT') {
       const verdict = expressionVolatility(constraint.raw_expr, schema.functions);
       const isNull = nodeAs(constraint.raw_expr, 'A_Const')?.isnull === true;
-      if (pgVersion < 11 && !isNull) rewrite = true;
+      if (!pgHas('constantDefaultWithoutRewrite', pgVersion) && !isNull) rewrite = true;
       else if (verdict.volatility === 'volatile') rewrite = true;
       else if (verdict.volatility === 'unknown') {
         rewrite = true;
         uncertain = `volatility of ${verdict.function ?? 'the default'} is unknown`;
       }
-    } else if (constraint.contype === 'CONSTR_IDENTITY' || constraint.contype === 'CONSTR_GENERATED') {
+    } else if (constraint.contype === 'CONSTR_IDENTITY') {
       rewrite = true;
+    } else if (constraint.contype === 'CONSTR_GENERATED') {
+      // a virtual column (18's default) is computed when read: nothing is written
+      if (!isVirtualGenerated(constraint, pgVersion)) rewrite = true;
     } else if (constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_PRIMARY' || constraint.contype === 'CONSTR_UNIQUE') {
       scan = true;
     } else if (constraint.contype === 'CONSTR_FOREIGN' && constraint.pktable) {
@@ -421,6 +430,13 @@ function addConstraintClaims(constraint: Constraint, key: string, schema: Schema
     case 'CONSTR_CHECK':
       claims.add(claim(key, 'AccessExclusiveLock', 'ADD CHECK', { scan: !notValid }));
       return;
+    case 'CONSTR_NOTNULL': {
+      // 18: a named NOT NULL constraint; NOT VALID leaves the old rows to a later VALIDATE CONSTRAINT
+      const columns = stringList(constraint.keys);
+      const already = columns.length > 0 && columns.every((c) => schema.column(key, c)?.notNull);
+      claims.add(claim(key, 'AccessExclusiveLock', 'ADD NOT NULL', { scan: !notValid && !already }));
+      return;
+    }
     default:
       claims.add(claim(key, 'AccessExclusiveLock', 'ADD CONSTRAINT'));
   }

@@ -6,6 +6,7 @@ import { SchemaModel, tableKey } from './schema.js';
 import { analyzeTransactions, type FileTransactionMode, type TransactionAssumption } from './transactions.js';
 import { lockTakenBy, LOCK_MODES, type LockClaim } from './locks.js';
 import { tablesAtRisk } from './risk.js';
+import { DEFAULT_PG_MAJOR } from './pg-features.js';
 
 export interface MigrationSource {
   name: string;
@@ -82,7 +83,7 @@ export async function analyzeMigrations(sources: MigrationSource[], options: Ana
       statements.push(s);
       if (s.kind === 'DoStmt') statements.push(...doBlockStatements(parsed, s));
     }
-    const transactions = analyzeTransactions(statements, parsed.directives, options.transaction ?? 'per-file', options.pgVersion ?? 15, undefined, options.searchPath);
+    const transactions = analyzeTransactions(statements, parsed.directives, options.transaction ?? 'per-file', options.pgVersion ?? DEFAULT_PG_MAJOR, undefined, options.searchPath);
     const locks = new Map<string, MigrationLock>();
     const risks = new Map<string, TableAtRisk>();
     const details: RiskDetail[] = [];

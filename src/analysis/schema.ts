@@ -4,6 +4,7 @@ import { replayStatement } from './schema-replay.js';
 import { resolveNames, resolveNamesAfter } from './search-path.js';
 import type { Volatility } from './volatility.js';
 import type { DomainConstraints, FunctionVolatilities } from './declared-objects.js';
+import { pgHas } from './pg-features.js';
 
 /** Where an object was created within the replayed history. */
 export interface Origin {
@@ -249,7 +250,7 @@ export class SchemaModel {
    * SET NOT NULL skips its scan (PostgreSQL 12+; checked on 15: "existing constraints … are sufficient").
    */
   provesNotNull(table: string | RangeVar, column: string, pgVersion: number): boolean {
-    return pgVersion >= 12 && this.constraintsOf(table).some((c) => c.type === 'check' && c.validated && (c.impliesNotNull ?? []).includes(column));
+    return pgHas('checkProvesNotNull', pgVersion) && this.constraintsOf(table).some((c) => c.type === 'check' && c.validated && (c.impliesNotNull ?? []).includes(column));
   }
 
   /**

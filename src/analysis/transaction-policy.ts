@@ -2,6 +2,7 @@ import type { Statement } from '../sql/parser.js';
 import type { LocatedDirective, TransactionMarker } from '../sql/directives.js';
 import type { FileRunner, MigrationTool } from '../sql/discover.js';
 import { nodeAs } from '../sql/ast.js';
+import { pgHas } from './pg-features.js';
 
 /**
  * Which transaction rule lint assumes (configuration key `transaction`, the `--assume-…` flags):
@@ -91,7 +92,7 @@ function flywayRunsOutsideTransaction(statement: Statement, pgVersion: number): 
   for (const kind of ['CreatedbStmt', 'DropdbStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt', 'CreateSubscriptionStmt', 'DropSubscriptionStmt'] as const) {
     if (nodeAs(node, kind)) return true;
   }
-  return pgVersion < 12 && nodeAs(node, 'AlterEnumStmt') !== undefined && !nodeAs(node, 'AlterEnumStmt')?.oldVal;
+  return !pgHas('enumAddValueInTransaction', pgVersion) && nodeAs(node, 'AlterEnumStmt') !== undefined && !nodeAs(node, 'AlterEnumStmt')?.oldVal;
 }
 
 /** The tool a file is run by: the layout's, or for plain `*.sql` files the one whose section markers it carries. */

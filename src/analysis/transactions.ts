@@ -5,6 +5,7 @@ import { nodeAs, optionIsOn, stringList } from '../sql/ast.js';
 import { recordSearchPaths } from './search-path.js';
 import { filePolicy, type PolicyKind, type TransactionAssumption } from './transaction-policy.js';
 import { parsePlPgSQLSync } from 'libpg-query';
+import { DEFAULT_PG_MAJOR, pgHas, pgSince } from './pg-features.js';
 
 export type { TransactionAssumption } from './transaction-policy.js';
 export type { FileRunner } from '../sql/discover.js';
@@ -41,7 +42,7 @@ export interface FileTransactions {
 }
 
 /** A statement PostgreSQL refuses inside a transaction block, with a human name; undefined if none. */
-export function cannotRunInTransaction(statement: Statement, pgVersion = 15): string | undefined {
+export function cannotRunInTransaction(statement: Statement, pgVersion = DEFAULT_PG_MAJOR): string | undefined {
   const node = statement.node;
   const index = nodeAs(node, 'IndexStmt');
   if (index?.concurrent) return 'CREATE INDEX CONCURRENTLY';
@@ -70,8 +71,8 @@ export function cannotRunInTransaction(statement: Statement, pgVersion = 15): st
       if (cmd?.subtype === 'AT_DetachPartition' && part?.concurrent) return 'DETACH PARTITION CONCURRENTLY';
     }
   }
-  if (pgVersion < 12 && nodeAs(node, 'AlterEnumStmt') && !nodeAs(node, 'AlterEnumStmt')?.oldVal) {
-    return 'ALTER TYPE … ADD VALUE (before PostgreSQL 12)';
+  if (!pgHas('enumAddValueInTransaction', pgVersion) && nodeAs(node, 'AlterEnumStmt') && !nodeAs(node, 'AlterEnumStmt')?.oldVal) {
+    return `ALTER TYPE … ADD VALUE (before PostgreSQL ${pgSince('enumAddValueInTransaction')})`;
   }
   const sub = nodeAs(node, 'CreateSubscriptionStmt');
   if (sub && !(sub.options ?? []).some((o) => isFalseOption(o, 'create_slot') || isFalseOption(o, 'connect'))) {
@@ -148,7 +149,7 @@ export function analyzeTransactions(
   statements: Statement[],
   directives: LocatedDirective[],
   assumption: TransactionAssumption = 'per-file',
-  pgVersion = 15,
+  pgVersion = DEFAULT_PG_MAJOR,
   runner?: FileRunner,
   searchPath?: readonly string[],
 ): FileTransactions {

@@ -16,7 +16,8 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     rules: z.record(z.string(), ruleSetting).default({}),
-    pgVersion: z.number().int().min(9).max(30).default(15),
+    // absent: lint takes --database-url's server or the default major, and says which it assumed
+    pgVersion: z.number().int().min(9).max(30).optional(),
     include: z.array(z.string()).optional(),
     exclude: z.array(z.string()).default([]),
     transaction: z.enum(TRANSACTION_ASSUMPTIONS as [TransactionAssumption, ...TransactionAssumption[]]).default('auto'),

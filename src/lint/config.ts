@@ -2,6 +2,7 @@ import type { ResolvedRuleConfig, RuleSeverity } from './types.js';
 import type { TransactionAssumption } from '../analysis/transactions.js';
 import type { MigrationTool } from '../sql/discover.js';
 import type { Config } from './config-schema.js';
+import { DEFAULT_PG_MAJOR } from '../analysis/pg-features.js';
 
 export type { Config, ConfigInput } from './config-schema.js';
 
@@ -15,7 +16,7 @@ export class ConfigError extends Error {
 
 /** What an empty or absent configuration means (configSchema's defaults, without loading zod). */
 export function defaultConfig(): Config {
-  return { rules: {}, pgVersion: 15, exclude: [], transaction: 'auto', migrationsDir: 'migrations' };
+  return { rules: {}, exclude: [], transaction: 'auto', migrationsDir: 'migrations' };
 }
 
 export interface LintOptions {
@@ -30,7 +31,7 @@ export interface LintOptions {
   maxFileBytes?: number;
 }
 
-export const defaultLintOptions: LintOptions = { pgVersion: 15, transaction: 'auto', rules: {} };
+export const defaultLintOptions: LintOptions = { pgVersion: DEFAULT_PG_MAJOR, transaction: 'auto', rules: {} };
 
 export function resolveRule(
   id: string,

@@ -203,7 +203,8 @@ function tooLargeFinding(input: LintInput, opts: LintOptions): Finding | null | 
   };
 }
 
-function appliesTo(rule: Rule, pgVersion: number): boolean {
+/** Whether a rule checks migrations for this PostgreSQL major (its minPgVersion/maxPgVersion). */
+export function appliesTo(rule: Rule, pgVersion: number): boolean {
   if (rule.meta.minPgVersion !== undefined && pgVersion < rule.meta.minPgVersion) return false;
   if (rule.meta.maxPgVersion !== undefined && pgVersion > rule.meta.maxPgVersion) return false;
   return true;

@@ -3,6 +3,7 @@ import type { Statement, ParsedFile } from '../sql/parser.js';
 import type { SchemaModel } from '../analysis/schema.js';
 import type { FileTransactions, TransactionState } from '../analysis/transactions.js';
 import type { LockMode } from '../analysis/locks.js';
+import type { PgFeatureName } from '../analysis/pg-features.js';
 
 export type Severity = 'error' | 'warning';
 export type RuleSeverity = Severity | 'off';
@@ -39,12 +40,23 @@ export interface RuleMeta {
   minPgVersion?: number;
   /** Highest PostgreSQL major version the rule applies to (the danger was fixed after it). */
   maxPgVersion?: number;
+  /** The PostgreSQL feature the safe alternative relies on: the docs say from which major the advice works. */
+  adviceNeeds?: PgFeatureName;
+  /** Better advice from the major that brought `feature` on (shown on the page; the rule's help there). */
+  newerAdvice?: NewerAdvice;
   /**
    * The lock (and rewrite) the rule warns about, as a runnable example. test/postgres/lock-claims.test.ts
    * runs `setup`, then `statement` in a transaction on a real server and checks pg_locks and relfilenode,
    * so the catalog cannot drift from PostgreSQL's behaviour.
    */
   lockClaim?: LockClaimExample;
+}
+
+export interface NewerAdvice {
+  feature: PgFeatureName;
+  /** In prose with SQL (Markdown), like `safeAlternative`: each ```sql block is one migration. */
+  safeAlternative: string;
+  help: string;
 }
 
 export interface LockClaimExample {

@@ -8,7 +8,8 @@ import { readCatalog, type Catalog } from './catalog.js';
 import { dumpPath, formatBytes, listBackups, newBackupId, prepareBackupDir, removeBackupFiles, writeManifest, type BackupManifest } from './backup-store.js';
 import { BackupError } from './errors.js';
 import { tableKeyOf, type TableName } from './names.js';
-import { checkPgDump, pgTools, redactUrl } from './pg-tools.js';
+import { choosePgTools } from './pg-client.js';
+import { redactUrl, type PgTools } from './pg-tools.js';
 import { dropSnapshot, takeSnapshot } from './snapshot.js';
 import { countRows, serverVersion, tableBytes, tableExists, tableFingerprint, userTables, type Fingerprint } from './tables.js';
 
@@ -37,6 +38,8 @@ export interface Backup {
   catalog: Catalog;
   /** Fingerprints of the tables at risk when the backup was taken (null: too large to checksum). */
   fingerprints: Map<string, Fingerprint | null>;
+  /** The pg_dump/pg_restore pair chosen for this server (pg_dump engine): restores use the same. */
+  tools?: PgTools;
 }
 
 /**
@@ -46,8 +49,9 @@ export interface Backup {
 export async function takeBackup(request: BackupRequest): Promise<Backup> {
   const { client, mode, log } = request;
   const server = await serverVersion(client);
-  const tools = pgTools(request.pgDumpPath);
-  const pgDumpVersion = mode === 'snapshot' ? undefined : await checkPgDump(tools.pgDump, server);
+  const chosen = mode === 'snapshot' ? undefined : await choosePgTools(server, request.pgDumpPath);
+  if (chosen?.note) log.info('backup.client', { pgDump: chosen.pgDump, version: chosen.version, message: chosen.note });
+  const pgDumpVersion = chosen?.version;
 
   const atRisk: TableName[] = [];
   for (const t of request.tablesAtRisk) if (await tableExists(client, t)) atRisk.push(t);
@@ -110,6 +114,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
   }
 
   const file = dumpPath(request.backupDir, id);
+  const tools = chosen!;
   try {
     await dumpDatabase({
       tools,
@@ -145,7 +150,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
     tables: tables.map((t) => `${t.name} (${t.exact ? '' : '~'}${t.rows} rows)`),
     message: `backup ${id} taken: ${file} (${formatBytes(manifest.dumpBytes ?? 0)}, ${toc.length} archive entries readable)${figures ? `; ${figures}` : ''}`,
   });
-  return { manifest, file, catalog, fingerprints };
+  return { manifest, file, catalog, fingerprints, tools: { pgDump: tools.pgDump, pgRestore: tools.pgRestore } };
 }
 
 async function databaseBytes(client: ClientBase): Promise<number> {

@@ -18,7 +18,7 @@ export interface SafetyOptions {
   backupDir?: string;
   /** Keep this many backups, pruning older ones after a new one is taken (default: keep all). */
   keep?: number;
-  /** pg_dump to use (its pg_restore is the one beside it); default: from PATH. */
+  /** pg_dump to use (its pg_restore is the one beside it); default: one of the server's major, found on PATH or where distributions install it. */
   pgDumpPath?: string;
   /** Above this many rows (planner estimate) a table is verified by estimate, loudly. Default 10 000 000. */
   verifyMaxRows?: number;
@@ -118,7 +118,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
         restorePoints.set(migration.name, {
           catalog: await readCatalog(client, options.schemas),
           tables,
-          ...(backup.file ? { schemaDump: await liveSchemaDump(tools, databaseUrl, options.schemas) } : {}),
+          ...(backup.file ? { schemaDump: await liveSchemaDump(backup.tools ?? tools, databaseUrl, options.schemas) } : {}),
         });
       }
     },
@@ -168,7 +168,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
         return !sameFingerprint(then, t.fingerprint);
       });
       const source: RestoreSource = backup.file
-        ? { engine: 'pg_dump', tools, file: backup.file }
+        ? { engine: 'pg_dump', tools: backup.tools ?? tools, file: backup.file }
         : { engine: 'snapshot', copies: new Map(backup.manifest.tables.flatMap((t) => (t.snapshotTable ? [[t.name, tableFromKey(t.snapshotTable)] as const] : []))) };
       if (stale.length > 0) {
         // Earlier migrations of this run changed these rows: the backup no longer holds the state to return to.

@@ -4,6 +4,7 @@ import { archiveContents, archiveSchemaDump, sha256File } from './archive.js';
 import { readManifest, type BackupManifest } from './backup-store.js';
 import { BackupError } from './errors.js';
 import { tableFromKey } from './names.js';
+import { choosePgTools } from './pg-client.js';
 import { pgTools } from './pg-tools.js';
 import { restoreDatabase, type RestorePoint, type RestoreReport, type RestoreSource } from './restore.js';
 
@@ -22,7 +23,8 @@ export interface RestoreBackupRequest {
  */
 export async function restoreBackup(request: RestoreBackupRequest): Promise<{ manifest: BackupManifest; report: RestoreReport }> {
   const manifest = await readManifest(request.backupDir, request.id);
-  const tools = pgTools(request.pgDumpPath);
+  // the client of the dump's own major reads its archive and writes SQL that server accepts
+  const tools = manifest.engine === 'pg_dump' ? await choosePgTools(versionOf(manifest.pgDumpVersion ?? manifest.serverVersion), request.pgDumpPath) : pgTools(request.pgDumpPath);
   let source: RestoreSource;
   let schemaDump: string | undefined;
   if (manifest.engine === 'pg_dump') {
@@ -53,4 +55,10 @@ export async function restoreBackup(request: RestoreBackupRequest): Promise<{ ma
   request.log.warn('restore.start', { backup: manifest.id, message: `restoring backup ${manifest.id} (${manifest.createdAt})` });
   const report = await restoreDatabase({ databaseUrl: request.databaseUrl, source, target, log: request.log, schemas: manifest.schemas });
   return { manifest, report };
+}
+
+/** `17.6` (as manifests record versions) → the shape choosePgTools compares. */
+function versionOf(text: string): { num: number; text: string } {
+  const [major, minor] = text.split('.').map((n) => Number.parseInt(n, 10));
+  return { num: (major || 0) * 10000 + (minor || 0), text };
 }

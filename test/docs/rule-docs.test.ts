@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
-import { ruleDocPage, rulesCatalog } from '../../src/cli/commands/rules.js';
+import { pgFeaturesTable, ruleDocPage, rulesCatalog } from '../../src/cli/commands/rules.js';
 
 const docs = join(import.meta.dirname, '../../docs');
 const regenerate = 'docs are generated from the rules: run `npm run docs:rules`';
@@ -26,6 +26,12 @@ describe('generated rule docs agree with the rules\' metadata', () => {
 
   it('docs/rules-catalog.md lists every rule', () => {
     expect(readFileSync(join(docs, 'rules-catalog.md'), 'utf8'), regenerate).toBe(rulesCatalog(allRules));
+  });
+
+  it("docs/pg-versions.md's table is src/analysis/pg-features.ts", () => {
+    const page = readFileSync(join(docs, 'pg-versions.md'), 'utf8');
+    const start = '<!-- pg-features:start -->\n';
+    expect(page.slice(page.indexOf(start) + start.length, page.indexOf('<!-- pg-features:end -->')), regenerate).toBe(pgFeaturesTable(allRules));
   });
 
   it("README.md's rule table is the catalog", () => {

@@ -7,12 +7,24 @@ import pg from 'pg';
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.PGWARDEN_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (await reachable(url)) {
-    process.env.PGWARDEN_TEST_DATABASE_URL = url;
-    return async () => undefined;
+  let teardown: () => Promise<void> = async () => undefined;
+  if (await reachable(url)) process.env.PGWARDEN_TEST_DATABASE_URL = url;
+  else if (await dockerAvailable()) teardown = await startContainer();
+  else teardown = await startEmbedded();
+  // Test files decide which cases exist from the server's major while they are collected (test/helpers/server.ts).
+  process.env.PGWARDEN_TEST_SERVER_MAJOR = String(await majorOf(process.env.PGWARDEN_TEST_DATABASE_URL!));
+  return teardown;
+}
+
+async function majorOf(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ num: string }>("select current_setting('server_version_num') as num");
+    return Math.floor(Number(rows[0].num) / 10000);
+  } finally {
+    await client.end();
   }
-  if (await dockerAvailable()) return startContainer();
-  return startEmbedded();
 }
 
 /** The same major version as the machines CI runs on, so lock and catalog behaviour match. */

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { clientOnPath } from '../helpers/server.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { safetyHooks } from '../../src/safety/index.js';
 import { RestoreError, VerificationError } from '../../src/safety/errors.js';
@@ -120,8 +121,8 @@ SELECT 1 / 0;
     const data = await dataChecksums(client);
     // a pg_restore that can read archives but fails to load them
     const tools = await mkdtemp(join(tmpdir(), 'pgwarden-tools-'));
-    await symlink('/usr/bin/pg_dump', join(tools, 'pg_dump'));
-    await writeFile(join(tools, 'pg_restore'), '#!/bin/sh\ncase "$1" in --list) exec /usr/bin/pg_restore "$@";; esac\necho "pg_restore: error: simulated failure" >&2\nexit 1\n');
+    await symlink(clientOnPath('pg_dump'), join(tools, 'pg_dump'));
+    await writeFile(join(tools, 'pg_restore'), `#!/bin/sh\ncase "$1" in --list) exec ${clientOnPath('pg_restore')} "$@";; esac\necho "pg_restore: error: simulated failure" >&2\nexit 1\n`);
     await chmod(join(tools, 'pg_restore'), 0o755);
     const dir = join(backupDir, 'failing');
     const url = new URL(db.url);

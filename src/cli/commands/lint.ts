@@ -10,12 +10,14 @@ import { countFindings } from '../../report/types.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { fromConfigDir } from '../project-paths.js';
 import { version } from '../version.js';
+import { assumedVersionNote, targetVersion } from './target-version.js';
 
 interface LintFlags {
   format: string;
   maxWarnings?: string;
   config?: string;
   pgVersion?: string;
+  databaseUrl?: string;
   stdinFilename?: string;
   cache?: boolean;
   changedSince?: string;
@@ -35,6 +37,7 @@ export function registerLint(program: Command): void {
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings')
     .option('-c, --config <path>', 'configuration file (default: searched upwards from the working directory)')
     .option('--pg-version <major>', 'PostgreSQL major version the migrations run on (overrides the configuration)')
+    .option('--database-url <url>', 'lint for the major version of this server (one read-only query; overrides the configuration)')
     .option('--stdin-filename <name>', 'file name reported for standard input')
     .option('--changed-since <ref>', 'report only migrations added or changed since this git ref (earlier ones still build the schema model)')
     .option('--staged', 'report only migrations staged for commit (for pre-commit hooks)')
@@ -66,7 +69,8 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
     if (error instanceof ConfigError) throw new UserError(error.message);
     throw error;
   }
-  const pgVersion = flags.pgVersion === undefined ? config.pgVersion : parsePgVersion(flags.pgVersion);
+  const target = await targetVersion(flags.pgVersion, flags.databaseUrl, config.pgVersion);
+  const pgVersion = target.major;
 
   // without `-` the name would be silently ignored and the user would lint something else than they piped
   if (flags.stdinFilename !== undefined && !paths.includes(STDIN)) throw new UserError('--stdin-filename names standard input: add - to the paths (e.g. pgwarden lint - --stdin-filename new.sql)');
@@ -92,6 +96,9 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
     toolVersion: version,
   });
   process.stdout.write(output);
+  // once per run, after the report, to the person at the terminal (pipes, CI logs and scripts keep stderr
+  // for errors): the rules whose advice depends on the major followed this one
+  if (target.source === 'default' && process.stderr.isTTY) process.stderr.write(assumedVersionNote(pgVersion));
 
   const { errors, warnings } = countFindings(visible);
   if (errors > 0) return EXIT_FINDINGS;
@@ -205,12 +212,6 @@ function parseCount(value: string, flag: string): number {
   const n = Number(value);
   // ESLint's -1 means "no limit".
   return n < 0 ? Number.POSITIVE_INFINITY : n;
-}
-
-function parsePgVersion(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 9 || n > 30) throw new UserError(`--pg-version expects a PostgreSQL major version such as 15, got '${value}'`);
-  return n;
 }
 
 const CACHE_DIR = '.pgwarden-cache';

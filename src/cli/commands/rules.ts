@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { allRules } from '../../../rules/index.js';
 import type { Rule } from '../../lint/types.js';
+import { PG_FEATURES, SUPPORTED_PG_MAJORS } from '../../analysis/pg-features.js';
+import { RULE_EXAMPLES } from '../../../rules/lib/examples.js';
 import { UserError } from '../errors.js';
 
 interface RulesFlags {
@@ -77,6 +79,28 @@ export function pgVersions(rule: Rule): string {
   return 'all';
 }
 
+const OLDEST = SUPPORTED_PG_MAJORS[0];
+
+/** docs/pg-versions.md's table of version facts, from src/analysis/pg-features.ts (the rules read the same). */
+export function pgFeaturesTable(rules: readonly Rule[]): string {
+  const rows = Object.entries(PG_FEATURES)
+    .sort(([, a], [, b]) => a.since - b.since)
+    .map(([name, f]) => {
+      const users = rules.filter((r) => r.meta.adviceNeeds === name || r.meta.newerAdvice?.feature === name).map((r) => `[\`${r.meta.id}\`](rules/${r.meta.id}.md)`);
+      return `| ${f.since} | ${tableCell(f.what)} | \`${name}\` | ${users.join(', ')} |`;
+    });
+  return ['| first major | behaviour | fact | advice that relies on it |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** From which major the safe alternative works, in words (the rule's own gate, or the feature it needs). */
+export function adviceFrom(rule: Rule): string {
+  const { adviceNeeds, minPgVersion, newerAdvice } = rule.meta;
+  const feature = adviceNeeds ? PG_FEATURES[adviceNeeds] : undefined;
+  const since = Math.max(feature?.since ?? 0, minPgVersion ?? 0);
+  const base = since <= OLDEST ? `every supported major (${OLDEST}–${SUPPORTED_PG_MAJORS.at(-1)})` : `${since} and later${feature ? ` (${feature.what})` : ''}`;
+  return newerAdvice ? `${base}; from ${PG_FEATURES[newerAdvice.feature].since}: ${PG_FEATURES[newerAdvice.feature].what}` : base;
+}
+
 /** docs/rules/<id>.md: one rule's page, generated from its metadata so the two cannot disagree. */
 export function ruleDocPage(rule: Rule): string {
   const { meta } = rule;
@@ -86,20 +110,34 @@ export function ruleDocPage(rule: Rule): string {
     '',
     `> ${meta.summary}`,
     '',
-    '| Category | Default severity | PostgreSQL versions |',
-    '|---|---|---|',
-    `| ${meta.category} | ${meta.defaultSeverity} | ${pgVersions(rule)} |`,
+    '| Category | Default severity | PostgreSQL versions | Advice works on |',
+    '|---|---|---|---|',
+    `| ${meta.category} | ${meta.defaultSeverity} | ${pgVersions(rule)} | ${adviceFrom(rule)} |`,
     '',
     '## Why',
     '',
     meta.why,
     '',
-    '## Safe alternative',
-    '',
-    meta.safeAlternative,
-    '',
-    ...(meta.limits ? ['## Limits', '', meta.limits, ''] : []),
   ];
+  const example = RULE_EXAMPLES[meta.id];
+  if (example) {
+    out.push('## Example', '');
+    if (example.setup.trim()) out.push('On a database where', '', '```sql', example.setup.trim(), '```', '', 'this migration is reported:');
+    else out.push('This migration is reported:');
+    out.push('', '```sql', example.unsafe.trim(), '```', '');
+    if (example.serverRefuses) out.push(`PostgreSQL refuses it when it runs (\`${example.serverRefuses}\`): the deploy fails.`, '');
+  }
+  out.push('## Safe alternative', '', meta.safeAlternative, '');
+  if (example?.adviceReported) out.push(`Known limit: ${example.adviceReported}.`, '');
+  if (meta.newerAdvice) {
+    const feature = PG_FEATURES[meta.newerAdvice.feature];
+    out.push(`### On PostgreSQL ${feature.since} and later`, '', meta.newerAdvice.safeAlternative, '');
+  }
+  out.push(
+    `Checked on PostgreSQL ${OLDEST} to ${SUPPORTED_PG_MAJORS.at(-1)} by \`npm run test:pg-matrix\`: the example is reported and runs as shown, and each SQL block of the advice (one migration each) runs on every major the advice is for.`,
+    '',
+  );
+  if (meta.limits) out.push('## Limits', '', meta.limits, '');
   if (meta.lockClaim) {
     const claim = meta.lockClaim;
     out.push(
