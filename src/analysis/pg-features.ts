@@ -24,7 +24,7 @@ export const PG_FEATURES = {
   detachLocksPartitionExclusively: { since: 14, what: 'DETACH PARTITION takes ACCESS EXCLUSIVE on the partition (SHARE UPDATE EXCLUSIVE before)' },
   columnCompression: { since: 14, what: 'ALTER COLUMN … SET COMPRESSION' },
   setAccessMethod: { since: 15, what: 'ALTER TABLE … SET ACCESS METHOD' },
-  transactionTimeout: { since: 17, what: 'the transaction_timeout setting, which pg_restore 17 and later sets: they cannot restore into older servers' },
+  transactionTimeout: { since: 17, what: 'the transaction_timeout setting, which pg_restore 17 and later sets: their SQL goes to older servers through psql without it' },
   notNullNotValid: { since: 18, what: 'ADD CONSTRAINT … NOT NULL … NOT VALID, then VALIDATE CONSTRAINT without blocking reads and writes' },
   virtualGeneratedColumns: { since: 18, what: 'virtual generated columns (GENERATED ALWAYS AS … VIRTUAL, the default): computed when read, no rewrite' },
   notValidForeignKeyOnPartitioned: { since: 18, what: 'NOT VALID foreign keys on a partitioned table' },

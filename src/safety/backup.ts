@@ -150,7 +150,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
     tables: tables.map((t) => `${t.name} (${t.exact ? '' : '~'}${t.rows} rows)`),
     message: `backup ${id} taken: ${file} (${formatBytes(manifest.dumpBytes ?? 0)}, ${toc.length} archive entries readable)${figures ? `; ${figures}` : ''}`,
   });
-  return { manifest, file, catalog, fingerprints, tools: { pgDump: tools.pgDump, pgRestore: tools.pgRestore } };
+  return { manifest, file, catalog, fingerprints, tools: { pgDump: tools.pgDump, pgRestore: tools.pgRestore, ...(tools.olderServer ? { olderServer: tools.olderServer } : {}) } };
 }
 
 async function databaseBytes(client: ClientBase): Promise<number> {

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { pgHas, pgSince } from '../analysis/pg-features.js';
+import { pgHas } from '../analysis/pg-features.js';
 import { BackupError } from './errors.js';
-import { checkPgDump, parseToolVersion, pgTools, runTool, serverMajor, type PgTools } from './pg-tools.js';
+import { checkPgDump, parseToolVersion, pgTools, psqlBeside, runTool, serverMajor, type PgTools } from './pg-tools.js';
 
 export interface ChosenPgTools extends PgTools {
   /** e.g. `17.6` */
@@ -62,11 +62,7 @@ export async function choosePgTools(server: { num: number; text: string }, expli
   const major = serverMajor(server.num);
   if (explicitPgDump) {
     const version = await checkPgDump(explicitPgDump, server);
-    const clientMajor = Number.parseInt(version, 10);
-    if (!restoresInto(clientMajor, major)) {
-      throw new BackupError(`cannot take a backup: pg_dump ${version} (${explicitPgDump}) can dump this PostgreSQL ${server.text} server, but ${cannotRestore(clientMajor, major)}: ${howToGet(major)}`);
-    }
-    return { ...pgTools(explicitPgDump), version };
+    return { ...pgTools(explicitPgDump), ...olderServer(explicitPgDump, Number.parseInt(version, 10), major), version };
   }
   const found: Array<{ path: string; major: number; text: string }> = [];
   for (const path of candidates) {
@@ -77,12 +73,12 @@ export async function choosePgTools(server: { num: number; text: string }, expli
   }
   const first = found[0];
   const own = found.find((f) => f.major === major);
-  const newer = found.filter((f) => f.major > major && restoresInto(f.major, major)).sort((a, b) => a.major - b.major)[0];
+  const newer = found.filter((f) => f.major > major).sort((a, b) => a.major - b.major)[0];
   const chosen = own ?? newer;
   if (!chosen) {
     // Nothing usable: the same one-line refusal as before, naming what was found.
     if (!first) return { ...pgTools(), version: await checkPgDump('pg_dump', server) };
-    const seen = found.map((f) => `pg_dump ${f.text} (${f.path})${f.major > major ? `, whose ${cannotRestore(f.major, major)}` : ''}`).join('; ');
+    const seen = found.map((f) => `pg_dump ${f.text} (${f.path})`).join('; ');
     throw new BackupError(`cannot take a backup: no pg_dump can back up and restore this PostgreSQL ${server.text} server (found ${seen}): ${howToGet(major)}`);
   }
   let note: string | undefined;
@@ -92,19 +88,16 @@ export async function choosePgTools(server: { num: number; text: string }, expli
     const why = first.major < major ? 'cannot dump' : 'is newer than';
     note = `pg_dump ${first.text} (${first.path}) ${why} this PostgreSQL ${server.text} server: using pg_dump ${chosen.text} (${chosen.path})`;
   }
-  return { ...pgTools(chosen.path), version: chosen.text, ...(note ? { note } : {}) };
+  return { ...pgTools(chosen.path), ...olderServer(chosen.path, chosen.major, major), version: chosen.text, ...(note ? { note } : {}) };
 }
 
 /**
  * A newer pg_restore writes SQL for its own major: from 17 on it sets transaction_timeout, which older
- * servers refuse, so its restores into them fail (the matrix shows it on 16 with 18's client).
+ * servers refuse (the matrix shows it on 16 with 18's client). Restores then go through psql without it.
  */
-function restoresInto(clientMajor: number, serverMajorNumber: number): boolean {
-  return clientMajor <= serverMajorNumber || !pgHas('transactionTimeout', clientMajor) || pgHas('transactionTimeout', serverMajorNumber);
-}
-
-function cannotRestore(clientMajor: number, serverMajorNumber: number): string {
-  return `pg_restore ${clientMajor} cannot restore into it (from ${pgSince('transactionTimeout')} on it sets transaction_timeout, which PostgreSQL ${serverMajorNumber} does not know)`;
+export function olderServer(pgDumpPath: string, clientMajor: number, serverMajorNumber: number): Pick<PgTools, 'olderServer'> {
+  if (!pgHas('transactionTimeout', clientMajor) || pgHas('transactionTimeout', serverMajorNumber)) return {};
+  return { olderServer: { psql: psqlBeside(pgDumpPath), unknownSettings: ['transaction_timeout'] } };
 }
 
 function howToGet(major: number): string {

@@ -1,5 +1,8 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { basename, dirname, join } from 'node:path';
 import { BackupError } from './errors.js';
 import { splitPassword, redactUrl } from './redact.js';
@@ -7,14 +10,37 @@ import { splitPassword, redactUrl } from './redact.js';
 export interface PgTools {
   pgDump: string;
   pgRestore: string;
+  /**
+   * Set when this pg_restore is newer than the server and its SQL sets what the server does not know
+   * (17+ sets transaction_timeout, unknown to 16 and older): restores into the database then go through
+   * psql as SQL with those SET lines removed, instead of pg_restore's own connection.
+   */
+  olderServer?: OlderServerRestore;
+}
+
+export interface OlderServerRestore {
+  /** The psql beside pg_restore (the same major), else PATH's. */
+  psql: string;
+  /** Settings the server does not know, whose `SET name = …;` lines are dropped from the script. */
+  unknownSettings: string[];
 }
 
 /** pg_restore lives beside pg_dump: an explicit pg_dump path also chooses its pg_restore. */
 export function pgTools(pgDumpPath?: string): PgTools {
   if (!pgDumpPath) return { pgDump: 'pg_dump', pgRestore: 'pg_restore' };
+  return { pgDump: pgDumpPath, pgRestore: besidePgDump(pgDumpPath, 'pg_restore') };
+}
+
+function besidePgDump(pgDumpPath: string, tool: string): string {
   const dir = dirname(pgDumpPath);
-  const restore = basename(pgDumpPath).replace(/pg_dump/, 'pg_restore');
-  return { pgDump: pgDumpPath, pgRestore: dir === '.' && !pgDumpPath.includes('/') ? restore : join(dir, restore) };
+  const name = basename(pgDumpPath).replace(/pg_dump/, tool);
+  return dir === '.' && !pgDumpPath.includes('/') ? name : join(dir, name);
+}
+
+/** The psql of the same client installation as `pgDumpPath` when there is one, else PATH's. */
+export function psqlBeside(pgDumpPath: string): string {
+  const beside = besidePgDump(pgDumpPath, 'psql');
+  return beside.includes('/') && existsSync(beside) ? beside : 'psql';
 }
 
 export interface ToolRun {
@@ -103,10 +129,69 @@ export async function checkPgDump(pgDump: string, serverVersion: { num: number; 
 }
 
 /** The exact command to finish a restore by hand: the password is left for the reader to supply. */
-export function manualRestoreCommand(pgRestore: string, databaseUrl: string, args: string[]): string {
+export function manualRestoreCommand(tools: PgTools, databaseUrl: string, args: string[]): string {
   const { url, password } = splitPassword(databaseUrl);
-  const quoted = [pgRestore, ...args, `--dbname=${url}`].map(shellQuote).join(' ');
-  return password !== undefined ? `PGPASSWORD=<password> ${quoted}` : quoted;
+  const env = password !== undefined ? 'PGPASSWORD=<password> ' : '';
+  if (!tools.olderServer) return env + [tools.pgRestore, ...args, `--dbname=${url}`].map(shellQuote).join(' ');
+  const { psql, unknownSettings } = tools.olderServer;
+  const restore = [tools.pgRestore, ...args, '--file=-'].map(shellQuote).join(' ');
+  const filter = ['grep', '-Ev', `^SET (${unknownSettings.join('|')}) = `].map(shellQuote).join(' ');
+  return `${restore} | ${filter} | ${env}${[psql, ...PSQL_SCRIPT_ARGS, `--dbname=${url}`].map(shellQuote).join(' ')}`;
+}
+
+/** psql running a pg_restore script: no psqlrc, stop at the first error (the script's own BEGIN/COMMIT then rolls back). */
+const PSQL_SCRIPT_ARGS = ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1'];
+
+/**
+ * Restores archive entries into the database: `args` are pg_restore's (the archive last, no --dbname).
+ * With a pg_restore newer than the server (PgTools.olderServer), its SQL goes through psql without the
+ * SET lines the server would refuse.
+ */
+export async function restoreIntoDatabase(tools: PgTools, args: string[], databaseUrl: string): Promise<void> {
+  if (!tools.olderServer) {
+    await runTool(tools.pgRestore, args, { databaseUrl });
+    return;
+  }
+  const unknown = new RegExp(`^SET (${tools.olderServer.unknownSettings.join('|')}) = `);
+  const restore = spawnTool(tools.pgRestore, [...args.filter((a) => a !== '--exit-on-error'), '--file=-']);
+  const psql = spawnWithInput(tools.olderServer.psql, [...PSQL_SCRIPT_ARGS], { databaseUrl });
+  const restoreErr: Buffer[] = [];
+  restore.stderr.on('data', (b: Buffer) => restoreErr.push(b));
+  const lines = createInterface({ input: restore.stdout, crlfDelay: Infinity });
+  const fed = (async () => {
+    for await (const line of lines) {
+      if (unknown.test(line)) continue;
+      if (!psql.stdin.write(`${line}\n`)) await once(psql.stdin, 'drain');
+    }
+    psql.stdin.end();
+  })();
+  // psql may stop early (ON_ERROR_STOP): its closed stdin must not crash the feed
+  psql.stdin.on('error', () => undefined);
+  const [restoreExit, psqlExit] = await Promise.all([exitOf(restore), exitOf(psql.child), fed.catch(() => undefined)]);
+  if (restoreExit.code !== 0) throw new Error(`${basename(tools.pgRestore)} failed: ${firstLine(Buffer.concat(restoreErr).toString('utf8')) || `exit code ${restoreExit.code}`}`);
+  if (psqlExit.code !== 0) throw new Error(`${basename(tools.olderServer.psql)} failed: ${firstLine(psql.stderr()) || `exit code ${psqlExit.code}`}`);
+}
+
+function exitOf(child: ChildProcess): Promise<{ code: number | null }> {
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code }));
+  });
+}
+
+/** Like spawnTool, with a stdin to write to; stdout is discarded (psql --quiet prints little). */
+function spawnWithInput(command: string, args: string[], options: ToolRun): { child: ChildProcess; stdin: Writable; stderr: () => string } {
+  const env = { ...process.env };
+  const finalArgs = [...args];
+  if (options.databaseUrl) {
+    const { url, password } = splitPassword(options.databaseUrl);
+    if (password !== undefined) env.PGPASSWORD = password;
+    finalArgs.push(`--dbname=${url}`);
+  }
+  const child = spawn(command, finalArgs, { env, stdio: ['pipe', 'ignore', 'pipe'] });
+  const err: Buffer[] = [];
+  child.stderr!.on('data', (b: Buffer) => err.push(b));
+  return { child, stdin: child.stdin!, stderr: () => Buffer.concat(err).toString('utf8') };
 }
 
 function shellQuote(arg: string): string {

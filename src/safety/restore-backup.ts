@@ -4,8 +4,8 @@ import { archiveContents, archiveSchemaDump, sha256File } from './archive.js';
 import { readManifest, type BackupManifest } from './backup-store.js';
 import { BackupError } from './errors.js';
 import { tableFromKey } from './names.js';
-import { choosePgTools } from './pg-client.js';
-import { pgTools } from './pg-tools.js';
+import { choosePgTools, olderServer } from './pg-client.js';
+import { pgTools, serverMajor, type PgTools } from './pg-tools.js';
 import { restoreDatabase, type RestorePoint, type RestoreReport, type RestoreSource } from './restore.js';
 
 export interface RestoreBackupRequest {
@@ -24,7 +24,7 @@ export interface RestoreBackupRequest {
 export async function restoreBackup(request: RestoreBackupRequest): Promise<{ manifest: BackupManifest; report: RestoreReport }> {
   const manifest = await readManifest(request.backupDir, request.id);
   // the client of the dump's own major reads its archive and writes SQL that server accepts
-  const tools = manifest.engine === 'pg_dump' ? await choosePgTools(versionOf(manifest.pgDumpVersion ?? manifest.serverVersion), request.pgDumpPath) : pgTools(request.pgDumpPath);
+  const tools = manifest.engine === 'pg_dump' ? await clientForDump(manifest, request.pgDumpPath) : pgTools(request.pgDumpPath);
   let source: RestoreSource;
   let schemaDump: string | undefined;
   if (manifest.engine === 'pg_dump') {
@@ -55,6 +55,13 @@ export async function restoreBackup(request: RestoreBackupRequest): Promise<{ ma
   request.log.warn('restore.start', { backup: manifest.id, message: `restoring backup ${manifest.id} (${manifest.createdAt})` });
   const report = await restoreDatabase({ databaseUrl: request.databaseUrl, source, target, log: request.log, schemas: manifest.schemas });
   return { manifest, report };
+}
+
+/** The client of the dump's major, going through psql where its pg_restore is newer than the server it restores into. */
+async function clientForDump(manifest: BackupManifest, pgDumpPath: string | undefined): Promise<PgTools> {
+  const chosen = await choosePgTools(versionOf(manifest.pgDumpVersion ?? manifest.serverVersion), pgDumpPath);
+  const server = serverMajor(versionOf(manifest.serverVersion).num);
+  return { pgDump: chosen.pgDump, pgRestore: chosen.pgRestore, ...olderServer(chosen.pgDump, Number.parseInt(chosen.version, 10), server) };
 }
 
 /** `17.6` (as manifests record versions) → the shape choosePgTools compares. */

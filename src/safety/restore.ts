@@ -8,7 +8,7 @@ import { describeObject, diffCatalogs, dropStatements, readCatalog, type Catalog
 import { copyTableFromArchive } from './copy.js';
 import { RestoreError } from './errors.js';
 import { tableFromKey, qualified, quoteLiteral, tableKeyOf, type TableName } from './names.js';
-import { manualRestoreCommand, runTool, type PgTools } from './pg-tools.js';
+import { manualRestoreCommand, restoreIntoDatabase, runTool, type PgTools } from './pg-tools.js';
 import { copyTableFromSnapshot, recreateFromSnapshot } from './snapshot.js';
 import { tableExists, tableFingerprint, type Fingerprint } from './tables.js';
 
@@ -132,10 +132,9 @@ async function restoreWith(client: ClientBase, request: RestoreRequest): Promise
     const entries = selectEntries(toc, missing.flatMap(tocPatterns));
     const listFile = `${source.file}.restore-${Date.now()}.list`;
     await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
-    step(log, 'info', `pg_restore ${entries.length} archive entries to re-create ${missing.map(describeObject).join(', ')}`);
-    await runTool(source.tools.pgRestore, ['--no-password', '--single-transaction', '--exit-on-error', `--use-list=${listFile}`, source.file], {
-      databaseUrl: request.databaseUrl,
-    });
+    const how = source.tools.olderServer ? `, as SQL through psql without SET ${source.tools.olderServer.unknownSettings.join(', ')} (pg_restore is newer than the server)` : '';
+    step(log, 'info', `pg_restore ${entries.length} archive entries to re-create ${missing.map(describeObject).join(', ')}${how}`);
+    await restoreIntoDatabase(source.tools, ['--no-password', '--single-transaction', '--exit-on-error', `--use-list=${listFile}`, source.file], request.databaseUrl);
     recreated.push(...missing.map(describeObject));
     for (const o of missing) if (o.kind === 'table') rowsRestored.add(`${o.schema}.${o.name}`);
   } else if (missing.length > 0 && source.engine === 'snapshot') {
@@ -250,5 +249,5 @@ async function manualInstructions(request: RestoreRequest): Promise<string> {
   );
   const listFile = `${source.file}.manual.list`;
   await writeFile(listFile, selectEntries(toc, related.flatMap(tocPatterns)).join('\n') + '\n', { mode: 0o600 });
-  return manualRestoreCommand(source.tools.pgRestore, request.databaseUrl, ['--clean', '--if-exists', '--single-transaction', `--use-list=${listFile}`, source.file]);
+  return manualRestoreCommand(source.tools, request.databaseUrl, ['--clean', '--if-exists', '--single-transaction', `--use-list=${listFile}`, source.file]);
 }

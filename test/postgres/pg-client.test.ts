@@ -44,12 +44,9 @@ async function fakeClient(version: string): Promise<string> {
   return dir;
 }
 
-/** pg_restore 17+ sets transaction_timeout, which servers before 17 refuse (pg-features: transactionTimeout). */
-const restoresHere = (c: Client) => c.major <= major || c.major < 17 || major >= 17;
-
-/** The one the runner should take from clients in PATH order: the server's own major, else the nearest newer that restores here. */
+/** The one the runner should take from clients in PATH order: the server's own major, else the nearest newer. */
 function expectedFor(clients: Client[]): Client | undefined {
-  const newer = clients.filter((c) => c.major > major && restoresHere(c));
+  const newer = clients.filter((c) => c.major > major);
   const nearest = Math.min(...newer.map((c) => c.major));
   return clients.find((c) => c.major === major) ?? newer.find((c) => c.major === nearest);
 }
@@ -88,18 +85,12 @@ describe(`the pg_dump the runner takes for PostgreSQL ${major}`, () => {
     const path = [older, newest, ...real.map((c) => c.dir), '/usr/bin', '/bin'].join(':');
     await client.query('DROP SCHEMA IF EXISTS pgwarden CASCADE; DROP TABLE IF EXISTS items');
     const run = await migrate(path);
-    if (!expected) {
-      // no client of this machine can restore into this server (the matrix's 16: only 18's client is newer)
-      expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(new RegExp(`^pgwarden: cannot take a backup: no pg_dump can back up and restore this PostgreSQL ${serverText.replace('.', '\\.')} server \\(found .*cannot restore into it.*\\): install the PostgreSQL ${major} client tools`));
-      return;
-    }
     expect(run.stderr + run.stdout).toContain(`using pg_dump ${expected.version} (${join(expected.dir, 'pg_dump')})`);
     expect(run.code, run.stderr).toBe(0);
     expect((await lastManifest()).pgDumpVersion).toBe(expected.version);
   });
 
-  it('with --pg-dump, is that one; one older than the server, or one whose pg_restore cannot restore into it, is refused in one line saying how to get one', async () => {
+  it('with --pg-dump, is that one; one older than the server is refused in one line saying how to get one', async () => {
     const expected = expectedFor(real);
     const older = join(project.cwd, `fake-${major - 1}.0`);
     await client.query('DROP SCHEMA IF EXISTS pgwarden CASCADE; DROP TABLE IF EXISTS items');
@@ -108,15 +99,6 @@ describe(`the pg_dump the runner takes for PostgreSQL ${major}`, () => {
     const line = `pgwarden: cannot take a backup: pg_dump ${major - 1}.0 (${join(older, 'pg_dump')}) cannot dump this PostgreSQL ${serverText} server: ` +
       `install the PostgreSQL ${major} client tools (e.g. apt install postgresql-client-${major}) and put them on PATH or pass --pg-dump, or use --backup snapshot`;
     expect(refused.stderr.trim()).toBe(line);
-    const crossing = real.find((c) => !restoresHere(c));
-    if (crossing) {
-      const refusedNewer = await migrate(process.env.PATH ?? '', '--pg-dump', join(crossing.dir, 'pg_dump'));
-      expect(refusedNewer.code).toBe(2);
-      expect(refusedNewer.stderr.trim()).toBe(
-        `pgwarden: cannot take a backup: pg_dump ${crossing.version} (${join(crossing.dir, 'pg_dump')}) can dump this PostgreSQL ${serverText} server, but pg_restore ${crossing.major} cannot restore into it ` +
-          `(from 17 on it sets transaction_timeout, which PostgreSQL ${major} does not know): install the PostgreSQL ${major} client tools (e.g. apt install postgresql-client-${major}) and put them on PATH or pass --pg-dump, or use --backup snapshot`,
-      );
-    }
     if (!expected) return;
     const taken = await migrate(process.env.PATH ?? '', '--pg-dump', join(expected.dir, 'pg_dump'));
     expect(taken.code, taken.stderr).toBe(0);

@@ -4,10 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { clientOnPath } from '../helpers/server.js';
+import { clientOnPath, testServerMajor } from '../helpers/server.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { safetyHooks } from '../../src/safety/index.js';
 import { RestoreError, VerificationError } from '../../src/safety/errors.js';
+import { parseToolVersion } from '../../src/safety/pg-tools.js';
 import { applyWithHooks, captureLogger, dataChecksums, migration, schemaDump, seed } from './helpers.js';
 
 let db: TestDatabase;
@@ -92,6 +93,44 @@ DROP TABLE events;
     );
   });
 
+  it('re-creates a dropped table with a pg_restore newer than the server: its SQL goes through psql without SET transaction_timeout', async () => {
+    // client tools that are 18's as far as this server can tell: they say so, and pg_restore's SQL sets
+    // transaction_timeout (its direct restore fails on servers before 17, like 18's own)
+    const tools = await mkdtemp(join(tmpdir(), 'pgwarden-tools18-'));
+    await writeFile(join(tools, 'pg_dump'), `#!/bin/sh\ncase "$1" in --version) echo "pg_dump (PostgreSQL) 18.6"; exit 0;; esac\nexec ${clientOnPath('pg_dump')} "$@"\n`);
+    await writeFile(
+      join(tools, 'pg_restore'),
+      `#!${process.execPath}
+const { spawnSync } = require('node:child_process');
+const args = process.argv.slice(2);
+if (args.includes('--version')) { console.log('pg_restore (PostgreSQL) 18.6'); process.exit(0); }
+const run = (cmd, a, input) => spawnSync(cmd, a, { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+if (!args.some((a) => a.startsWith('--use-list='))) { const r = spawnSync(${JSON.stringify(clientOnPath('pg_restore'))}, args, { stdio: 'inherit' }); process.exit(r.status ?? 1); }
+const db = args.find((a) => a.startsWith('--dbname='));
+const sql = run(${JSON.stringify(clientOnPath('pg_restore'))}, [...args.filter((a) => a !== db && a !== '--exit-on-error' && a !== '--file=-'), '--file=-']);
+if (sql.status !== 0) { process.stderr.write(sql.stderr); process.exit(1); }
+const script = 'SET transaction_timeout = 0;\\n' + sql.stdout;
+if (!db) { process.stdout.write(script); process.exit(0); }
+const r = run('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', db], script);
+process.stderr.write(r.stderr);
+process.exit(r.status === 0 ? 0 : 1);
+`,
+    );
+    for (const tool of ['pg_dump', 'pg_restore']) await chmod(join(tools, tool), 0o755);
+    const schema = await schemaDump(db.url);
+    const data = await dataChecksums(client);
+    const log = captureLogger();
+    const m = migration('011b_drop.sql', `-- pgwarden:no-transaction\nDROP VIEW big_orders;\nDROP TABLE events;\nSELECT 1 / 0;\n`, ['public.events']);
+    const outcome = await applyWithHooks(db.url, safetyHooks({ backupDir: join(backupDir, 'newer-client'), pgDumpPath: join(tools, 'pg_dump') }), [m], log);
+    expect((outcome.failed?.error as Error).message).toBe('division by zero');
+    expect(outcome.restoreError).toBeUndefined();
+    expect(await schemaDump(db.url)).toBe(schema);
+    expect(await dataChecksums(client)).toEqual(data);
+    const through = log.events.some((e) => e.event === 'restore.step' && String(e.fields.step).includes('as SQL through psql without SET transaction_timeout'));
+    expect(through).toBe(testServerMajor() < 17);
+    await rm(tools, { recursive: true, force: true });
+  });
+
   it('round-trips with the snapshot engine (no client binaries)', async () => {
     const data = await dataChecksums(client);
     const log = captureLogger();
@@ -135,11 +174,14 @@ SELECT 1 / 0;
     expect(message).not.toContain('Sekr3t');
     expect(log.text()).not.toContain('Sekr3t');
     const [dump] = (await readdir(dir)).filter((f) => f.endsWith('.dump'));
-    expect(message).toBe(
-      `restore failed: pg_restore failed: pg_restore: error: simulated failure; the backup is kept; to finish by hand: ` +
-        `PGPASSWORD=<password> ${join(tools, 'pg_restore')} --clean --if-exists --single-transaction --use-list=${join(dir, dump)}.manual.list ${join(dir, dump)} ` +
-        `--dbname=${db.url}`,
-    );
+    const restoreArgs = `--clean --if-exists --single-transaction --use-list=${join(dir, dump)}.manual.list ${join(dir, dump)}`;
+    // a pg_restore newer than the server (the matrix's 16 with 18's client) goes through psql without SET transaction_timeout
+    const clientMajor = parseToolVersion(spawnSync(clientOnPath('pg_dump'), ['--version'], { encoding: 'utf8' }).stdout)!.major;
+    const byHand =
+      clientMajor >= 17 && testServerMajor() < 17
+        ? `${join(tools, 'pg_restore')} ${restoreArgs} --file=- | grep -Ev '^SET (transaction_timeout) = ' | PGPASSWORD=<password> psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --dbname=${db.url}`
+        : `PGPASSWORD=<password> ${join(tools, 'pg_restore')} ${restoreArgs} --dbname=${db.url}`;
+    expect(message).toBe(`restore failed: pg_restore failed: pg_restore: error: simulated failure; the backup is kept; to finish by hand: ${byHand}`);
     expect(log.events.find((e) => e.event === 'restore.failed')?.level).toBe('error');
     expect(Number((await client.query('SELECT count(*) FROM events')).rows[0].count)).toBe(1901);
 

@@ -59,8 +59,16 @@ describe('client tools', () => {
   it('keeps the password off the command line', () => {
     expect(splitPassword('postgres://app:p%40ss@db:5432/prod?sslmode=require')).toEqual({ url: 'postgres://app@db:5432/prod?sslmode=require', password: 'p@ss' });
     expect(splitPassword('postgres://app@db/prod?password=x')).toEqual({ url: 'postgres://app@db/prod', password: 'x' });
-    expect(manualRestoreCommand('pg_restore', 'postgres://app:secret@db/prod', ['--clean', '/b/x y.dump'])).toBe(
+    expect(manualRestoreCommand(pgTools(), 'postgres://app:secret@db/prod', ['--clean', '/b/x y.dump'])).toBe(
       "PGPASSWORD=<password> pg_restore --clean '/b/x y.dump' --dbname=postgres://app@db/prod",
+    );
+  });
+
+  it('finishes a restore by hand with a pg_restore newer than the server through psql, without the settings the server lacks', () => {
+    const tools = { ...pgTools('/opt/pg18/bin/pg_dump'), olderServer: { psql: '/opt/pg18/bin/psql', unknownSettings: ['transaction_timeout'] } };
+    expect(manualRestoreCommand(tools, 'postgres://app:secret@db/prod', ['--clean', '/b/x.dump'])).toBe(
+      "/opt/pg18/bin/pg_restore --clean /b/x.dump --file=- | grep -Ev '^SET (transaction_timeout) = ' | " +
+        'PGPASSWORD=<password> /opt/pg18/bin/psql --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --dbname=postgres://app@db/prod',
     );
   });
 });
