@@ -5,6 +5,7 @@ import { resolveNames, resolveNamesAfter } from './search-path.js';
 import type { Volatility } from './volatility.js';
 import type { DomainConstraints, FunctionVolatilities } from './declared-objects.js';
 import { pgHas } from './pg-features.js';
+import { IndexMap } from './index-map.js';
 
 /** Where an object was created within the replayed history. */
 export interface Origin {
@@ -144,7 +145,7 @@ export function splitKey(key: string): [string, string] {
 export class SchemaModel {
   readonly tables = new Map<string, TableModel>();
   /** Every index by `schema.name`, including indexes on tables the history never created. */
-  readonly indexes = new Map<string, IndexModel>();
+  readonly indexes: Map<string, IndexModel> & Pick<IndexMap, 'onTable' | 'tableOf'> = new IndexMap();
   readonly views = new Map<string, ViewModel>();
   readonly enums = new Map<string, EnumModel>();
   readonly sequences = new Map<string, SequenceModel>();
@@ -177,8 +178,8 @@ export class SchemaModel {
   }
 
   /** Index key (`schema.name`) → table key. */
-  get indexOwners(): Map<string, string> {
-    return new Map([...this.indexes.values()].map((i) => [i.key, i.table]));
+  get indexOwners(): ReadonlyMap<string, string> {
+    return this.indexes.tableOf();
   }
 
   table(name: string | RangeVar | undefined): TableModel | undefined {
@@ -192,8 +193,7 @@ export class SchemaModel {
 
   /** Indexes on a table, known or not (an index created in the history on a table created before it). */
   indexesOn(table: string | RangeVar): IndexModel[] {
-    const key = tableKey(table);
-    return [...this.indexes.values()].filter((i) => i.table === key);
+    return this.indexes.onTable(tableKey(table));
   }
 
   /** An index by (possibly unqualified) name. */
@@ -323,7 +323,21 @@ export class SchemaModel {
 export function createdBy(origin: Origin, statements: readonly Statement[]): boolean {
   let statement = origin.statement;
   while (statement?.parent) statement = statement.parent;
-  return statement !== undefined && statements.includes(statement);
+  return statement !== undefined && statementSet(statements).has(statement);
+}
+
+/**
+ * File checks ask this for every object of the history: a search of the file's statements each time
+ * made them quadratic. The set is kept per array and rebuilt when the array has grown.
+ */
+const statementSets = new WeakMap<readonly Statement[], Set<Statement>>();
+function statementSet(statements: readonly Statement[]): Set<Statement> {
+  let set = statementSets.get(statements);
+  if (set === undefined || set.size !== statements.length) {
+    set = new Set(statements);
+    statementSets.set(statements, set);
+  }
+  return set;
 }
 
 /** Creates a TableModel whose `indexes` always reflect the schema's index map. */
