@@ -35,6 +35,12 @@ export async function buildProgram(only?: string): Promise<Command> {
 /** Runs the CLI; resolves to the exit code. User errors are one line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
   ignoreClosedOutput();
+  // `pgwarden --version` (a shell prompt, a CI step, a hook that checks the tool) answers before any
+  // command module loads: commander's own answer, without the 1 s of loading every command to get it
+  if (argv.length > 0 && argv.every((arg) => arg === '--version' || arg === '-V' || arg === '--debug') && argv.some((arg) => arg !== '--debug')) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
   // chalk 5 ignores NO_COLOR (https://no-color.org) but honours FORCE_COLOR=0; set before any command loads it
   if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
   // root options take no values, so the first word is the command; completion lists every command
