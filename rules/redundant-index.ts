@@ -55,18 +55,12 @@ export const redundantIndex: Rule = {
   // Checked on the schema at the end of the file, so an index dropped later in the same file is not reported.
   checkFile({ schema, parsed, report }) {
     // Only a table with an index this file created can have a finding: grouping every index of the
-    // history, file after file, made a long history quadratic. Groups keep the history's order.
+    // history, file after file, made a long history quadratic. Tables in the order of the whole grouping.
     if (parsed.statements.length === 0) return;
-    const here = schema.origin.file;
-    const touched = new Set<string>();
-    for (const index of schema.indexes.values()) if (index.origin.file === here && createdBy(index.origin, parsed.statements)) touched.add(index.table);
-    if (touched.size === 0) return;
     const byTable = new Map<string, IndexModel[]>();
-    for (const index of schema.indexes.values()) {
-      if (!touched.has(index.table)) continue;
-      const group = byTable.get(index.table);
-      if (group) group.push(index);
-      else byTable.set(index.table, [index]);
+    for (const table of schema.tablesWithIndexesSetInFile()) {
+      const indexes = schema.indexesOn(table);
+      if (indexes.some((index) => createdBy(index.origin, parsed.statements))) byTable.set(table, indexes);
     }
     for (const indexes of byTable.values()) {
       for (const x of indexes) {

@@ -10,11 +10,18 @@ export class IndexMap extends Map<string, IndexModel> {
   private byTable: Map<string, Map<string, IndexModel>> | undefined = new Map();
   /** Index key → table key, kept with every change (asked for each statement that names an index). */
   private readonly owners = new Map<string, string>();
+  /** Place of each key in the map's order (a new key goes last, a key set again keeps its place). */
+  private readonly position = new Map<string, number>();
+  private nextPosition = 0;
+  /** Indexes set since `startFile`: what a file check has to look at instead of the whole history. */
+  private readonly setInFile = new Set<IndexModel>();
 
   override set(key: string, index: IndexModel): this {
     const previous = super.get(key);
     super.set(key, index);
     this.owners.set(key, index.table);
+    if (previous === undefined) this.position.set(key, this.nextPosition++);
+    this.setInFile.add(index);
     if (!this.byTable) return this;
     if (previous !== undefined && previous.table !== index.table) {
       // a key reused for another table keeps its old place in the global order: rebuild when next asked
@@ -32,6 +39,7 @@ export class IndexMap extends Map<string, IndexModel> {
     if (previous === undefined) return false;
     super.delete(key);
     this.owners.delete(key);
+    this.position.delete(key);
     const list = this.byTable?.get(previous.table);
     if (list) {
       list.delete(key);
@@ -43,6 +51,8 @@ export class IndexMap extends Map<string, IndexModel> {
   override clear(): void {
     super.clear();
     this.owners.clear();
+    this.position.clear();
+    this.setInFile.clear();
     this.byTable = new Map();
   }
 
@@ -63,5 +73,21 @@ export class IndexMap extends Map<string, IndexModel> {
   /** Index key → table key (read-only: the map's own view). */
   tableOf(): ReadonlyMap<string, string> {
     return this.owners;
+  }
+
+  /** A new file's statements are replayed next. */
+  startFile(): void {
+    this.setInFile.clear();
+  }
+
+  /**
+   * Tables that got an index since the file began (one still in the map), in the order the map lists
+   * their first index: the tables of `indexesOn` grouping over the whole map that can hold a new index.
+   */
+  tablesWithIndexesSetInFile(): string[] {
+    const tables = new Set<string>();
+    for (const index of this.setInFile) if (super.get(index.key) === index) tables.add(index.table);
+    const first = (table: string) => this.position.get(this.onTable(table)[0].key) ?? 0;
+    return [...tables].sort((a, b) => first(a) - first(b));
   }
 }

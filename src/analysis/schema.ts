@@ -146,6 +146,9 @@ export class SchemaModel {
   readonly tables = new Map<string, TableModel>();
   /** Every index by `schema.name`, including indexes on tables the history never created. */
   readonly indexes: Map<string, IndexModel> & Pick<IndexMap, 'onTable' | 'tableOf'> = new IndexMap();
+  private readonly indexMap = this.indexes as IndexMap;
+  /** Tables a constraint was added to since the current file began. */
+  private readonly constrainedInFile = new Set<TableModel>();
   readonly views = new Map<string, ViewModel>();
   readonly enums = new Map<string, EnumModel>();
   readonly sequences = new Map<string, SequenceModel>();
@@ -165,7 +168,30 @@ export class SchemaModel {
 
   /** Sets the file and transaction of the statements applied next. */
   at(origin: Origin): void {
+    if (origin.file !== this.current.file) {
+      this.indexMap.startFile();
+      this.constrainedInFile.clear();
+    }
     this.current = origin;
+  }
+
+  /**
+   * What the current file may have created, for checks run once per file: going over every index or
+   * constraint of the history for each file made a long history quadratic. Each is a superset (what
+   * was set since the file's first statement, still in the model); `createdBy` tells what is the file's.
+   */
+  tablesWithIndexesSetInFile(): string[] {
+    return this.indexMap.tablesWithIndexesSetInFile();
+  }
+
+  /** Tables of the model that a constraint was added to since the current file's first statement. */
+  tablesConstrainedInFile(): TableModel[] {
+    return [...this.constrainedInFile].filter((t) => this.tables.get(t.key) === t);
+  }
+
+  /** The replay records a constraint added to a table of the model. */
+  noteConstraintAdded(table: TableModel): void {
+    this.constrainedInFile.add(table);
   }
 
   get origin(): Origin {
