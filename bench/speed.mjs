@@ -58,15 +58,19 @@ function findSquawk() {
   return undefined;
 }
 
-/** One process, timed from spawn to exit; peak RSS from GNU time. */
+/**
+ * One process, timed from spawn to exit; peak RSS and CPU time (user + system, what the process itself
+ * used: on a shared machine it varies less than wall time) from GNU time.
+ */
 function runOnce(command, cwd) {
-  const [program, ...rest] = gnuTime ? ['/usr/bin/time', '-f', '%M', ...command] : command;
+  const [program, ...rest] = gnuTime ? ['/usr/bin/time', '-f', '%M %U %S', ...command] : command;
   const start = process.hrtime.bigint();
   const r = spawnSync(program, rest, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, GITHUB_ACTIONS: '' } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const lines = (r.stderr ?? '').trimEnd().split('\n');
   if (r.status !== 0 && r.status !== 1) fail(`${command.join(' ').slice(0, 200)} exited ${r.status}: ${lines.slice(-3, -1).join(' ')}`);
-  return { ms, rssMiB: gnuTime ? Number(lines[lines.length - 1]) / 1024 : NaN };
+  const [rss, user, system] = gnuTime ? lines[lines.length - 1].split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, rssMiB: rss / 1024, cpuMs: (user + system) * 1000 };
 }
 
 /** Median wall time and the highest peak RSS of `n` runs; `before` runs untimed ahead of each. */
@@ -76,18 +80,23 @@ function measure(command, { cwd = scratch, n = runs, before } = {}) {
     before?.(i);
     samples.push(runOnce(command, cwd));
   }
-  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return { ms: sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, rssMiB: Math.max(...samples.map((s) => s.rssMiB)) };
+  const median = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  return { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), rssMiB: Math.max(...samples.map((s) => s.rssMiB)) };
 }
 
 const rows = [];
-const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const fmtMs = (ms) => (Number.isNaN(ms) ? 'n/a' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
 const fmtRss = (m) => (Number.isNaN(m) ? 'n/a' : `${m.toFixed(0)} MiB`);
+const fmt = (m) => `${fmtMs(m.ms)} (CPU ${fmtMs(m.cpuMs)}), ${fmtRss(m.rssMiB)}`;
+/** A table row: pgwarden's figures, the reference's, and the ratios of wall and of CPU time. */
 function row(work, pgwarden, reference, referenceName) {
-  const ratio = reference ? `${(pgwarden.ms / reference.ms).toFixed(2)}x ${referenceName}` : '';
-  rows.push([work, fmtMs(pgwarden.ms), fmtRss(pgwarden.rssMiB), reference ? `${fmtMs(reference.ms)}, ${fmtRss(reference.rssMiB)}` : '–', ratio]);
-  console.log(`  ${work}: ${fmtMs(pgwarden.ms)}, ${fmtRss(pgwarden.rssMiB)}${ratio ? ` (${ratio})` : ''}`);
+  const ratio = reference ? `${(pgwarden.ms / reference.ms).toFixed(2)}x ${referenceName} (CPU ${(pgwarden.cpuMs / reference.cpuMs).toFixed(2)}x)` : '';
+  rows.push([work, fmtMs(pgwarden.ms), fmtMs(pgwarden.cpuMs), fmtRss(pgwarden.rssMiB), reference ? fmt(reference) : '–', ratio]);
+  console.log(`  ${work}: ${fmt(pgwarden)}${ratio ? `; ${ratio}` : ''}`);
 }
 
 const node = process.execPath;
@@ -100,8 +109,7 @@ console.log(`${runs} runs per figure (median wall time, highest peak RSS), one p
 
 // Start-up
 const nodeZero = measure([node, '-e', '0'], { n: runs * 2 });
-rows.push(['`node -e 0`', fmtMs(nodeZero.ms), fmtRss(nodeZero.rssMiB), '–', '']);
-console.log(`  node -e 0: ${fmtMs(nodeZero.ms)}, ${fmtRss(nodeZero.rssMiB)}`);
+row('`node -e 0`', nodeZero);
 const version = measure([node, pgwardenBin, '--version'], { n: runs * 2 });
 row('`pgwarden --version`', version, nodeZero, '`node -e 0`');
 goals.push(['`--version` ≤ 2x `node -e 0`', version.ms / nodeZero.ms, 2]);
@@ -111,21 +119,14 @@ const oneFile = join(example, '0005_create_tasks.up.sql');
 const single = measure(lint(oneFile));
 row('lint one file (0005_create_tasks.up.sql)', single, nodeZero, '`node -e 0`');
 goals.push(['one file ≤ 3x `node -e 0`', single.ms / nodeZero.ms, 3]);
-if (squawkBin) row('  squawk, the same file', measure(squawk([oneFile])));
+if (squawkBin) row('  squawk, the same file', measure(squawk([oneFile])), nodeZero, '`node -e 0`');
 
 /** Cold, cached unchanged and cached with the newest file edited, for one history (a copy under scratch). */
 function history(name, dir, files, n) {
   console.log(`${name}: ${files.length} files`);
   const cold = measure(lint(dir), { n });
-  row(`${name}: cold`, cold);
-  let sq;
-  if (squawkBin) {
-    sq = measure(squawk(files), { n });
-    row(`${name}: squawk`, sq);
-    rows[rows.length - 2][3] = `${fmtMs(sq.ms)}, ${fmtRss(sq.rssMiB)}`;
-    rows[rows.length - 2][4] = `${(cold.ms / sq.ms).toFixed(2)}x squawk`;
-    rows.pop();
-  }
+  const sq = squawkBin ? measure(squawk(files), { n }) : undefined;
+  row(`${name}: cold`, cold, sq, 'squawk');
   const cache = join(scratch, `cache-${name.replace(/\W+/g, '-')}`);
   runOnce(lint('--cache', '--cache-location', cache, dir));
   const warm = measure(lint('--cache', '--cache-location', cache, dir), { n });
@@ -156,7 +157,7 @@ if (largeFiles > 0) {
   goals.push([`${largeFiles} files cold ≤ 11x the ${mediumFiles}-file time`, large.cold.ms / medium.cold.ms, 11]);
 }
 
-console.log('\n| work | pgwarden | peak RSS | reference (time, RSS) | ratio |\n|---|---|---|---|---|');
+console.log('\n| work | pgwarden wall | CPU | peak RSS | reference: wall (CPU), RSS | ratio |\n|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log('\n| goal | measured | met |\n|---|---|---|');
 for (const [goal, value, limit, unit = 'x'] of goals) console.log(`| ${goal} | ${value.toFixed(unit === 'x' ? 2 : 0)}${unit} | ${value <= limit ? 'yes' : 'no'} |`);
