@@ -15,6 +15,8 @@ const FORMAT = 1;
 /** Entries no run used for this long are dropped, and at most this many kept (the most recently used). */
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 const MAX_ENTRIES = 50_000;
+/** An entry's last use is written again once it is older than this (pruning counts in days). */
+const REFRESH_MS = 24 * 3600 * 1000;
 
 interface Entry {
   /** When a run last used (or wrote) the entry, ms since the epoch. */
@@ -112,6 +114,9 @@ export class LintCache {
    */
   async save(): Promise<void> {
     const now = Date.now();
+    // nothing new, and every entry used was marked used less than a day ago: the file says it already
+    // (rewriting megabytes on every unchanged run cost more than reading them)
+    if ([...this.used].every(([key]) => now - (this.stored[key]?.used ?? 0) < REFRESH_MS)) return;
     const entries = Object.entries(this.stored).filter(([key, entry]) => !this.used.has(key) && now - entry.used < MAX_AGE_MS);
     entries.push(...this.used);
     entries.sort((a, b) => b[1].used - a[1].used);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,13 @@ describe('lint --cache', () => {
     expect(old.every((f) => f.message.startsWith('cached: '))).toBe(true);
     expect(fresh.map((f) => f.rule)).toContain('ban-drop-column');
     expect(fresh.some((f) => f.message.startsWith('cached: '))).toBe(false);
+  });
+
+  it('an unchanged run leaves the cache file as it is (its entries were used today)', async () => {
+    pgwarden(['lint', '--cache', '-f', 'json', 'migrations']);
+    const before = await stat(cacheFile());
+    pgwarden(['lint', '--cache', '-f', 'json', 'migrations']);
+    expect((await stat(cacheFile())).mtimeMs).toBe(before.mtimeMs);
   });
 
   it('lints again when the options change (another PostgreSQL major, a rule turned off)', async () => {
