@@ -35,6 +35,7 @@ export const addingFieldWithDefault: Rule = {
       rewrite: true,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const { statement, schema, pgVersion, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');

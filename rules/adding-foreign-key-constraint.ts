@@ -36,6 +36,7 @@ export const addingForeignKeyConstraint: Rule = {
       rewrite: false,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     for (const { alter, cmd, constraint: c } of constraintsAddedToExistingTable(ctx)) {
       if (c.contype !== 'CONSTR_FOREIGN' || !validatesNow(c)) continue;

@@ -54,6 +54,7 @@ export const addingNotNullableField: Rule = {
       rewrite: false,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const { statement, schema, pgVersion, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');

@@ -33,6 +33,7 @@ export const addingPrimaryKeyConstraint: Rule = {
       rewrite: false,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     reportIndexBuildingConstraints(ctx, 'CONSTR_PRIMARY', 'primary key', 'a primary key');
     reportNullableKeyScans(ctx);

@@ -44,6 +44,7 @@ export const addingRequiredField: Rule = {
     help: 'Add a default, or add the column nullable, backfill it, and enforce NOT NULL afterwards.',
     limits: 'Whether deployed code inserts without the column is not known: the finding assumes it does. Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported. A column made required in a later migration is not reported: the history cannot tell when the code that writes it was deployed.',
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const { statement, schema, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');

@@ -47,6 +47,7 @@ export const addingStoredGeneratedColumn: Rule = {
       rewrite: true,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const alter = tableAlter(ctx.statement);
     if (!alter || !existingTable(ctx, alter.relation)) return;

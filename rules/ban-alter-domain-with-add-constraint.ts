@@ -30,6 +30,7 @@ export const banAlterDomainWithAddConstraint: Rule = {
       rewrite: false,
     },
   },
+  visits: ['AlterDomainStmt'],
   check(ctx) {
     const alter = nodeAs(ctx.statement.node, 'AlterDomainStmt');
     // subtype 'C' is ADD CONSTRAINT

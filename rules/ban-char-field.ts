@@ -19,6 +19,7 @@ export const banCharField: Rule = {
     help: 'Use text (with a CHECK constraint on the length if needed).',
     limits: 'Reported where char(n)/character/bpchar is written; the internal type "char" is not. Columns that must hold fixed-width codes (ISO codes) are reported too: suppress with a reason.',
   },
+  visits: ['CreateStmt', 'AlterTableStmt'],
   check({ statement, schema, report }) {
     for (const c of typedColumns(statement.node, schema)) {
       if (c.builtin !== 'bpchar') continue;

@@ -20,6 +20,7 @@ export const banCreateDomainWithConstraint: Rule = {
     help: 'Create the domain without a CHECK and put the check on the table columns instead.',
     limits: 'Every CREATE DOMAIN with CHECK or NOT NULL is reported, as design advice.',
   },
+  visits: ['CreateDomainStmt'],
   check(ctx) {
     const create = nodeAs(ctx.statement.node, 'CreateDomainStmt');
     if (!create) return;

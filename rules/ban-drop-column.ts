@@ -23,6 +23,7 @@ export const banDropColumn: Rule = {
     help: 'Remove the column from application code first, then drop it in a later release; suppress with a reason.',
     limits: 'Whether deployed code still uses the column is not known: the finding assumes it does. Not reported: columns added, or tables created, earlier in the same file (or in an earlier part of the same migration), and dbmate/goose down sections (squawk reports those). A DROP COLUMN inside an EXECUTE of a string built at run time is not seen (dynamic-sql-in-do-block names it).',
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const alter = nodeAs(ctx.statement.node, 'AlterTableStmt');
     if (!alter?.relation || (alter.objtype !== undefined && alter.objtype !== 'OBJECT_TABLE')) return;

@@ -18,6 +18,7 @@ export const banDropDatabase: Rule = {
     help: 'Remove DROP DATABASE from the migration; drop databases by hand after a backup.',
     limits: 'Every DROP DATABASE is reported; there is no exception for test setups, because a migration runs on every environment.',
   },
+  visits: ['DropdbStmt'],
   check({ statement, report }) {
     const drop = nodeAs(statement.node, 'DropdbStmt');
     if (!drop) return;

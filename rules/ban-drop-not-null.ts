@@ -22,6 +22,7 @@ export const banDropNotNull: Rule = {
     help: 'Make every reader handle NULL in this column first, then drop NOT NULL in a later release.',
     limits: 'The column\'s nullability is known only for tables of the replayed history: a column of a table created outside it (or via LIKE / CREATE TABLE AS) is assumed NOT NULL and reported. Not reported: a column the model knows to be nullable already (squawk reports it even then), a column made NOT NULL earlier in the same file, and columns or tables created in the same file.',
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const alter = nodeAs(ctx.statement.node, 'AlterTableStmt');
     if (!alter?.relation) return;

@@ -19,6 +19,7 @@ export const banDropSchema: Rule = {
     help: 'Empty the schema through reviewed, separate migrations first; never drop it with CASCADE.',
     limits: 'Reported for every DROP SCHEMA of a schema the file did not create; what the schema holds is not listed (objects created outside the replayed history are unknown).',
   },
+  visits: ['DropStmt'],
   check({ statement, previous, schema, report }) {
     const drop = nodeAs(statement.node, 'DropStmt');
     if (drop?.removeType !== 'OBJECT_SCHEMA') return;

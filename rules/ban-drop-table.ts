@@ -22,6 +22,7 @@ export const banDropTable: Rule = {
     help: 'Remove all readers first, then drop in a later release after a backup; suppress with a reason once that is done.',
     limits: 'Reported for every table the file did not create itself, including tables of unknown size created outside the replayed history. Not reported: temporary tables and tables created earlier in the same file, and the down sections of dbmate and goose files (squawk lints the whole file, so it reports the DROP TABLE of a down section; pgwarden lints the forward migration only, and down files when named on the command line). Whether the table is still read by deployed code is not known: the finding assumes it is.',
   },
+  visits: ['DropStmt'],
   check({ statement, schema, report }) {
     const drop = nodeAs(statement.node, 'DropStmt');
     if (drop?.removeType !== 'OBJECT_TABLE') return;

@@ -30,6 +30,7 @@ export const banExclusionConstraint: Rule = {
       rewrite: false,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     reportIndexBuildingConstraints(ctx, 'CONSTR_EXCLUSION', 'exclusion constraint', 'an exclusion constraint');
   },

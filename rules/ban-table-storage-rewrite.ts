@@ -42,6 +42,7 @@ export const banTableStorageRewrite: Rule = {
       rewrite: true,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const alter = tableAlter(ctx.statement);
     if (!alter || !existingTable(ctx, alter.relation)) return;

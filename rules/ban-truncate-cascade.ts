@@ -20,6 +20,7 @@ export const banTruncateCascade: Rule = {
     help: 'List the tables to empty explicitly and drop CASCADE.',
     limits: 'The tables named in the message are those whose foreign keys the replayed history (or `--database-url`) shows; keys created outside it are not known, so the list may be incomplete, and the message says so. Reported even when the named table was created in the same file, because its referencing tables may be older.',
   },
+  visits: ['TruncateStmt'],
   check({ statement, schema, report }) {
     const truncate = nodeAs(statement.node, 'TruncateStmt');
     if (truncate?.behavior !== 'DROP_CASCADE') return;

@@ -18,6 +18,7 @@ export const banTruncate: Rule = {
     help: 'Delete rows in batches with a WHERE clause after a backup, or suppress with a reason.',
     limits: 'Tables created earlier in the same file (or in an earlier part of the same migration, for layouts that split one migration into parts) count as new and empty and are not reported. TRUNCATE … CASCADE is left to ban-truncate-cascade. TRUNCATE inside dynamic SQL built at run time is not seen.',
   },
+  visits: ['TruncateStmt'],
   check({ statement, schema, report }) {
     const truncate = nodeAs(statement.node, 'TruncateStmt');
     if (!truncate || truncate.behavior === 'DROP_CASCADE') return;

@@ -30,6 +30,7 @@ export const banVacuumFull: Rule = {
       rewrite: true,
     },
   },
+  visits: ['VacuumStmt', 'ClusterStmt'],
   check(ctx) {
     const node = ctx.statement.node;
     const vacuum = nodeAs(node, 'VacuumStmt');

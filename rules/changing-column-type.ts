@@ -70,6 +70,7 @@ export const changingColumnType: Rule = {
       rewrite: true,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const { statement, schema, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');

@@ -33,6 +33,7 @@ export const constraintMissingNotValid: Rule = {
       rewrite: false,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     for (const { alter, cmd, constraint: c } of constraintsAddedToExistingTable(ctx)) {
       if (c.contype !== 'CONSTR_CHECK' || !validatesNow(c)) continue;

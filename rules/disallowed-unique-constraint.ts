@@ -31,6 +31,7 @@ export const disallowedUniqueConstraint: Rule = {
       rewrite: false,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     reportIndexBuildingConstraints(ctx, 'CONSTR_UNIQUE', 'unique constraint', 'a unique constraint');
   },

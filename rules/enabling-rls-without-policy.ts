@@ -24,6 +24,7 @@ export const enablingRlsWithoutPolicy: Rule = {
     help: 'Create the table\'s policies in the same migration (CREATE POLICY … ON table), so that RLS never runs with none.',
     limits: 'Policies the replayed history or `--database-url` does not show are unknown, so a table whose policies were created outside the migrations is reported. Which role the application connects as is not known: the finding is a warning because the table\'s owner is not affected.',
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const alter = tableAlter(ctx.statement);
     if (!alter || !existingTable(ctx, alter.relation)) return;

@@ -66,6 +66,7 @@ export const expandContractInOneMigration: Rule = {
     help: 'Expand (add + backfill) in one release, switch the code, and contract (drop/rename) in a later migration.',
     limits: 'Only in-place type changes of a column of a table the same file expands (adds a column to, or backfills) are reported here; DROP COLUMN and renames in such a file are ban-drop-column\'s, renaming-column\'s and renaming-table\'s findings, which name the expand step. Expand and contract spread over two migrations of the same release are not seen (pgwarden does not know release boundaries).',
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const { statement, schema, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterTableStmt');

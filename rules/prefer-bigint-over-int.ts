@@ -23,6 +23,7 @@ export const preferBigintOverInt: Rule = {
     help: 'Declare ids and keys as bigint (bigint GENERATED … AS IDENTITY instead of serial).',
     limits: 'Only key-like columns are reported (primary key, identity, foreign key, `id`, `…_id`, `…Id`, and arrays of ids); squawk reports every integer column, which the `allColumns` option reproduces. A key whose referenced table uses integer too is still reported: widening both is the fix. Columns of temporary tables, and an ALTER COLUMN TYPE that restates the column\'s current type, are not reported.',
   },
+  visits: ['CreateStmt', 'AlterTableStmt'],
   check({ statement, schema, options, report }) {
     for (const c of typedColumns(statement.node, schema)) {
       if (!c.builtin) continue;

@@ -20,6 +20,7 @@ export const preferBigintOverSmallint: Rule = {
     help: 'Declare ids and keys as bigint (bigint GENERATED … AS IDENTITY instead of smallserial).',
     limits: 'As for prefer-bigint-over-int: key-like columns (and arrays of ids) only, unless `allColumns` is true (squawk\'s behaviour); temporary tables and restated types are not reported.',
   },
+  visits: ['CreateStmt', 'AlterTableStmt'],
   check({ statement, schema, options, report }) {
     for (const c of typedColumns(statement.node, schema)) {
       if (!c.builtin) continue;

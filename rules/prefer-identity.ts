@@ -30,6 +30,7 @@ export const preferIdentity: Rule = {
     minPgVersion: pgSince('identityColumns'),
     adviceNeeds: 'identityColumns',
   },
+  visits: ['CreateStmt', 'AlterTableStmt'],
   check({ statement, schema, report }) {
     for (const c of typedColumns(statement.node, schema)) {
       const base = c.builtin && SERIALS.get(c.builtin);

@@ -16,6 +16,7 @@ export const preferJsonb: Rule = {
     help: 'Declare the column as jsonb.',
     limits: 'Reported where json is written; whether the exact text must be kept (the one reason for json) is not known.',
   },
+  visits: ['CreateStmt', 'AlterTableStmt'],
   check({ statement, schema, report }) {
     for (const c of typedColumns(statement.node, schema)) {
       if (c.builtin !== 'json') continue;

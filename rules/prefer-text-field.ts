@@ -25,6 +25,7 @@ export const preferTextField: Rule = {
     help: 'Use text, with a CHECK (char_length(col) <= n) constraint if the length must be limited.',
     limits: 'Reported where a varchar(n) type is written (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE); an ALTER COLUMN TYPE that restates the column\'s current type (Sequelize\'s changeColumn does) is not reported again (squawk reports it). Domains over varchar(n) are not followed.',
   },
+  visits: ['CreateStmt', 'AlterTableStmt'],
   check({ statement, schema, report }) {
     for (const c of typedColumns(statement.node, schema)) {
       if (c.builtin !== 'varchar' || (c.type.typmods ?? []).length === 0) continue;

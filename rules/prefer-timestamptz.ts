@@ -20,6 +20,7 @@ export const preferTimestamptz: Rule = {
     help: 'Declare the column as timestamptz.',
     limits: 'Reported where timestamp without time zone is written, in new tables too; columns of temporary tables and restated types are not reported. Whether the application stores UTC consistently is not known.',
   },
+  visits: ['CreateStmt', 'AlterTableStmt'],
   check({ statement, schema, report }) {
     for (const c of typedColumns(statement.node, schema)) {
       if (c.builtin !== 'timestamp') continue;

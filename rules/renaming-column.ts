@@ -56,6 +56,7 @@ export const renamingColumn: Rule = {
     help: 'Add a new column, migrate code to it, and drop the old column in a later release.',
     limits: 'Whether deployed code still uses the old name is not known: the finding assumes it does. Not reported: columns or tables created earlier in the same file, a column of a table renamed earlier in the file (renaming-table owns that), and a rename kept working by a compatibility view that shows the old name (squawk reports those renames too). Renames inside dynamic SQL are not seen.',
   },
+  visits: ['RenameStmt'],
   check(ctx) {
     const rename = nodeAs(ctx.statement.node, 'RenameStmt');
     if (rename?.renameType !== 'OBJECT_COLUMN' || !rename.relation || !rename.subname) return;

@@ -39,6 +39,7 @@ export const renamingEnumValue: Rule = {
     limits: 'Enum swaps are recognised when both the old and the new type are enums the model knows (created by the history or seeded from `--database-url`); a swap through text (`TYPE text`, then `TYPE new_enum`) in two migrations is not followed across them. Which labels deployed code still writes is not known: every removed label is named. Enums and columns created earlier in the same file are not reported.',
     minPgVersion: pgSince('renameEnumValue'),
   },
+  visits: ['AlterEnumStmt', 'AlterTableStmt'],
   check(ctx) {
     const { statement, schema, report } = ctx;
     const alter = nodeAs(statement.node, 'AlterEnumStmt');

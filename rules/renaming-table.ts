@@ -27,6 +27,7 @@ export const renamingTable: Rule = {
     help: 'Leave a compatibility view with the old name, or create a new table and migrate code to it first.',
     limits: 'Not reported: relations created earlier in the same file, a rename followed in the same file by a compatibility view under the old name, and a table swap (another table renamed to the old name in the same file); squawk reports each rename of a swap. A view in another schema, or created before the rename, does not count as compatibility.',
   },
+  visits: ['RenameStmt', 'AlterObjectSchemaStmt'],
   check(ctx) {
     const { statement, schema, parsed, previous, report } = ctx;
     const rename = nodeAs(statement.node, 'RenameStmt');

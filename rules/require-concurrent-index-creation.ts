@@ -34,6 +34,7 @@ export const requireConcurrentIndexCreation: Rule = {
       rewrite: false,
     },
   },
+  visits: ['IndexStmt'],
   check(ctx) {
     const index = nodeAs(ctx.statement.node, 'IndexStmt');
     if (!index?.relation) return;

@@ -27,6 +27,7 @@ export const requireConcurrentIndexDeletion: Rule = {
       rewrite: false,
     },
   },
+  visits: ['DropStmt'],
   check(ctx) {
     const drop = nodeAs(ctx.statement.node, 'DropStmt');
     if (drop?.removeType !== 'OBJECT_INDEX') return;

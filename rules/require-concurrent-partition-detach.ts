@@ -30,6 +30,7 @@ export const requireConcurrentPartitionDetach: Rule = {
       rewrite: false,
     },
   },
+  visits: ['AlterTableStmt'],
   check(ctx) {
     const alter = tableAlter(ctx.statement);
     if (!alter || !existingTable(ctx, alter.relation)) return;

@@ -28,6 +28,7 @@ export const requireConcurrentRefresh: Rule = {
       rewrite: true,
     },
   },
+  visits: ['RefreshMatViewStmt'],
   check(ctx) {
     const refresh = nodeAs(ctx.statement.node, 'RefreshMatViewStmt');
     if (!refresh?.relation || refresh.concurrent) return;

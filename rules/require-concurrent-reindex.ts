@@ -31,6 +31,7 @@ export const requireConcurrentReindex: Rule = {
       rewrite: false,
     },
   },
+  visits: ['ReindexStmt'],
   check(ctx) {
     const reindex = nodeAs(ctx.statement.node, 'ReindexStmt');
     if (!reindex) return;

@@ -22,6 +22,7 @@ export const requireEnumValueOrdering: Rule = {
     help: 'Add BEFORE or AFTER an existing value so the new value sorts where it belongs.',
     limits: 'Every ADD VALUE without BEFORE/AFTER into an enum not created in the same file is reported, even when appending at the end is the intended order; suppress with a reason then.',
   },
+  visits: ['AlterEnumStmt'],
   check({ statement, schema, report }) {
     const alter = nodeAs(statement.node, 'AlterEnumStmt');
     if (!alter?.newVal || alter.oldVal || alter.newValNeighbor) return;

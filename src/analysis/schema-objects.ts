@@ -171,7 +171,7 @@ export function moveRelation(schema: SchemaModel, from: string, to: string): voi
     schema.policies.set(to, policies);
   }
   const [toSchema] = splitKey(to);
-  for (const index of [...schema.indexes.values()].filter((i) => i.table === from)) {
+  for (const index of schema.indexesOn(from)) {
     schema.indexes.delete(index.key);
     index.table = to;
     index.key = `${toSchema}.${index.name}`;

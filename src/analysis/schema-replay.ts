@@ -258,6 +258,7 @@ function addConstraint(
   const push = (model: Omit<ConstraintModel, 'origin'>) => {
     const list = table?.constraints ?? (outsideKey !== undefined && (model.type === 'check' || model.type === 'foreign') ? schema.outsideConstraints(outsideKey) : undefined);
     list?.push({ ...model, location: location ?? constraint.location, origin: schema.origin });
+    if (table) schema.noteConstraintAdded(table);
   };
   // NOT VALID is ignored by CREATE TABLE: the new table is empty, so the constraint is valid at once.
   const validated = inCreate || !constraint.skip_validation;

@@ -5,6 +5,7 @@ import { resolveNames, resolveNamesAfter } from './search-path.js';
 import type { Volatility } from './volatility.js';
 import type { DomainConstraints, FunctionVolatilities } from './declared-objects.js';
 import { pgHas } from './pg-features.js';
+import { IndexMap } from './index-map.js';
 
 /** Where an object was created within the replayed history. */
 export interface Origin {
@@ -144,7 +145,10 @@ export function splitKey(key: string): [string, string] {
 export class SchemaModel {
   readonly tables = new Map<string, TableModel>();
   /** Every index by `schema.name`, including indexes on tables the history never created. */
-  readonly indexes = new Map<string, IndexModel>();
+  readonly indexes: Map<string, IndexModel> & Pick<IndexMap, 'onTable' | 'tableOf'> = new IndexMap();
+  private readonly indexMap = this.indexes as IndexMap;
+  /** Tables a constraint was added to since the current file began. */
+  private readonly constrainedInFile = new Set<TableModel>();
   readonly views = new Map<string, ViewModel>();
   readonly enums = new Map<string, EnumModel>();
   readonly sequences = new Map<string, SequenceModel>();
@@ -164,7 +168,30 @@ export class SchemaModel {
 
   /** Sets the file and transaction of the statements applied next. */
   at(origin: Origin): void {
+    if (origin.file !== this.current.file) {
+      this.indexMap.startFile();
+      this.constrainedInFile.clear();
+    }
     this.current = origin;
+  }
+
+  /**
+   * What the current file may have created, for checks run once per file: going over every index or
+   * constraint of the history for each file made a long history quadratic. Each is a superset (what
+   * was set since the file's first statement, still in the model); `createdBy` tells what is the file's.
+   */
+  tablesWithIndexesSetInFile(): string[] {
+    return this.indexMap.tablesWithIndexesSetInFile();
+  }
+
+  /** Tables of the model that a constraint was added to since the current file's first statement. */
+  tablesConstrainedInFile(): TableModel[] {
+    return [...this.constrainedInFile].filter((t) => this.tables.get(t.key) === t);
+  }
+
+  /** The replay records a constraint added to a table of the model. */
+  noteConstraintAdded(table: TableModel): void {
+    this.constrainedInFile.add(table);
   }
 
   get origin(): Origin {
@@ -177,8 +204,8 @@ export class SchemaModel {
   }
 
   /** Index key (`schema.name`) → table key. */
-  get indexOwners(): Map<string, string> {
-    return new Map([...this.indexes.values()].map((i) => [i.key, i.table]));
+  get indexOwners(): ReadonlyMap<string, string> {
+    return this.indexes.tableOf();
   }
 
   table(name: string | RangeVar | undefined): TableModel | undefined {
@@ -192,8 +219,7 @@ export class SchemaModel {
 
   /** Indexes on a table, known or not (an index created in the history on a table created before it). */
   indexesOn(table: string | RangeVar): IndexModel[] {
-    const key = tableKey(table);
-    return [...this.indexes.values()].filter((i) => i.table === key);
+    return this.indexes.onTable(tableKey(table));
   }
 
   /** An index by (possibly unqualified) name. */
@@ -323,7 +349,21 @@ export class SchemaModel {
 export function createdBy(origin: Origin, statements: readonly Statement[]): boolean {
   let statement = origin.statement;
   while (statement?.parent) statement = statement.parent;
-  return statement !== undefined && statements.includes(statement);
+  return statement !== undefined && statementSet(statements).has(statement);
+}
+
+/**
+ * File checks ask this for every object of the history: a search of the file's statements each time
+ * made them quadratic. The set is kept per array and rebuilt when the array has grown.
+ */
+const statementSets = new WeakMap<readonly Statement[], Set<Statement>>();
+function statementSet(statements: readonly Statement[]): Set<Statement> {
+  let set = statementSets.get(statements);
+  if (set === undefined || set.size !== statements.length) {
+    set = new Set(statements);
+    statementSets.set(statements, set);
+  }
+  return set;
 }
 
 /** Creates a TableModel whose `indexes` always reflect the schema's index map. */

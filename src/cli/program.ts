@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT_USAGE } from './errors.js';
 import { version } from './version.js';
+import { addManifestCommands, MANIFEST_FILE, type CommandManifest } from './command-manifest.js';
+import { readFileSync } from 'node:fs';
 
 type Register = (program: Command) => void;
 
@@ -17,8 +19,12 @@ const commands: Record<string, () => Promise<Register>> = {
   demo: async () => (await import('./commands/demo.js')).registerDemo,
 };
 
-/** The program with every command, or only `only` (its help and parsing are the same either way). */
-export async function buildProgram(only?: string): Promise<Command> {
+/**
+ * The program with every command, or only `only` (its help and parsing are the same either way). For
+ * the root's help, `help`, an unknown command and `completion`, the commands other than completion come
+ * from the manifest the build wrote (names, options, no actions) when there is one for this version.
+ */
+export async function buildProgram(only?: string, { manifest: useManifest = true }: { manifest?: boolean } = {}): Promise<Command> {
   const program = new Command();
   program
     .name('pgwarden')
@@ -27,19 +33,46 @@ export async function buildProgram(only?: string): Promise<Command> {
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
     .showSuggestionAfterError();
-  const names = only !== undefined && Object.hasOwn(commands, only) ? [only] : Object.keys(commands);
+  const one = only !== undefined && only !== 'completion' && Object.hasOwn(commands, only);
+  const manifest = !one && useManifest ? readManifest() : undefined;
+  if (manifest) {
+    // completion runs for real; the others only need to be described, in their usual order
+    const register = await commands.completion();
+    for (const spec of manifest.commands) {
+      if (spec.name === 'completion') register(program);
+      else addManifestCommands(program, { ...manifest, commands: [spec] });
+    }
+    return program;
+  }
+  const names = one ? [only] : Object.keys(commands);
   for (const register of await Promise.all(names.map((name) => commands[name]()))) register(program);
   return program;
+}
+
+/** The build's command manifest, when it is there and of this version (else the commands load). */
+function readManifest(): CommandManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(new URL(MANIFEST_FILE, import.meta.url), 'utf8')) as CommandManifest;
+    return manifest.version === version && Array.isArray(manifest.commands) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the CLI; resolves to the exit code. User errors are one line, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
   ignoreClosedOutput();
+  // `pgwarden --version` (a shell prompt, a CI step, a hook that checks the tool) answers before any
+  // command module loads: commander's own answer, without the 1 s of loading every command to get it
+  if (argv.length > 0 && argv.every((arg) => arg === '--version' || arg === '-V' || arg === '--debug') && argv.some((arg) => arg !== '--debug')) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
   // chalk 5 ignores NO_COLOR (https://no-color.org) but honours FORCE_COLOR=0; set before any command loads it
   if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
   // root options take no values, so the first word is the command; completion lists every command
   const first = argv.find((arg) => !arg.startsWith('-'));
-  const program = await buildProgram(first === 'completion' ? undefined : first);
+  const program = await buildProgram(first);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -130,6 +130,12 @@ export type FileContext = BaseContext;
 
 export interface Rule {
   meta: RuleMeta;
+  /**
+   * The statement kinds (`AlterTableStmt`, `IndexStmt`…) `check` can report on: the engine calls it for
+   * those only. Absent: every statement (a rule that folds state over a file's statements, or reads
+   * any kind). test/lint/dispatch.test.ts checks that a rule reports the same without it.
+   */
+  visits?: readonly string[];
   /** Called for each statement, in order, before the statement is replayed into the schema model. */
   check?(context: RuleContext): void;
   /** Called once per file after all its statements. */

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LintInput } from '../../lint/engine.js';
 import type { LintOptions, Config } from '../../lint/config.js';
-import type { LintResult } from '../../lint/types.js';
+import type { LintResult, Rule } from '../../lint/types.js';
 import { FORMATS, isFormatName, reporterFor, ruleCatalog, type FormatName } from '../../report/index.js';
 import { countFindings } from '../../report/types.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
@@ -20,6 +19,7 @@ interface LintFlags {
   databaseUrl?: string;
   stdinFilename?: string;
   cache?: boolean;
+  cacheLocation?: string;
   changedSince?: string;
   staged?: boolean;
   assumeInTransaction?: boolean;
@@ -41,7 +41,8 @@ export function registerLint(program: Command): void {
     .option('--stdin-filename <name>', 'file name reported for standard input')
     .option('--changed-since <ref>', 'report only migrations added or changed since this git ref (earlier ones still build the schema model)')
     .option('--staged', 'report only migrations staged for commit (for pre-commit hooks)')
-    .option('--cache', 'reuse the findings of an identical earlier run (stored in .pgwarden-cache/)')
+    .option('--cache', 'lint only files whose findings are not cached already (in .pgwarden-cache/)')
+    .option('--cache-location <dir>', 'directory of the --cache (default: .pgwarden-cache)')
     .option('--assume-in-transaction', 'assume every file runs in one transaction, whatever its tool does')
     .option('--assume-autocommit', 'assume every statement runs on its own, outside a transaction')
     .action(async (paths: string[], flags: LintFlags, command: Command) => {
@@ -52,6 +53,7 @@ export function registerLint(program: Command): void {
 async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boolean): Promise<number> {
   const format = chooseFormat(flags.format, formatDefaulted);
   if (flags.assumeInTransaction && flags.assumeAutocommit) throw new UserError('--assume-in-transaction and --assume-autocommit cannot be combined');
+  if (flags.cacheLocation !== undefined && !flags.cache) throw new UserError('--cache-location names where --cache keeps its entries: add --cache');
   const maxWarnings = flags.maxWarnings === undefined ? undefined : parseCount(flags.maxWarnings, '--max-warnings');
   // Loaded here, not at the top: every other command (and --help) would pay for the parser, the rules
   // and the configuration schema otherwise.
@@ -81,9 +83,9 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
 
   const transaction = flags.assumeInTransaction ? 'in-transaction' : flags.assumeAutocommit ? 'per-statement' : config.transaction;
   const options: LintOptions = { pgVersion, transaction, tool: config.tool, rules: config.rules, maxFileBytes: config.maxFileBytes };
-  const key = flags.cache ? cacheKey(version, options, inputs) : undefined;
-  const result = (key && (await readCachedResult(key))) || (await lintSources(inputs, allRules, options));
-  if (key) await writeCachedResult(key, result);
+  const result = flags.cache
+    ? await lintWithCache(inputs, options, allRules, flags.cacheLocation, (list) => lintSources(list, allRules, options))
+    : await lintSources(inputs, allRules, options);
 
   const shown = (file: string) => reported === undefined || reported.has(resolve(file));
   const visible = result.findings.filter((f) => !f.suppressed && shown(f.file));
@@ -214,30 +216,17 @@ function parseCount(value: string, flag: string): number {
   return n < 0 ? Number.POSITIVE_INFINITY : n;
 }
 
-const CACHE_DIR = '.pgwarden-cache';
-
-/**
- * Findings depend on every file before them (the schema model is replayed), so the key covers the whole
- * ordered input, the options and the version: any change anywhere lints again.
- */
-function cacheKey(toolVersion: string, options: LintOptions, inputs: LintInput[]): string {
-  const hash = createHash('sha256').update(toolVersion).update('\0').update(JSON.stringify(options));
-  for (const input of inputs) {
-    hash.update('\0').update(input.path).update('\0').update(input.text).update('\0').update(JSON.stringify([input.runner ?? null, input.context ?? false]));
-  }
-  return hash.digest('hex');
-}
-
-async function readCachedResult(key: string): Promise<LintResult | undefined> {
-  try {
-    return JSON.parse(await readFile(join(CACHE_DIR, `lint-${key}.json`), 'utf8')) as LintResult;
-  } catch {
-    // a missing or damaged entry only means linting again
-    return undefined;
-  }
-}
-
-async function writeCachedResult(key: string, result: LintResult): Promise<void> {
-  await mkdir(CACHE_DIR, { recursive: true });
-  await writeFile(join(CACHE_DIR, `lint-${key}.json`), JSON.stringify(result));
+/** Per-file findings from the cache, the rest linted (see lint-cache.ts); the cache is rewritten after. */
+async function lintWithCache(
+  inputs: LintInput[],
+  options: LintOptions,
+  rules: readonly Rule[],
+  location: string | undefined,
+  lint: (inputs: LintInput[]) => Promise<LintResult>,
+): Promise<LintResult> {
+  const { LintCache, chainKeys, DEFAULT_CACHE_LOCATION } = await import('../lint-cache.js');
+  const cache = await LintCache.open(location ?? DEFAULT_CACHE_LOCATION);
+  const result = await cache.lint(inputs, chainKeys(version, options, rules.map((r) => r.meta.id), inputs), lint);
+  await cache.save();
+  return result;
 }
