@@ -5,7 +5,7 @@ export { createMigration, type CreatedMigration } from './create.js';
 export { formatPlan, type PlanEntry } from './plan.js';
 export { GateRefusedError, RUNNER_SATISFIED_RULES } from './gate.js';
 export { MigrationFailedError, type Isolation } from './execute.js';
-export { RunLockTimeoutError } from './advisory-lock.js';
+export { RunLockLostError, RunLockTimeoutError } from './advisory-lock.js';
 export { RunnerUsageError, InterruptedMigrationError } from './errors.js';
 export { MigrationSetError } from './files.js';
 export { parseDuration } from './duration.js';

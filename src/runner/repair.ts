@@ -10,6 +10,7 @@ import { planned, readState, underRunLock } from './state.js';
 import { pgwardenVersion } from '../version.js';
 import { readDownText, type LoadedMigration } from './files.js';
 import type { Resolved } from './types.js';
+import type { Session } from './connections.js';
 
 /**
  * What to do about a migration that was interrupted outside a transaction (its marker is in
@@ -168,7 +169,7 @@ async function forget(client: ClientBase, marker: AttemptMarker, markApplied: bo
   r.log.info('repair_forgotten', { migration: marker.name, message: `${marker.name}: cleared the interrupted marker${recorded}` });
 }
 
-async function resume(session: { control: ClientBase; migration: ClientBase; migrationPid: number }, marker: AttemptMarker, target: Target, r: Resolved): Promise<void> {
+async function resume(session: Session, marker: AttemptMarker, target: Target, r: Resolved): Promise<void> {
   const job: MigrationJob = {
     direction: marker.direction,
     planned: { ...planned(target.file, target.analysis), path: target.path, sql: target.sql },
@@ -182,7 +183,7 @@ async function resume(session: { control: ClientBase; migration: ClientBase; mig
   const monitor = session.control === session.migration ? undefined : session.control;
   try {
     // no hooks: a backup or row-count check taken halfway through a migration would describe nothing useful
-    const result = await runJob(job, { migration: session.migration, migrationPid: session.migrationPid, monitor }, r.settings, [], r.log);
+    const result = await runJob(job, { migration: session.migration, migrationPid: session.migrationPid, monitor, lock: session.lock }, r.settings, [], r.log);
     const word = marker.direction === 'up' ? 'applied' : 'reverted';
     r.log.info('resumed', { migration: marker.name, duration_ms: result.durationMs, message: `resumed and ${word} ${marker.name}; the interrupted marker is cleared` });
   } catch (error) {

@@ -8,6 +8,7 @@ import { runJob, MigrationFailedError, type MigrationJob } from './execute.js';
 import { readDownText, type LoadedMigration } from './files.js';
 import { ensureHistory, finishAttempt, historyStorage, type HistoryEntry } from './history.js';
 import { RunnerUsageError } from './errors.js';
+import { RunLockLostError } from './advisory-lock.js';
 import { pgwardenVersion } from '../version.js';
 import { resolveOptions } from './options.js';
 import { gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, select, underRunLock, warnDrift, type State } from './state.js';
@@ -39,7 +40,9 @@ async function up(dir: string, r: Resolved, o: UpOptions): Promise<RunResult> {
     warnDrift(state, r.log);
     const selected = select(pendingOf(state), o, state.history);
     if (selected.length === 0) {
-      const message = o.to === undefined || pendingOf(state).length === 0 ? 'no pending migrations' : `${migrationNameOf(o.to)} is already applied: nothing to apply up to it`;
+      let message = o.to === undefined || pendingOf(state).length === 0 ? 'no pending migrations' : `${migrationNameOf(o.to)} is already applied: nothing to apply up to it`;
+      const meanwhile = session.lock?.appliedWhileWaiting ?? [];
+      if (meanwhile.length > 0) message += `: another runner applied ${meanwhile.join(', ')} while this one waited for the run lock`;
       r.log.info('up_to_date', { message });
       return { migrations: [], acceptedFindings: [] };
     }
@@ -121,7 +124,7 @@ async function runWithUmzug(session: Session, state: State, targets: LoadedMigra
         results.set(f.name, { name: f.name, ...(await runOrFail(job, session, r)) });
       },
     })),
-    storage: historyStorage(session.control),
+    storage: historyStorage(session.migration),
     logger: undefined,
   });
   const verb = direction === 'up' ? 'applying' : 'reverting';
@@ -166,8 +169,13 @@ function jobFor(f: LoadedMigration, analysis: MigrationAnalysis, direction: 'up'
 async function runOrFail(job: MigrationJob, session: Session, r: Resolved) {
   const monitor = session.control === session.migration ? undefined : session.control;
   try {
-    return await runJob(job, { migration: session.migration, migrationPid: session.migrationPid, monitor }, r.settings, r.hooks, r.log);
+    return await runJob(job, { migration: session.migration, migrationPid: session.migrationPid, monitor, lock: session.lock }, r.settings, r.hooks, r.log);
   } catch (error) {
+    // restoring needs the lock too: the next run (or repair) sees what is left
+    if (error instanceof RunLockLostError) {
+      r.log.error('run_lock_lost', { migration: job.planned.name, error: error.message, message: error.message, quiet: true });
+      throw error;
+    }
     const failure = error instanceof MigrationFailedError ? error : new MigrationFailedError(job.planned.name, error, 1, String(error));
     r.log.error('migration_failed', { migration: job.planned.name, attempt: failure.attempts, error: failure.message, message: failure.message });
     const context = { migration: job.planned, client: session.migration, log: r.log, error: failure.cause };

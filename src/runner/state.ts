@@ -3,7 +3,7 @@ import { serverVersion } from '../db/version.js';
 import { quoteIdent } from '../db/quote.js';
 import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
 import type { PlannedMigration, RunLogger } from './hooks.js';
-import { acquireRunLock, releaseRunLock } from './advisory-lock.js';
+import { acquireRunLock, holdsRunLock, releaseRunLock, RunLockLostError } from './advisory-lock.js';
 import { openSession, type Session } from './connections.js';
 import { formatDuration } from './duration.js';
 import { loadMigrations, type LoadedMigration } from './files.js';
@@ -117,11 +117,24 @@ export async function underRunLock<T>(r: Resolved, work: (session: Session) => P
     // by itself: the server checks for the vanished client every second (PostgreSQL 14+; older ones ignore it).
     await session.migration.query("set client_connection_check_interval = '1s'").catch(() => undefined);
     r.log.info('waiting_for_lock', { message: `taking the run lock (waiting up to ${formatDuration(r.waitForLockMs)})`, quiet: true });
-    await acquireRunLock(session.control, r.waitForLockMs, undefined, r.runLockKey);
+    // Held on the connection that applies the migrations: a terminated session takes its lock and its
+    // migration's transaction with it, so no other runner can start while this one is still applying.
+    let before: Set<string> | undefined;
+    await acquireRunLock(session.migration, r.waitForLockMs, undefined, r.runLockKey, async () => {
+      before = new Set((await readHistory(session.control)).map((h) => h.name));
+    });
+    const appliedWhileWaiting = before ? (await readHistory(session.control)).map((h) => h.name).filter((n) => !before!.has(n)) : [];
+    session.lock = {
+      key: r.runLockKey,
+      appliedWhileWaiting,
+      async assertHeld(migration, outcome) {
+        if (!(await holdsRunLock(session.migration, r.runLockKey))) throw new RunLockLostError(migration, undefined, outcome);
+      },
+    };
     try {
       return await work(session);
     } finally {
-      await releaseRunLock(session.control, r.runLockKey).catch(() => undefined);
+      await releaseRunLock(session.migration, r.runLockKey).catch(() => undefined);
     }
   } finally {
     await session.close();

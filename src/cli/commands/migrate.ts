@@ -18,12 +18,12 @@ import { formatRepairReport } from '../../runner/repair.js';
 import { parseDuration } from '../../runner/duration.js';
 import { GateRefusedError, formatFinding } from '../../runner/gate.js';
 import { MigrationFailedError } from '../../runner/execute.js';
-import { RunLockTimeoutError } from '../../runner/advisory-lock.js';
+import { RunLockLostError, RunLockTimeoutError } from '../../runner/advisory-lock.js';
 import { RunnerUsageError, InterruptedMigrationError } from '../../runner/errors.js';
 import { migrationNameOf } from '../../runner/state.js';
 import { MigrationSetError } from '../../runner/files.js';
 import { BACKUP_MODES, BackupError, DEFAULT_BACKUP_DIR, DEFAULT_VERIFY_MAX_ROWS, RestoreError, safetyHooks, type BackupMode } from '../../safety/index.js';
-import { UserError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
+import { UserError, EXIT_FINDINGS, EXIT_LOCK_LOST, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { fromConfigDir } from '../project-paths.js';
 import { onInterrupt, trackProgress } from '../interrupt.js';
 import { version } from '../version.js';
@@ -262,6 +262,7 @@ async function report(error: unknown, flags: CommonFlags, log: RunLogger, secret
   }
   // already logged by the runner, with the migration's name and outcome
   if (error instanceof MigrationFailedError) return EXIT_FINDINGS;
+  if (error instanceof RunLockLostError) throw new UserError(line(error), EXIT_LOCK_LOST);
   if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError) throw new UserError(line(error), EXIT_FINDINGS);
   if (error instanceof RestoreError) throw new UserError(line(error), EXIT_FINDINGS);
   if (error instanceof ConnectionError || error instanceof RunnerUsageError || error instanceof MigrationSetError || error instanceof BackupError) {
