@@ -23,3 +23,11 @@ export class InterruptedMigrationError extends Error {
     this.marker = marker;
   }
 }
+
+/** A pending migration sorts before an applied one, and --allow-out-of-order was not given. */
+export class OutOfOrderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutOfOrderError';
+  }
+}

@@ -11,9 +11,9 @@ import { RunnerUsageError } from './errors.js';
 import { RunLockLostError } from './advisory-lock.js';
 import { pgwardenVersion } from '../version.js';
 import { resolveOptions } from './options.js';
-import { gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, select, underRunLock, warnDrift, type State } from './state.js';
+import { gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, refuseOutOfOrder, select, underRunLock, warnDrift, type State } from './state.js';
 import { dryRun } from './dry-run.js';
-import { plan, status } from './inspect.js';
+import { plan, status, validate } from './inspect.js';
 import { repairMigration } from './repair.js';
 import type { AppliedMigration, DownOptions, Resolved, Runner, RunnerOptions, RunResult, UpOptions } from './types.js';
 
@@ -26,6 +26,7 @@ export function createRunner(options: RunnerOptions): Runner {
     up: (o = {}) => (o.dryRun ? dryRun(options.dir, r, o) : up(options.dir, r, o)),
     down: (o = {}) => down(options.dir, r, o),
     status: () => status(options.dir, r),
+    validate: (o = {}) => validate(options.dir, r, o),
     plan: () => plan(options.dir, r),
     repair: (o = {}) => repairMigration(options.dir, r, o),
   };
@@ -46,6 +47,7 @@ async function up(dir: string, r: Resolved, o: UpOptions): Promise<RunResult> {
       r.log.info('up_to_date', { message });
       return { migrations: [], acceptedFindings: [] };
     }
+    refuseOutOfOrder(state, selected, o.allowOutOfOrder, r.log);
     const acceptedFindings = await gate(state, selected, r);
     const plannedList = selected.map((f) => planned(f, state.analyses.get(f.name)!));
     const run: RunInfo = { databaseUrl: r.databaseUrl, migrations: plannedList, client: session.control, log: r.log };
@@ -67,7 +69,8 @@ async function down(dir: string, r: Resolved, o: DownOptions): Promise<RunResult
     await ensureHistory(session.control);
     const state = await readState(dir, session, r);
     refuseInterrupted(state);
-    const files = new Map(state.files.map((f) => [f.name, f]));
+    // a renamed file reverts the migration recorded under its old name
+    const files = new Map(state.files.filter((f) => state.rec.appliedAs.has(f.name)).map((f) => [state.rec.appliedAs.get(f.name)!.name, f]));
     const applied = [...state.history].reverse();
     let chosen: HistoryEntry[];
     if (o.to !== undefined) {
