@@ -31,3 +31,11 @@ export class OutOfOrderError extends Error {
     this.name = 'OutOfOrderError';
   }
 }
+
+/** A run died (or its restore failed) leaving the database possibly half-restored: nothing runs until it is resolved. */
+export class UnfinishedRunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnfinishedRunError';
+  }
+}

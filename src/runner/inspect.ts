@@ -1,6 +1,7 @@
 import type { MigrationStatus, Resolved, ValidateOptions, ValidationResult } from './types.js';
 import type { HistoryEntry } from './history.js';
 import { problemsOf } from './reconcile.js';
+import { unresolvedRuns, whatNext } from './journal.js';
 import { openSession } from './connections.js';
 import { lintGate } from './gate.js';
 import { planEntries, type PlanEntry } from './plan.js';
@@ -55,8 +56,10 @@ export async function validate(dir: string, r: Resolved, o: ValidateOptions): Pr
     });
     for (const h of rec.missing) migrations.push(row(h, h.name, { missing: true }));
     for (const h of rec.unknown) migrations.push(row(h, h.name, { missing: true, unknown: true }));
+    const runs = (await unresolvedRuns(session.control)).map((run) => ({ ...run, ...whatNext(run) }));
     const problems = problemsOf(rec, { failOnPending: o.failOnPending, interrupted: [...interrupted] });
-    return { migrations, problems };
+    for (const run of runs) problems.push({ kind: 'unfinished-run', migration: run.migration ?? '', message: `run ${run.id} (${run.command}) did not finish, state ${run.state}: ${run.left}; way out: ${run.wayOut}` });
+    return { migrations, problems, runs };
   } finally {
     await session.close();
   }

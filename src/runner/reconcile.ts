@@ -68,7 +68,7 @@ export function reconcile(files: readonly LoadedMigration[], history: readonly H
 
 /** One disagreement between the files and the history, as `validate` and `status --check` report it. */
 export interface HistoryProblem {
-  kind: 'drift' | 'missing' | 'unknown' | 'out-of-order' | 'pending' | 'interrupted';
+  kind: 'drift' | 'missing' | 'unknown' | 'out-of-order' | 'pending' | 'interrupted' | 'unfinished-run';
   migration: string;
   message: string;
 }

@@ -97,12 +97,23 @@ export function warnDrift(state: State, log: RunLogger): void {
 
 export async function gate(state: State, selected: LoadedMigration[], r: Resolved): Promise<Finding[]> {
   if (selected.length === 0) return [];
-  const result = await lintGate({
-    files: state.files.map((f) => ({ path: f.path, text: f.text })),
-    pending: new Set(selected.map((m) => m.path)),
-    rules: r.rules,
-    options: { pgVersion: state.pgVersion, ...r.lintOptions },
-  });
+  return gateFiles(state.files.map((f) => ({ path: f.path, text: f.text })), new Set(selected.map((m) => m.path)), state.pgVersion, r);
+}
+
+/**
+ * `down`'s gate: the down files, linted after the applied migrations are replayed (so the model holds
+ * what they built), in the order they run. A file that is its own down file (dbmate, goose) is replayed
+ * only as its down section.
+ */
+export async function downGate(state: State, targets: ReadonlyArray<{ file: LoadedMigration; planned: PlannedMigration }>, r: Resolved): Promise<Finding[]> {
+  const ownDown = new Set(targets.filter((t) => t.planned.path === t.file.path).map((t) => t.file.path));
+  const applied = state.files.filter((f) => state.rec.appliedAs.has(f.name) && !ownDown.has(f.path)).map((f) => ({ path: f.path, text: f.text }));
+  const downs = targets.map((t) => ({ path: t.planned.path, text: t.planned.sql }));
+  return gateFiles([...applied, ...downs], new Set(downs.map((d) => d.path)), state.pgVersion, r);
+}
+
+async function gateFiles(files: Array<{ path: string; text: string }>, pending: Set<string>, pgVersion: number, r: Resolved): Promise<Finding[]> {
+  const result = await lintGate({ files, pending, rules: r.rules, options: { pgVersion, ...r.lintOptions } });
   for (const f of result.accepted) {
     r.log.warn('finding_accepted', { migration: migrationNameOf(f.file), file: f.file, rule: f.rule, message: `accepted (suppressed with a reason: ${f.suppressed?.reason}): ${formatFinding(f)}` });
   }

@@ -6,7 +6,7 @@ import type { ConnectionSource } from './connections.js';
 import type { ApplySettings, Isolation } from './execute.js';
 import type { PlanEntry } from './plan.js';
 import type { HistoryProblem } from './reconcile.js';
-import type { RepairOptions, RepairReport } from './repair.js';
+import type { RepairOptions, RepairReport, UnfinishedRun } from './repair.js';
 
 export type Duration = number | string;
 
@@ -115,6 +115,8 @@ export interface ValidateOptions {
 export interface ValidationResult {
   migrations: MigrationStatus[];
   problems: HistoryProblem[];
+  /** Runs of the journal that did not finish, with what each left and its way out. */
+  runs: UnfinishedRun[];
 }
 
 export interface Runner {

@@ -151,3 +151,24 @@ describe('order, renames and validation', { timeout: 120_000 }, () => {
     expect((await cli('status')).code).toBe(0);
   });
 });
+
+describe('migrate down is guarded like up', { timeout: 120_000 }, () => {
+  it('lints the down files (a DROP TABLE without a reason is refused, nothing reverted) and takes a backup first', async () => {
+    await project.write('0001_users.up.sql', "CREATE TABLE users (id int PRIMARY KEY, email text);\nINSERT INTO users VALUES (1, 'a@example.com');\n");
+    await project.write('0001_users.down.sql', 'DROP TABLE users;\n');
+    expect((await cli('up', '--backup', 'none')).code).toBe(0);
+    const refused = await cli('down', '--backup', 'none');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('ban-drop-table');
+    expect(refused.stderr).toContain('lint gate: 1 error finding');
+    expect(await exists('users')).toBe(true);
+    expect(await history()).toEqual(['0001_users']);
+    await project.write('0001_users.down.sql', '-- pgwarden-ignore ban-drop-table: reverting the table this migration created\n-- pgwarden:allow-data-loss users\nDROP TABLE users;\n');
+    const reverted = await cli('down');
+    expect(reverted.code, reverted.stderr).toBe(0);
+    expect(reverted.stdout + reverted.stderr).toMatch(/backup \S+ taken/);
+    expect(reverted.stdout).toMatch(/reverted 0001_users/);
+    expect(await exists('users')).toBe(false);
+    expect(await history()).toEqual([]);
+  });
+});

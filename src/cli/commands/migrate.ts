@@ -14,12 +14,13 @@ import type { MigrationHooks, RunLogger } from '../../runner/hooks.js';
 import { createConsoleLogger } from '../../runner/logger.js';
 import { createMigration } from '../../runner/create.js';
 import { formatPlan } from '../../runner/plan.js';
-import { formatRepairReport } from '../../runner/repair.js';
+import { formatRepairReport, type UnfinishedRun } from '../../runner/repair.js';
+import { needsRestore } from '../../runner/journal.js';
 import { parseDuration } from '../../runner/duration.js';
 import { GateRefusedError, formatFinding } from '../../runner/gate.js';
 import { MigrationFailedError } from '../../runner/execute.js';
 import { RunLockLostError, RunLockTimeoutError } from '../../runner/advisory-lock.js';
-import { RunnerUsageError, InterruptedMigrationError, OutOfOrderError } from '../../runner/errors.js';
+import { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from '../../runner/errors.js';
 import type { HistoryProblem } from '../../runner/reconcile.js';
 import { migrationNameOf } from '../../runner/state.js';
 import { MigrationSetError } from '../../runner/files.js';
@@ -127,7 +128,7 @@ export function registerMigrate(program: Command): void {
     .action((flags: FormatFlags) => withErrors(flags, async (runner) => {
       const result = await runner.validate({ failOnPending: flags.failOnPending });
       if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(formatStatus(result.migrations));
+      else process.stdout.write(formatStatus(result.migrations) + formatRuns(result.runs));
       if (flags.check) failOnProblems(result.problems, flags.format);
     }));
 
@@ -157,9 +158,10 @@ export function registerMigrate(program: Command): void {
     .action((flags: RepairFlags) => withErrors(flags, async (runner) => {
       if (flags.resume && flags.forget) throw new UserError('choose one of --resume and --forget');
       const report = await runner.repair({ action: flags.resume ? 'resume' : flags.forget ? 'forget' : undefined, markApplied: flags.markApplied });
-      if (!report.marker || flags.resume || flags.forget) return;
+      if (flags.resume || flags.forget || (!report.marker && report.runs.length === 0)) return;
       process.stdout.write(formatRepairReport(report));
-      throw new UserError(`migration ${report.marker.name} is interrupted; nothing was changed: choose --resume or --forget (see above)`, EXIT_FINDINGS);
+      if (report.marker) throw new UserError(`migration ${report.marker.name} is interrupted; nothing was changed: choose --resume or --forget (see above)`, EXIT_FINDINGS);
+      if (report.runs.some(needsRestore)) throw new UserError('a run died while restoring the database; nothing was changed: follow the way out above', EXIT_FINDINGS);
     }));
 
   migrate
@@ -195,6 +197,10 @@ function formatStatus(rows: MigrationStatus[]): string {
       return `${m.state.padEnd(8)} ${m.name}${when ? `  ${when}` : ''}${marks ? `  ${marks}` : ''}\n`;
     })
     .join('');
+}
+
+function formatRuns(runs: UnfinishedRun[]): string {
+  return runs.map((run) => `unfinished run ${run.id} (${run.command}, started ${run.startedAt.toISOString()} by ${run.startedBy}): state ${run.state}${run.migration ? ` (${run.migration})` : ''}: ${run.left}; way out: ${run.wayOut}\n`).join('');
 }
 
 /** validate and status --check: one summary line on stderr and exit 1 when there is any disagreement. */
@@ -310,7 +316,7 @@ async function report(error: unknown, flags: CommonFlags, log: RunLogger, secret
   // already logged by the runner, with the migration's name and outcome
   if (error instanceof MigrationFailedError) return EXIT_FINDINGS;
   if (error instanceof RunLockLostError) throw new UserError(line(error), EXIT_LOCK_LOST);
-  if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError || error instanceof OutOfOrderError) throw new UserError(line(error), EXIT_FINDINGS);
+  if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError || error instanceof OutOfOrderError || error instanceof UnfinishedRunError) throw new UserError(line(error), EXIT_FINDINGS);
   if (error instanceof RestoreError) throw new UserError(line(error), EXIT_FINDINGS);
   if (error instanceof ConnectionError || error instanceof RunnerUsageError || error instanceof MigrationSetError || error instanceof BackupError) {
     throw new UserError(line(error), EXIT_USAGE);
