@@ -13,3 +13,5 @@ export { MigrationSetError } from './files.js';
 export { parseDuration } from './duration.js';
 export { HISTORY_SCHEMA } from './history.js';
 export { formatRepairReport, type RepairOptions, type RepairReport, type RepairStatement } from './repair.js';
+export { formatAdoptionPlan, type AdoptionPlan, type AdoptionEntry, type AdoptOptions, type BaselineOptions } from './adopt.js';
+export { ADOPT_SOURCES, flywayChecksum, type AdoptSource } from './foreign-history.js';

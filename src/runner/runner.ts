@@ -12,6 +12,7 @@ import { closeRuns, describeRun, needsRestore, unresolvedRuns } from './journal.
 import { dryRun } from './dry-run.js';
 import { plan, status, validate } from './inspect.js';
 import { repairMigration } from './repair.js';
+import { adopt, baseline } from './adopt.js';
 import type { DownOptions, Resolved, Runner, RunnerOptions, RunResult, UpOptions } from './types.js';
 
 export type * from './types.js';
@@ -26,6 +27,8 @@ export function createRunner(options: RunnerOptions): Runner {
     validate: (o = {}) => validate(options.dir, r, o),
     plan: () => plan(options.dir, r),
     repair: (o = {}) => repairMigration(options.dir, r, o),
+    baseline: (o = {}) => baseline(options.dir, r, o),
+    adopt: (o) => adopt(options.dir, r, o),
   };
 }
 

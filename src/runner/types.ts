@@ -6,6 +6,7 @@ import type { ConnectionSource } from './connections.js';
 import type { ApplySettings, Isolation } from './execute.js';
 import type { PlanEntry } from './plan.js';
 import type { HistoryProblem } from './reconcile.js';
+import type { AdoptionPlan, AdoptOptions, BaselineOptions } from './adopt.js';
 import type { RepairOptions, RepairReport, UnfinishedRun } from './repair.js';
 
 export type Duration = number | string;
@@ -126,6 +127,10 @@ export interface Runner {
   /** The status and every disagreement of files and history (drift, missing, unknown, out of order, interrupted, pending if asked). */
   validate(options?: ValidateOptions): Promise<ValidationResult>;
   plan(): Promise<PlanEntry[]>;
+  /** Marks the files (up to `to`) as applied without running them; records only with `record`. */
+  baseline(options?: BaselineOptions): Promise<AdoptionPlan>;
+  /** Imports another tool's history (matched to the files); records only with `record`. */
+  adopt(options: AdoptOptions): Promise<AdoptionPlan>;
   /** Reports (and with an action, resolves) a migration interrupted outside a transaction. */
   repair(options?: RepairOptions): Promise<RepairReport>;
 }

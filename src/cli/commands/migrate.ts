@@ -16,6 +16,8 @@ import { createMigration } from '../../runner/create.js';
 import { formatPlan } from '../../runner/plan.js';
 import { formatRepairReport, type UnfinishedRun } from '../../runner/repair.js';
 import { needsRestore } from '../../runner/journal.js';
+import { formatAdoptionPlan, type AdoptionPlan } from '../../runner/adopt.js';
+import { ADOPT_SOURCES, type AdoptSource } from '../../runner/foreign-history.js';
 import { parseDuration } from '../../runner/duration.js';
 import { GateRefusedError, formatFinding } from '../../runner/gate.js';
 import { MigrationFailedError } from '../../runner/execute.js';
@@ -64,6 +66,13 @@ interface RepairFlags extends Partial<ApplyFlags> {
   forget?: boolean;
   markApplied?: boolean;
   logFormat: string;
+}
+
+interface AdoptFlags extends CommonFlags {
+  format: string;
+  to?: string;
+  from?: string;
+  yes?: boolean;
 }
 
 interface FormatFlags extends CommonFlags {
@@ -164,6 +173,23 @@ export function registerMigrate(program: Command): void {
       if (report.runs.some(needsRestore)) throw new UserError('a run died while restoring the database; nothing was changed: follow the way out above', EXIT_FINDINGS);
     }));
 
+  common(migrate.command('baseline').description('Mark existing migrations as applied without running them (a database set up before pgwarden).'))
+    .option('--to <name>', 'up to and including this migration (default: all)')
+    .option('-y, --yes', 'record them; without it, only show what would be recorded')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((flags: AdoptFlags) => withErrors(flags, async (runner) => {
+      showAdoption(await runner.baseline({ to: flags.to, record: flags.yes }), flags.format);
+    }));
+
+  common(migrate.command('adopt').description(`Import another tool's migration history: ${ADOPT_SOURCES.join(', ')}.`))
+    .requiredOption('--from <tool>', ADOPT_SOURCES.join(', '))
+    .option('-y, --yes', 'record them; without it, only show what would be recorded')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((flags: AdoptFlags) => withErrors(flags, async (runner) => {
+      if (!(ADOPT_SOURCES as readonly string[]).includes(flags.from ?? '')) throw new UserError(`--from: expected ${ADOPT_SOURCES.join(', ')}, not '${flags.from}'`);
+      showAdoption(await runner.adopt({ from: flags.from as AdoptSource, record: flags.yes }), flags.format);
+    }));
+
   migrate
     .command('create')
     .description('Write a new timestamped migration (and its down file) in the layout in use.')
@@ -197,6 +223,12 @@ function formatStatus(rows: MigrationStatus[]): string {
       return `${m.state.padEnd(8)} ${m.name}${when ? `  ${when}` : ''}${marks ? `  ${marks}` : ''}\n`;
     })
     .join('');
+}
+
+/** The plan (or what was recorded); without --yes, exit 1 when there was something to record. */
+function showAdoption(plan: AdoptionPlan, format: string): void {
+  process.stdout.write(format === 'json' ? `${JSON.stringify(plan)}\n` : formatAdoptionPlan(plan));
+  if (!plan.recorded && plan.entries.length > 0) throw new UserError(`nothing was recorded: pass --yes to record these ${plan.entries.length} migration(s) as applied`, EXIT_FINDINGS);
 }
 
 function formatRuns(runs: UnfinishedRun[]): string {
