@@ -134,8 +134,8 @@ async function runOrFail(job: MigrationJob, session: Session, r: Resolved, journ
     } catch (restoreError) {
       if (restoring) {
         await journal.move('restore_failed', job.planned.name, { detail: (restoreError as Error).message }).catch(() => undefined);
-        const by = journal.backup ? `\`pgwarden backups restore ${journal.backup}\`` : 'restoring your own backup';
-        r.log.error('restore_failed', { migration: job.planned.name, message: `the restore after ${job.planned.name} did not finish (${(restoreError as Error).message}): finish it by hand with ${by}, then \`pgwarden migrate repair --forget\`` });
+        const by = journal.backup ? `\`pgwarden backups restore ${journal.backup} --yes\` (it rewinds the history too)` : 'restoring your own backup, then `pgwarden migrate repair --forget`';
+        r.log.error('restore_failed', { migration: job.planned.name, message: `the restore after ${job.planned.name} did not finish (${(restoreError as Error).message}): finish it by hand with ${by}` });
       }
       throw restoreError;
     }

@@ -128,11 +128,11 @@ export function whatNext(run: RunRecord): { left: string; wayOut: string } {
     case 'committed':
       return { left: `it died after committing ${m}, before the next step`, wayOut: 'nothing to do: the next `pgwarden migrate up` closes it and carries on' };
     case 'restoring':
-      return { left: `it died while restoring the database after ${m} failed outside a transaction: the database may be half-restored`, wayOut: `\`${restore}\` (puts back the data and the history as they were before the run), then \`pgwarden migrate repair --forget\`` };
+      return { left: `it died while restoring the database after ${m} failed outside a transaction: the database may be half-restored`, wayOut: run.backup ? `\`${restore} --yes\` (puts back the data and the history as they were before the run, and closes this run)` : `${restore}, then \`pgwarden migrate repair --forget\`` };
     case 'restored':
       return { left: `it died after restoring the database to its state before ${m}, which failed outside a transaction`, wayOut: `nothing to do: the next \`pgwarden migrate up\` closes it (and runs ${m} again: fix it first)` };
     case 'restore_failed':
-      return { left: `the restore after ${m} failed: the database differs from its state before the migration`, wayOut: `\`${restore}\`, then \`pgwarden migrate repair --forget\`` };
+      return { left: `the restore after ${m} failed: the database differs from its state before the migration`, wayOut: run.backup ? `\`${restore} --yes\` (puts back the data and the history as they were before the run, and closes this run)` : `${restore}, then \`pgwarden migrate repair --forget\`` };
     default:
       return { left: `it ended in state ${run.state}`, wayOut: 'nothing to do' };
   }
@@ -155,4 +155,38 @@ async function pauseIfAsked(state: RunState, migration: string | undefined): Pro
   if (s !== state || (m !== undefined && m !== migration)) return;
   process.stderr.write(`pgwarden: paused at ${state}${migration ? ` ${migration}` : ''}\n`);
   await new Promise<never>(() => setInterval(() => undefined, 60_000));
+}
+
+export interface Rewound {
+  /** Migrations the history recorded as applied at or after the moment; no longer recorded. */
+  unapplied: string[];
+  /** Interrupted markers of attempts started at or after it; cleared. */
+  clearedMarkers: string[];
+  /** Unfinished runs that took the backup; closed. */
+  closedRuns: number[];
+}
+
+/**
+ * After a backup is restored (`pgwarden backups restore`), the history goes back to the backup's moment
+ * too: what was recorded since is undone by the restore, so `up` must apply it again. One transaction.
+ */
+export async function rewindHistory(client: ClientBase, since: Date, backupId: string): Promise<Rewound> {
+  const schema = historySchemaOf(client);
+  const { rows } = await client.query<{ ok: boolean }>('select to_regclass($1) is not null and to_regclass($2) is not null as ok', [`${schema}.migrations`, `${schema}.runs`]);
+  if (!rows[0].ok) return { unapplied: [], clearedMarkers: [], closedRuns: [] };
+  await client.query('begin');
+  try {
+    const unapplied = await client.query<{ name: string }>(`delete from ${schema}.migrations where applied_at >= $1 returning name`, [since]);
+    const markers = await client.query<{ name: string }>(`delete from ${schema}.migration_attempts where started_at >= $1 returning name`, [since]);
+    const runs = await client.query<{ id: string }>(
+      `update ${schema}.runs set state = 'forgotten', detail = 'was ' || state || ', resolved by restoring backup ' || $1, updated_at = now(), finished_at = now()
+        where finished_at is null and backup = $1 returning id`,
+      [backupId],
+    );
+    await client.query('commit');
+    return { unapplied: unapplied.rows.map((r) => r.name).sort(), clearedMarkers: markers.rows.map((r) => r.name), closedRuns: runs.rows.map((r) => Number(r.id)) };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  }
 }

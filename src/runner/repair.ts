@@ -220,7 +220,7 @@ export function formatRepairReport(report: RepairReport): string {
     out.push(`  left: ${run.left}`);
     out.push(`  way out: ${run.wayOut}`);
   }
-  if (report.runs.some(needsRestore)) out.push('  once that is done (or the database was checked by hand): pgwarden migrate repair --forget');
+  if (report.runs.some(needsRestore)) out.push('  if you resolved it by hand instead: pgwarden migrate repair --forget');
   if (!m) return out.length > 0 ? `${out.join('\n')}\n` : 'no interrupted migration: nothing to repair\n';
   out.push(`interrupted migration: ${m.name} (${m.direction}), started ${m.startedAt.toISOString()} by ${m.startedBy}`);
   out.push(`  file: ${report.path ?? 'MISSING (not in the migrations directory any more)'}${report.fileChanged ? ' — CHANGED since the interrupted run' : ''}`);

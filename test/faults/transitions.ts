@@ -93,17 +93,19 @@ export function killSuite(cases: KillCase[]): void {
         // up, down and repair --resume refuse: the way out is the backup's restore, then --forget
         const up = await migrate('up');
         expect(up.code).toBe(1);
-        expect(up.stderr).toMatch(/died while restoring the database after 0003_broken failed outside a transaction.*Way out: `pgwarden backups restore (\S+)`/);
-        const backup = /pgwarden backups restore (\S+?)`/.exec(up.stderr)![1];
+        expect(up.stderr).toMatch(/died while restoring the database after 0003_broken failed outside a transaction.*Way out: `pgwarden backups restore (\S+) --yes`/);
+        const backup = /pgwarden backups restore (\S+) --yes`/.exec(up.stderr)![1];
         expect((await readdir(join(project.cwd, '.pgwarden', 'backups'))).some((n) => n.startsWith(backup))).toBe(true);
         const report = await migrate('repair');
         expect(report.code).toBe(1);
-        expect(report.stdout).toContain(`way out: \`pgwarden backups restore ${backup}\``);
+        expect(report.stdout).toContain(`way out: \`pgwarden backups restore ${backup} --yes\``);
         expect((await migrate('repair', '--resume')).stderr).toContain('cannot resume 0003_broken: run');
+        // the way out: the backup's restore puts back the schema, rows and history, clears the marker and closes the run
         const restored = await cli(['backups', 'restore', backup, '--yes', '--database-url', f.url], project.cwd);
         outputs.push(restored.stdout, restored.stderr);
         expect(restored.code, restored.stderr).toBe(0);
-        expect((await migrate('repair', '--forget')).code).toBe(0);
+        expect(restored.stdout).toContain('cleared the interrupted marker of 0003_broken');
+        expect(restored.stdout).toMatch(/closed unfinished run \d+, which took this backup/);
         expect((await f.admin.query("select to_regclass('public.items_a_idx') is null as gone")).rows[0].gone).toBe(true);
       } else {
         // restored: the database is back to before 0003_broken; without the broken file nothing is pending

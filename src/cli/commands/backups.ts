@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { connect, resolveConnection, ConnectionError, redactUrl } from '../../db/index.js';
 import { createConsoleLogger } from '../../runner/logger.js';
-import { readHistory } from '../../runner/history.js';
+import { rewindHistory, type Rewound } from '../../runner/journal.js';
 import { listBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR, type BackupManifest, type RestoreReport } from '../../safety/index.js';
 import { formatBytes } from '../../safety/backup-store.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
@@ -71,15 +71,13 @@ export function registerBackups(program: Command): void {
       const databaseUrl = target.config.connectionString ?? '';
       const { report } = await restoreBackup({ databaseUrl, backupDir: flags.backupDir, id, pgDumpPath: flags.pgDump, log: createConsoleLogger({ out: process.stderr, err: process.stderr, secrets: target.secrets, tty: false }) });
       process.stdout.write(formatReport(manifest, report));
-      const recorded = await recordedSince(target, manifest);
-      if (recorded.length > 0) {
-        const names = recorded.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ');
-        process.stderr.write(
-          `warning: pgwarden.migrations still records ${recorded.join(', ')} as applied, though the restore undid ${recorded.length === 1 ? 'it' : 'them'} ` +
-            `(the history is never rewound): \`pgwarden migrate up\` will not apply ${recorded.length === 1 ? 'it' : 'them'} again until you run ` +
-            `DELETE FROM pgwarden.migrations WHERE name IN (${names});\n`,
-        );
+      // the history goes back to the backup's moment with the data: what the restore undid is pending again
+      const rewound = await rewindTo(target, manifest);
+      if (rewound.unapplied.length > 0) {
+        process.stdout.write(`the history is back to backup ${manifest.id}'s moment: un-applied ${rewound.unapplied.join(', ')} (\`pgwarden migrate up\` applies ${rewound.unapplied.length === 1 ? 'it' : 'them'} again)\n`);
       }
+      if (rewound.clearedMarkers.length > 0) process.stdout.write(`cleared the interrupted marker of ${rewound.clearedMarkers.join(', ')} (the restore undid what ${rewound.clearedMarkers.length === 1 ? 'it' : 'they'} left)\n`);
+      if (rewound.closedRuns.length > 0) process.stdout.write(`closed unfinished run ${rewound.closedRuns.join(', ')}, which took this backup\n`);
       process.exitCode = report.ok ? EXIT_OK : EXIT_FINDINGS;
     });
 }
@@ -100,14 +98,11 @@ async function anchorBackupDir(flags: { backupDir: string }): Promise<void> {
   if (flags.backupDir === DEFAULT_BACKUP_DIR) flags.backupDir = fromConfigDir(DEFAULT_BACKUP_DIR, await projectConfigFile());
 }
 
-/** Migrations of the backup's run that the history records as applied after the backup was taken. */
-async function recordedSince(target: ReturnType<typeof resolveConnection>, manifest: BackupManifest): Promise<string[]> {
-  if (manifest.migrations.length === 0) return [];
+/** Rewinds the history to the backup's moment (see rewindHistory); the restore already put the schema and rows back. */
+async function rewindTo(target: ReturnType<typeof resolveConnection>, manifest: BackupManifest): Promise<Rewound> {
   const client = await connect(target);
   try {
-    const history = await readHistory(client);
-    const taken = new Date(manifest.createdAt).getTime();
-    return history.filter((h) => manifest.migrations.includes(h.name) && h.appliedAt.getTime() >= taken).map((h) => h.name);
+    return await rewindHistory(client, new Date(manifest.createdAt), manifest.id);
   } finally {
     await client.end().catch(() => undefined);
   }
