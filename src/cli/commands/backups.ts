@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { connect, resolveConnection, ConnectionError, redactUrl } from '../../db/index.js';
 import { createConsoleLogger } from '../../runner/logger.js';
 import { rewindHistory, type Rewound } from '../../runner/journal.js';
-import { listBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR, type BackupManifest, type RestoreReport } from '../../safety/index.js';
+import { listBackups, listIncompleteBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR, type BackupManifest, type IncompleteBackup, type RestoreReport } from '../../safety/index.js';
 import { formatBytes } from '../../safety/backup-store.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { fromConfigDir, projectConfigFile } from '../project-paths.js';
@@ -31,8 +31,10 @@ export function registerBackups(program: Command): void {
     .action(async (flags: ListFlags) => {
       await anchorBackupDir(flags);
       const all = await listBackups(flags.backupDir);
-      if (flags.format === 'json') process.stdout.write(JSON.stringify({ backups: all.map(summaryOf) }) + '\n');
-      else if (flags.format === 'text') process.stdout.write(formatList(all, flags.backupDir));
+      const incomplete = await listIncompleteBackups(flags.backupDir);
+      const partials = incomplete.map((p) => ({ id: p.id, file: p.file, bytes: p.bytes, modified: p.modified.toISOString() }));
+      if (flags.format === 'json') process.stdout.write(JSON.stringify({ backups: all.map(summaryOf), incomplete: partials }) + '\n');
+      else if (flags.format === 'text') process.stdout.write((all.length > 0 || incomplete.length === 0 ? formatList(all, flags.backupDir) : '') + formatIncomplete(incomplete));
       else throw new UserError(`unknown format '${flags.format}' (text or json)`);
     });
   backups
@@ -164,6 +166,11 @@ function formatList(all: BackupManifest[], dir: string): string {
   const header = ['ID', 'CREATED', 'DATABASE', 'MIGRATIONS', 'TABLES', 'SIZE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [header, ...rows].map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+/** Dumps whose runner died before writing their manifest: never restorable, removed by the next --keep. */
+function formatIncomplete(partials: IncompleteBackup[]): string {
+  return partials.map((p) => `incomplete  ${p.id}  ${p.modified.toISOString()}  ${formatBytes(p.bytes)}  (no manifest: the run taking it was killed; not restorable, pruned by the next --keep)\n`).join('');
 }
 
 /** A first run takes every migration: name the first and the last, not all of them (`--format json` has the list). */
