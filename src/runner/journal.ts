@@ -145,16 +145,23 @@ export function describeRun(run: RunRecord): string {
 
 /**
  * PGWARDEN_PAUSE_AT=<state>[:<migration>] stops the runner right after it journaled that state, prints
- * `pgwarden: paused at <state>` on stderr and waits to be killed: this is how the tests kill a real
- * process at each transition. Never set it in production.
+ * `pgwarden: paused at <state>` on stderr and waits to be killed, or to be sent SIGUSR2 to go on: this
+ * is how the tests kill a real process at each transition (or cut its server off there). Never set it
+ * in production.
  */
 async function pauseIfAsked(state: RunState, migration: string | undefined): Promise<void> {
   const wanted = process.env.PGWARDEN_PAUSE_AT;
   if (!wanted) return;
   const [s, m] = wanted.split(':');
   if (s !== state || (m !== undefined && m !== migration)) return;
-  process.stderr.write(`pgwarden: paused at ${state}${migration ? ` ${migration}` : ''}\n`);
-  await new Promise<never>(() => setInterval(() => undefined, 60_000));
+  await new Promise<void>((resolve) => {
+    const keepAlive = setInterval(() => undefined, 60_000);
+    process.once('SIGUSR2', () => {
+      clearInterval(keepAlive);
+      resolve();
+    });
+    process.stderr.write(`pgwarden: paused at ${state}${migration ? ` ${migration}` : ''}\n`);
+  });
 }
 
 export interface Rewound {

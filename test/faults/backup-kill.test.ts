@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, createFaultDatabase, startCli, tempProject, until, type FaultDatabase, type Project } from './helpers.js';
+import { cli, createFaultDatabase, stackLines, startCli, tempProject, until, type FaultDatabase, type Project } from './helpers.js';
 
 /**
  * SIGKILL while the safety net takes its backup: pg_dump writes through the runner, so it dies with it
@@ -34,7 +34,7 @@ async function pgDumps(): Promise<number[]> {
   return pids;
 }
 
-describe('SIGKILL during the backup', { timeout: 180_000 }, () => {
+describe('the backup and the restore of a run, cut short', { timeout: 180_000 }, () => {
   it('leaves no pg_dump running, and the partial dump is listed as incomplete and pruned by --keep', async () => {
     await f.admin.query(`create table big (id int primary key); insert into big select generate_series(1, 1000); alter table big owner to ${f.role}`);
     await f.admin.query(`create table bystander (id int); alter table bystander owner to ${f.role}`);
@@ -82,5 +82,40 @@ describe('SIGKILL during the backup', { timeout: 180_000 }, () => {
     expect(left.filter((n) => n.startsWith(id))).toEqual([]);
     expect(left.filter((n) => n.endsWith('.json'))).toHaveLength(1);
     expect((await f.admin.query('select count(*)::int as n from big')).rows[0].n).toBe(999);
+  });
+
+  it('a server cut off during the restore: the runner names the command that finishes it, and the next up points at it too', async () => {
+    await f.resetSchemas();
+    await project.remove();
+    project = await tempProject();
+    const migrate = (...args: string[]) => cli(['migrate', ...args, '--database-url', f.url, '--dir', 'migrations'], project.cwd);
+    await project.write('0001_items.sql', 'CREATE TABLE items (id int PRIMARY KEY, a int);\nINSERT INTO items SELECT g, g FROM generate_series(1, 10) g;\n');
+    expect((await migrate('up')).code).toBe(0);
+    await project.write('0002_broken.sql', '-- pgwarden:no-transaction\nCREATE INDEX CONCURRENTLY items_a_idx ON items (a);\nCREATE INDEX CONCURRENTLY items_x_idx ON items (no_such_column);\n');
+    const run = startCli(['migrate', 'up', '--database-url', f.url, '--dir', 'migrations'], project.cwd, { PGWARDEN_PAUSE_AT: 'restoring:0002_broken' });
+    let stderr = '';
+    run.child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    await until('the runner to start restoring', async () => stderr.includes('pgwarden: paused at restoring 0002_broken'));
+    // as a server restart does: every session dropped, no new one accepted for a while
+    await f.admin.query(`alter role ${f.role} nologin`);
+    try {
+      await f.admin.query('select pg_terminate_backend(pid) from pg_stat_activity where usename = $1 and datname = current_database()', [f.role]);
+      run.child.kill('SIGUSR2');
+      const result = await run.done;
+      expect(result.code, result.stderr).toBe(1);
+      expect(stackLines(result.stderr)).toEqual([]);
+      expect(result.stderr).toMatch(/error: the restore after 0002_broken did not finish \(.*\): finish it by hand with `pgwarden backups restore (\S+) --yes` \(it rewinds the history too\)/);
+    } finally {
+      await f.admin.query(`alter role ${f.role} login`);
+    }
+    const up = await migrate('up');
+    expect(up.code).toBe(1);
+    const backup = /Way out: `pgwarden backups restore (\S+) --yes`/.exec(up.stderr)?.[1];
+    expect(backup, up.stderr).toBeDefined();
+    expect(stderr).toContain(`pgwarden backups restore ${backup} --yes`);
+    const restored = await cli(['backups', 'restore', backup!, '--yes', '--database-url', f.url], project.cwd);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect((await f.admin.query("select to_regclass('public.items_a_idx') is null as gone")).rows[0].gone).toBe(true);
+    expect((await migrate('validate')).code).toBe(0);
   });
 });
