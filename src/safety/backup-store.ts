@@ -106,13 +106,7 @@ export async function readManifest(dir: string, id: string): Promise<BackupManif
 
 /** Every readable manifest in the directory, oldest first; unreadable files are skipped. */
 export async function listBackups(dir: string): Promise<BackupManifest[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await namesIn(dir);
   const out: BackupManifest[] = [];
   for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
     try {
@@ -134,13 +128,7 @@ export interface IncompleteBackup {
 }
 
 export async function listIncompleteBackups(dir: string): Promise<IncompleteBackup[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await namesIn(dir);
   const manifests = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
   const out: IncompleteBackup[] = [];
   for (const name of names.filter((n) => n.endsWith('.dump')).sort()) {
@@ -150,6 +138,16 @@ export async function listIncompleteBackups(dir: string): Promise<IncompleteBack
     if (info) out.push({ id, file: join(dir, name), bytes: info.size, modified: info.mtime });
   }
   return out;
+}
+
+/** The file names in the backup directory; none when it does not exist yet. */
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }
 
 /** Removes the files of a backup: its dump, its manifest and the restore lists written beside them. */
