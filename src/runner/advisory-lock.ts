@@ -44,11 +44,12 @@ export class RunLockTimeoutError extends Error {
  * rather than waiting inside pg_advisory_lock: a session blocked in a statement keeps a snapshot open,
  * and CREATE INDEX CONCURRENTLY of the runner holding the lock would wait for that snapshot forever.
  */
-export async function acquireRunLock(client: ClientBase, waitMs: number, pollMs = 250, key = RUN_LOCK_KEY): Promise<void> {
+export async function acquireRunLock(client: ClientBase, waitMs: number, pollMs = 250, key = RUN_LOCK_KEY, onWait?: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + waitMs;
-  for (;;) {
+  for (let first = true; ; first = false) {
     const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key]);
     if (rows[0].ok) return;
+    if (first) await onWait?.();
     const left = deadline - Date.now();
     if (left <= 0) throw new RunLockTimeoutError(waitMs, await runLockHolder(client, key));
     await sleep(Math.min(pollMs, left));
@@ -70,4 +71,42 @@ export async function runLockHolder(client: ClientBase, key = RUN_LOCK_KEY): Pro
   );
   const r = rows[0];
   return r ? { pid: r.pid, applicationName: r.application_name, clientAddr: r.client_addr, user: r.usename, backendStart: r.backend_start } : undefined;
+}
+
+/**
+ * The run lock is gone while the run was changing the database: its session was terminated
+ * (`pg_terminate_backend`, a failover) or the migration released it. Another runner may already be
+ * running, so this run stops at once; what it was applying is rolled back.
+ */
+export class RunLockLostError extends Error {
+  readonly migration?: string;
+  override readonly cause: unknown;
+  constructor(migration: string | undefined, cause: unknown, outcome: string) {
+    const why = cause instanceof Error ? cause.message.replace(/\s*\n\s*/g, ' ') : 'the session no longer holds it';
+    const code = (cause as { code?: string } | undefined)?.code;
+    super(
+      `lost the run lock${migration ? ` while applying ${migration}` : ''}: ${why}${code ? ` [${code}]` : ''} (${outcome}); ` +
+        'another runner may be running now: check `pgwarden migrate status` before running again',
+    );
+    this.name = 'RunLockLostError';
+    this.migration = migration;
+    this.cause = cause;
+  }
+}
+
+/**
+ * Whether `client` (the connection that applies the migrations) still holds the run lock. False, not
+ * an error, when the connection itself is gone: that is how a terminated session shows up.
+ */
+export async function holdsRunLock(client: ClientBase, key = RUN_LOCK_KEY): Promise<boolean> {
+  try {
+    const { rows } = await client.query<{ ok: boolean }>(
+      `select exists (select 1 from pg_locks where locktype = 'advisory' and granted and pid = pg_backend_pid()
+         and classid = 0 and objid = $1 and objsubid = 1) as ok`,
+      [key],
+    );
+    return rows[0].ok;
+  } catch {
+    return false;
+  }
 }

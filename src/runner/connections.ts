@@ -10,6 +10,16 @@ export interface Session {
   migration: ClientBase;
   migrationPid: number;
   close(): Promise<void>;
+  /** Set by underRunLock once the run lock is held (on `migration`, the connection that changes the database). */
+  lock?: HeldRunLock;
+}
+
+export interface HeldRunLock {
+  key: number;
+  /** Throws RunLockLostError when `migration` no longer holds the lock (its session was terminated, or it unlocked). */
+  assertHeld(migration: string | undefined, outcome: string): Promise<void>;
+  /** Migrations another runner applied while this one waited for the lock (empty when it did not wait). */
+  appliedWhileWaiting: string[];
 }
 
 export type ConnectionSource =

@@ -1,6 +1,6 @@
 import { formatDuration } from './duration.js';
 import { MigrationFailedError } from './execute.js';
-import { gate, pendingOf, readState, refuseInterrupted, select, underRunLock } from './state.js';
+import { gate, pendingOf, readState, refuseInterrupted, refuseOutOfOrder, select, underRunLock } from './state.js';
 import type { AppliedMigration, Resolved, RunResult, UpOptions } from './types.js';
 
 /**
@@ -13,6 +13,7 @@ export async function dryRun(dir: string, r: Resolved, o: UpOptions): Promise<Ru
     const state = await readState(dir, session, r);
     refuseInterrupted(state);
     const selected = select(pendingOf(state), o, state.history);
+    refuseOutOfOrder(state, selected, o.allowOutOfOrder, r.log);
     const acceptedFindings = await gate(state, selected, r);
     const client = session.migration;
     const done: AppliedMigration[] = [];

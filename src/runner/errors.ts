@@ -23,3 +23,19 @@ export class InterruptedMigrationError extends Error {
     this.marker = marker;
   }
 }
+
+/** A pending migration sorts before an applied one, and --allow-out-of-order was not given. */
+export class OutOfOrderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutOfOrderError';
+  }
+}
+
+/** A run died (or its restore failed) leaving the database possibly half-restored: nothing runs until it is resolved. */
+export class UnfinishedRunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnfinishedRunError';
+  }
+}

@@ -8,6 +8,8 @@ import { backoffDelay, isRetryable, sleep, sqlState, type BackoffPolicy } from '
 import { describeBlockers, watchBlockers, type Blocker } from './blockers.js';
 import { finishAttempt, progressAttempt, recordApplied, removeApplied, startAttempt } from './history.js';
 import { formatDuration } from './duration.js';
+import { holdsRunLock, RunLockLostError } from './advisory-lock.js';
+import type { HeldRunLock } from './connections.js';
 
 export type Isolation = 'read committed' | 'repeatable read';
 
@@ -30,6 +32,8 @@ export interface Connections {
   migrationPid: number;
   /** Another connection for watching who blocks the migration (absent with a single client). */
   monitor?: ClientBase;
+  /** The run lock `migration` holds; checked before each migration, statement and commit. */
+  lock?: HeldRunLock;
 }
 
 /** One migration file run in one direction. */
@@ -103,6 +107,7 @@ async function runInTransaction(job: MigrationJob, env: Env): Promise<JobResult>
     const start = Date.now();
     let stage = 'sql';
     try {
+      await env.conns.lock?.assertHeld(job.planned.name, 'nothing of it was applied');
       await client.query(`begin isolation level ${env.settings.isolation}`);
       await client.query(`set local lock_timeout = ${env.settings.lockTimeoutMs}`);
       await client.query(`set local statement_timeout = ${env.settings.statementTimeoutMs ?? 0}`);
@@ -121,10 +126,13 @@ async function runInTransaction(job: MigrationJob, env: Env): Promise<JobResult>
         await removeApplied(client, job.planned.name);
       }
       stage = 'commit';
+      // the last moment another runner's start can be noticed: never commit without the lock
+      await env.conns.lock?.assertHeld(job.planned.name, 'rolled back, nothing of it was kept');
       await client.query('commit');
       return { durationMs, attempts: attempt };
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
+      await throwIfLockLost(env, job, error, 'rolled back, nothing of it was kept');
       if (await retryOrGiveUp(job, env, error, attempt, firstStart, 'rolled back')) continue;
       throw new MigrationFailedError(job.planned.name, error, attempt, describeFailure(error, stage, job.planned.sql, 'rolled back, nothing of it was kept'));
     }
@@ -161,6 +169,7 @@ async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobRe
         await progressAttempt(client, name, index + 1);
         continue;
       }
+      await env.conns.lock?.assertHeld(name, `ran outside a transaction: ${index} of ${steps.length} statements applied; marked as interrupted in pgwarden.migration_attempts`);
       for (let attempt = 1; ; attempt++) {
         const run = await watchBlockers(env.conns.monitor, env.conns.migrationPid, sampleInterval(env.settings), async () => {
           // the cleanup waits for locks too, so it shares the statement's retry; a resumed statement may
@@ -189,14 +198,22 @@ async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobRe
       await removeApplied(client, name);
     }
     await finishAttempt(client, name);
+    await env.conns.lock?.assertHeld(name, 'ran outside a transaction: its statements are applied but it is not recorded; marked as interrupted in pgwarden.migration_attempts');
     await client.query('commit');
     return { durationMs, attempts };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
+    await throwIfLockLost(env, job, error, 'ran outside a transaction: earlier statements stay applied; marked as interrupted in pgwarden.migration_attempts');
     throw new MigrationFailedError(name, error, attempts, describeFailure(error, stage, undefined, `ran outside a transaction: earlier statements stay applied; marked as interrupted in pgwarden.migration_attempts`));
   } finally {
     await client.query('reset lock_timeout; reset statement_timeout').catch(() => undefined);
   }
+}
+
+/** A failure because the run lock's session is gone is not the migration's fault: say so, and never retry. */
+async function throwIfLockLost(env: Env, job: MigrationJob, error: unknown, outcome: string): Promise<void> {
+  if (error instanceof RunLockLostError) throw error;
+  if (env.conns.lock && !(await holdsRunLock(env.conns.migration, env.conns.lock.key))) throw new RunLockLostError(job.planned.name, error, outcome);
 }
 
 /** Logs and sleeps before another attempt; false when the error is not retryable or retries are spent. */

@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import type { UmzugStorage } from 'umzug';
 import { quoteIdent } from '../db/quote.js';
+import { journalSetup } from './journal.js';
 
 /** The runner's own schema; its tables are the contract other tools (status, repair) read. */
 export const HISTORY_SCHEMA = 'pgwarden';
@@ -22,6 +23,10 @@ export function forgetHistorySchema(client: ClientBase): void {
 }
 
 /** The history schema of `client`, quoted for SQL. */
+export function quotedHistorySchema(client: ClientBase): string {
+  return schemaOf(client);
+}
+
 function schemaOf(client: ClientBase): string {
   return quoteIdent(historySchemaOf.get(client) ?? HISTORY_SCHEMA);
 }
@@ -69,7 +74,7 @@ create table if not exists ${schema}.migration_attempts (
 
 /** Creates the history tables (idempotent). Call while holding the run lock so two runners do not race. */
 export async function ensureHistory(client: ClientBase): Promise<void> {
-  await client.query(setup(schemaOf(client)));
+  await client.query(setup(schemaOf(client)) + journalSetup(schemaOf(client)));
 }
 
 async function historyExists(client: ClientBase): Promise<boolean> {

@@ -1,35 +1,65 @@
-import type { MigrationStatus, Resolved } from './types.js';
+import type { MigrationStatus, Resolved, ValidateOptions, ValidationResult } from './types.js';
+import type { HistoryEntry } from './history.js';
+import { problemsOf } from './reconcile.js';
+import { unresolvedRuns, whatNext } from './journal.js';
 import { openSession } from './connections.js';
 import { lintGate } from './gate.js';
 import { planEntries, type PlanEntry } from './plan.js';
 import { pendingOf, readState } from './state.js';
 
 export async function status(dir: string, r: Resolved): Promise<MigrationStatus[]> {
+  return (await validate(dir, r, {})).migrations;
+}
+
+/** Every migration's state and every disagreement of files and history; reads only, takes no lock. */
+export async function validate(dir: string, r: Resolved, o: ValidateOptions): Promise<ValidationResult> {
   const session = await openSession(r.source, 1, r.historySchema);
   try {
     const state = await readState(dir, session, r);
-    const recorded = new Map(state.history.map((h) => [h.name, h]));
+    const { rec } = state;
     const interrupted = new Set(state.attempts.map((a) => a.name));
-    const onDisk = new Set(state.files.map((f) => f.name));
-    const out: MigrationStatus[] = state.files.map((f) => {
-      const h = recorded.get(f.name);
+    const late = new Set(rec.outOfOrder.map((x) => x.file.name));
+    const renamedFrom = new Map(rec.renamed.map((x) => [x.file.name, x.recordedAs]));
+    const drifted = new Set(rec.drift.map((x) => x.file.name));
+    const row = (h: HistoryEntry, name: string, extra: Partial<MigrationStatus>): MigrationStatus => ({
+      name,
+      state: 'applied',
+      appliedAt: h.appliedAt.toISOString(),
+      appliedBy: h.appliedBy,
+      durationMs: h.durationMs,
+      checksum: h.checksum,
+      drift: false,
+      missing: false,
+      interrupted: interrupted.has(name),
+      outOfOrder: false,
+      unknown: false,
+      renamedFrom: null,
+      ...extra,
+    });
+    const migrations: MigrationStatus[] = state.files.map((f) => {
+      const h = rec.appliedAs.get(f.name);
+      if (h) return row(h, f.name, { drift: drifted.has(f.name), renamedFrom: renamedFrom.get(f.name) ?? null });
       return {
         name: f.name,
-        state: h ? 'applied' : 'pending',
-        appliedAt: h ? h.appliedAt.toISOString() : null,
-        appliedBy: h?.appliedBy ?? null,
-        durationMs: h?.durationMs ?? null,
-        checksum: h?.checksum ?? f.checksum,
-        drift: h !== undefined && h.checksum !== f.checksum,
+        state: 'pending',
+        appliedAt: null,
+        appliedBy: null,
+        durationMs: null,
+        checksum: f.checksum,
+        drift: false,
         missing: false,
         interrupted: interrupted.has(f.name),
+        outOfOrder: late.has(f.name),
+        unknown: false,
+        renamedFrom: null,
       };
     });
-    for (const h of state.history) {
-      if (onDisk.has(h.name)) continue;
-      out.push({ name: h.name, state: 'applied', appliedAt: h.appliedAt.toISOString(), appliedBy: h.appliedBy, durationMs: h.durationMs, checksum: h.checksum, drift: false, missing: true, interrupted: false });
-    }
-    return out;
+    for (const h of rec.missing) migrations.push(row(h, h.name, { missing: true }));
+    for (const h of rec.unknown) migrations.push(row(h, h.name, { missing: true, unknown: true }));
+    const runs = (await unresolvedRuns(session.control)).map((run) => ({ ...run, ...whatNext(run) }));
+    const problems = problemsOf(rec, { failOnPending: o.failOnPending, interrupted: [...interrupted] });
+    for (const run of runs) problems.push({ kind: 'unfinished-run', migration: run.migration ?? '', message: `run ${run.id} (${run.command}) did not finish, state ${run.state}: ${run.left}; way out: ${run.wayOut}` });
+    return { migrations, problems, runs };
   } finally {
     await session.close();
   }

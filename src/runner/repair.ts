@@ -5,11 +5,13 @@ import type { Statement } from '../sql/parser.js';
 import { quoteIdent } from '../db/quote.js';
 import { invalidIndexesLeftBy, MigrationFailedError, runJob, type MigrationJob } from './execute.js';
 import { ensureHistory, finishAttempt, readHistory, recordApplied, removeApplied, type AttemptMarker } from './history.js';
-import { RunnerUsageError } from './errors.js';
+import { RunnerUsageError, UnfinishedRunError } from './errors.js';
+import { closeRuns, describeRun, needsRestore, unresolvedRuns, whatNext, type RunRecord } from './journal.js';
 import { planned, readState, underRunLock } from './state.js';
 import { pgwardenVersion } from '../version.js';
 import { readDownText, type LoadedMigration } from './files.js';
 import type { Resolved } from './types.js';
+import type { Session } from './connections.js';
 
 /**
  * What to do about a migration that was interrupted outside a transaction (its marker is in
@@ -25,6 +27,8 @@ export interface RepairOptions {
   markApplied?: boolean;
 }
 
+export type UnfinishedRun = RunRecord & { left: string; wayOut: string };
+
 export interface RepairStatement {
   /** 1-based, as the marker counts. */
   number: number;
@@ -36,6 +40,8 @@ export interface RepairStatement {
 }
 
 export interface RepairReport {
+  /** Runs of the journal that did not finish, each with what it left and its way out (docs/faults.md). */
+  runs: UnfinishedRun[];
   /** The interrupted run (the oldest, when there are several); null when nothing is interrupted. */
   marker: AttemptMarker | null;
   /** Further interrupted runs after this one. */
@@ -67,21 +73,33 @@ export async function repairMigration(dir: string, r: Resolved, o: RepairOptions
     await ensureHistory(session.control);
     const state = await readState(dir, session, r);
     const marker = state.attempts[0];
+    const records = await unresolvedRuns(session.control);
+    const runs = records.map((run) => ({ ...run, ...whatNext(run) }));
+    const restoring = records.find(needsRestore);
     if (!marker) {
-      r.log.info('nothing_to_repair', { message: 'no interrupted migration: nothing to repair' });
-      return { marker: null, moreMarkers: 0, path: null, fileChanged: false, explicitTransactions: false, statements: [], invalidIndexes: [], action: 'none', markedApplied: false };
+      if (runs.length > 0 && o.action === 'forget') {
+        await closeRuns(session.control, records.map((run) => run.id), 'forgotten');
+        r.log.info('repair_forgotten', { message: `closed ${runs.length} unfinished run(s): ${records.map((run) => `${run.id} (${run.state})`).join(', ')}` });
+        return { runs, marker: null, moreMarkers: 0, path: null, fileChanged: false, explicitTransactions: false, statements: [], invalidIndexes: [], action: 'forgotten', markedApplied: false };
+      }
+      if (runs.length === 0) r.log.info('nothing_to_repair', { message: 'no interrupted migration: nothing to repair' });
+      return { runs, marker: null, moreMarkers: 0, path: null, fileChanged: false, explicitTransactions: false, statements: [], invalidIndexes: [], action: 'none', markedApplied: false };
     }
     const target = await targetOf(marker, state.files, state.analyses, state.pgVersion);
-    const report = await inspect(session.control, marker, target, state.attempts.length - 1);
+    const report = { ...(await inspect(session.control, marker, target, state.attempts.length - 1)), runs };
     if (o.action === 'forget') {
       await forget(session.control, marker, o.markApplied === true, r);
+      await closeRuns(session.control, records.map((run) => run.id), 'forgotten');
       return { ...report, action: 'forgotten', markedApplied: o.markApplied === true };
     }
+    // a restore was under way: running the rest of the migration on a half-restored database makes it worse
+    if (o.action === 'resume' && restoring) throw new UnfinishedRunError(`cannot resume ${marker.name}: ${describeRun(restoring)}`);
     if (o.action === 'resume') {
       if (!target) throw new RunnerUsageError(`cannot resume ${marker.name}: its migration file is not in ${dir} any more; fix the database by hand, then use --forget`);
       if (report.fileChanged) throw new RunnerUsageError(`cannot resume ${marker.name}: the file changed since the interrupted run (checksum differs), so its statement count may not match; fix the database by hand, then use --forget`);
       if (report.explicitTransactions) throw new RunnerUsageError(`cannot resume ${marker.name}: it manages its own transactions, so pgwarden cannot tell which of them committed; fix the database by hand, then use --forget`);
       await resume(session, marker, target, r);
+      await closeRuns(session.control, records.map((run) => run.id), 'abandoned');
       return { ...report, action: 'resumed', markedApplied: false };
     }
     return report;
@@ -106,6 +124,7 @@ function stepsOf(target: Target): Array<{ text: string; statement?: Statement }>
 
 async function inspect(client: ClientBase, marker: AttemptMarker, target: Target | undefined, moreMarkers: number): Promise<RepairReport> {
   const report: RepairReport = {
+    runs: [],
     marker,
     moreMarkers,
     path: target?.path ?? null,
@@ -168,7 +187,7 @@ async function forget(client: ClientBase, marker: AttemptMarker, markApplied: bo
   r.log.info('repair_forgotten', { migration: marker.name, message: `${marker.name}: cleared the interrupted marker${recorded}` });
 }
 
-async function resume(session: { control: ClientBase; migration: ClientBase; migrationPid: number }, marker: AttemptMarker, target: Target, r: Resolved): Promise<void> {
+async function resume(session: Session, marker: AttemptMarker, target: Target, r: Resolved): Promise<void> {
   const job: MigrationJob = {
     direction: marker.direction,
     planned: { ...planned(target.file, target.analysis), path: target.path, sql: target.sql },
@@ -182,7 +201,7 @@ async function resume(session: { control: ClientBase; migration: ClientBase; mig
   const monitor = session.control === session.migration ? undefined : session.control;
   try {
     // no hooks: a backup or row-count check taken halfway through a migration would describe nothing useful
-    const result = await runJob(job, { migration: session.migration, migrationPid: session.migrationPid, monitor }, r.settings, [], r.log);
+    const result = await runJob(job, { migration: session.migration, migrationPid: session.migrationPid, monitor, lock: session.lock }, r.settings, [], r.log);
     const word = marker.direction === 'up' ? 'applied' : 'reverted';
     r.log.info('resumed', { migration: marker.name, duration_ms: result.durationMs, message: `resumed and ${word} ${marker.name}; the interrupted marker is cleared` });
   } catch (error) {
@@ -195,8 +214,14 @@ async function resume(session: { control: ClientBase; migration: ClientBase; mig
 /** The report as a DBA reads it: the run, its statements, what the database holds, and the choices. */
 export function formatRepairReport(report: RepairReport): string {
   const m = report.marker;
-  if (!m) return 'no interrupted migration: nothing to repair\n';
   const out: string[] = [];
+  for (const run of report.runs) {
+    out.push(`unfinished run ${run.id} (${run.command}, started ${run.startedAt.toISOString()} by ${run.startedBy}), state ${run.state}${run.migration ? ` (${run.migration})` : ''}`);
+    out.push(`  left: ${run.left}`);
+    out.push(`  way out: ${run.wayOut}`);
+  }
+  if (report.runs.some(needsRestore)) out.push('  if you resolved it by hand instead: pgwarden migrate repair --forget');
+  if (!m) return out.length > 0 ? `${out.join('\n')}\n` : 'no interrupted migration: nothing to repair\n';
   out.push(`interrupted migration: ${m.name} (${m.direction}), started ${m.startedAt.toISOString()} by ${m.startedBy}`);
   out.push(`  file: ${report.path ?? 'MISSING (not in the migrations directory any more)'}${report.fileChanged ? ' — CHANGED since the interrupted run' : ''}`);
   out.push(`  statements recorded done: ${m.statementsDone} of ${m.statementsTotal}`);

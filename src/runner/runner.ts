@@ -1,20 +1,19 @@
 import { basename, dirname, join } from 'node:path';
-import { Umzug, MigrationError } from 'umzug';
-import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
-import type { RunInfo } from './hooks.js';
+import { analyzeMigrations } from '../analysis/migration-analysis.js';
+import type { RunLogger } from './hooks.js';
 import type { Session } from './connections.js';
-import { formatDuration } from './duration.js';
-import { runJob, MigrationFailedError, type MigrationJob } from './execute.js';
 import { readDownText, type LoadedMigration } from './files.js';
-import { ensureHistory, finishAttempt, historyStorage, type HistoryEntry } from './history.js';
-import { RunnerUsageError } from './errors.js';
-import { pgwardenVersion } from '../version.js';
+import { ensureHistory, type HistoryEntry } from './history.js';
+import { RunnerUsageError, UnfinishedRunError } from './errors.js';
 import { resolveOptions } from './options.js';
-import { gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, select, underRunLock, warnDrift, type State } from './state.js';
+import { downGate, gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, refuseOutOfOrder, select, underRunLock, warnDrift, type State } from './state.js';
+import { guardedRun, type RunTarget } from './guarded-run.js';
+import { closeRuns, describeRun, needsRestore, unresolvedRuns } from './journal.js';
 import { dryRun } from './dry-run.js';
-import { plan, status } from './inspect.js';
+import { plan, status, validate } from './inspect.js';
 import { repairMigration } from './repair.js';
-import type { AppliedMigration, DownOptions, Resolved, Runner, RunnerOptions, RunResult, UpOptions } from './types.js';
+import { adopt, baseline } from './adopt.js';
+import type { DownOptions, Resolved, Runner, RunnerOptions, RunResult, UpOptions } from './types.js';
 
 export type * from './types.js';
 
@@ -25,8 +24,11 @@ export function createRunner(options: RunnerOptions): Runner {
     up: (o = {}) => (o.dryRun ? dryRun(options.dir, r, o) : up(options.dir, r, o)),
     down: (o = {}) => down(options.dir, r, o),
     status: () => status(options.dir, r),
+    validate: (o = {}) => validate(options.dir, r, o),
     plan: () => plan(options.dir, r),
     repair: (o = {}) => repairMigration(options.dir, r, o),
+    baseline: (o = {}) => baseline(options.dir, r, o),
+    adopt: (o) => adopt(options.dir, r, o),
   };
 }
 
@@ -35,27 +37,20 @@ async function up(dir: string, r: Resolved, o: UpOptions): Promise<RunResult> {
     await ensureHistory(session.control);
     // history is read after the lock: whatever another runner applied meanwhile is not pending any more
     const state = await readState(dir, session, r);
-    refuseInterrupted(state);
+    await settleUnfinishedRuns(session, state, r.log);
     warnDrift(state, r.log);
     const selected = select(pendingOf(state), o, state.history);
     if (selected.length === 0) {
-      const message = o.to === undefined || pendingOf(state).length === 0 ? 'no pending migrations' : `${migrationNameOf(o.to)} is already applied: nothing to apply up to it`;
+      let message = o.to === undefined || pendingOf(state).length === 0 ? 'no pending migrations' : `${migrationNameOf(o.to)} is already applied: nothing to apply up to it`;
+      const meanwhile = session.lock?.appliedWhileWaiting ?? [];
+      if (meanwhile.length > 0) message += `: another runner applied ${meanwhile.join(', ')} while this one waited for the run lock`;
       r.log.info('up_to_date', { message });
       return { migrations: [], acceptedFindings: [] };
     }
+    refuseOutOfOrder(state, selected, o.allowOutOfOrder, r.log);
     const acceptedFindings = await gate(state, selected, r);
-    const plannedList = selected.map((f) => planned(f, state.analyses.get(f.name)!));
-    const run: RunInfo = { databaseUrl: r.databaseUrl, migrations: plannedList, client: session.control, log: r.log };
-    for (const h of r.hooks) await h.beforeRun?.(run);
-    const done: AppliedMigration[] = [];
-    let ok = false;
-    try {
-      await runWithUmzug(session, state, selected, 'up', r, done);
-      ok = true;
-    } finally {
-      for (const h of r.hooks) await h.afterRun?.({ ...run, ok });
-    }
-    return { migrations: done, acceptedFindings };
+    const targets = selected.map((f) => ({ file: f, planned: planned(f, state.analyses.get(f.name)!), analysis: state.analyses.get(f.name)! }));
+    return { migrations: await guardedRun(session, state, targets, 'up', r), acceptedFindings };
   });
 }
 
@@ -63,8 +58,9 @@ async function down(dir: string, r: Resolved, o: DownOptions): Promise<RunResult
   return underRunLock(r, async (session) => {
     await ensureHistory(session.control);
     const state = await readState(dir, session, r);
-    refuseInterrupted(state);
-    const files = new Map(state.files.map((f) => [f.name, f]));
+    await settleUnfinishedRuns(session, state, r.log);
+    // a renamed file reverts the migration recorded under its old name
+    const files = new Map(state.files.filter((f) => state.rec.appliedAs.has(f.name)).map((f) => [state.rec.appliedAs.get(f.name)!.name, f]));
     const applied = [...state.history].reverse();
     let chosen: HistoryEntry[];
     if (o.to !== undefined) {
@@ -82,70 +78,35 @@ async function down(dir: string, r: Resolved, o: DownOptions): Promise<RunResult
       return { migrations: [], acceptedFindings: [] };
     }
     // refuse before reverting anything when one of them cannot be reverted
-    const targets: LoadedMigration[] = [];
+    const targets: RunTarget[] = [];
     for (const h of chosen) {
       const f = files.get(h.name);
       if (!f) throw new RunnerUsageError(`cannot revert ${h.name}: its migration file is not in ${dir} any more`);
       if (!f.downPath) throw new RunnerUsageError(`cannot revert ${h.name}: ${missingDownFile(f)}`);
-      targets.push(f);
+      const sql = await readDownText(f);
+      const [analysis] = await analyzeMigrations([{ name: h.name, path: f.downPath, text: sql }], { pgVersion: state.pgVersion, transaction: 'per-file', searchPath: r.searchPath });
+      // the history's name: a renamed file's row is the one its revert removes
+      const file = { ...f, name: h.name };
+      targets.push({ file, planned: { ...planned(file, analysis), path: f.downPath, sql }, analysis });
     }
-    const done: AppliedMigration[] = [];
-    await runWithUmzug(session, state, targets, 'down', r, done);
-    return { migrations: done, acceptedFindings: [] };
+    // the same gate as up: the down files are linted on the schema the applied migrations built
+    const acceptedFindings = await downGate(state, targets, r);
+    return { migrations: await guardedRun(session, state, targets, 'down', r), acceptedFindings };
   });
 }
 
-/** Runs jobs through umzug: its storage reads our history table, its events drive the log lines. */
-async function runWithUmzug(session: Session, state: State, targets: LoadedMigration[], direction: 'up' | 'down', r: Resolved, done: AppliedMigration[]): Promise<void> {
-  const downAnalyses = new Map<string, MigrationAnalysis>();
-  if (direction === 'down') {
-    for (const f of targets) {
-      const text = await readDownText(f);
-      const [a] = await analyzeMigrations([{ name: f.name, path: f.downPath!, text }], { pgVersion: state.pgVersion });
-      downAnalyses.set(f.name, a);
-    }
-  }
-  const results = new Map<string, AppliedMigration>();
-  const umzug = new Umzug({
-    migrations: state.files.map((f) => ({
-      name: f.name,
-      path: f.path,
-      up: async () => {
-        const job = jobFor(f, state.analyses.get(f.name)!, 'up', r);
-        results.set(f.name, { name: f.name, ...(await runOrFail(job, session, r)) });
-      },
-      down: async () => {
-        const a = downAnalyses.get(f.name)!;
-        const job = jobFor(f, a, 'down', r);
-        job.planned = { ...job.planned, path: f.downPath!, sql: await readDownText(f), transactional: a.transaction === 'runner' };
-        results.set(f.name, { name: f.name, ...(await runOrFail(job, session, r)) });
-      },
-    })),
-    storage: historyStorage(session.control),
-    logger: undefined,
-  });
-  const verb = direction === 'up' ? 'applying' : 'reverting';
-  umzug.on(direction === 'up' ? 'migrating' : 'reverting', ({ name }) => {
-    r.log.info(direction === 'up' ? 'migrating' : 'reverting', { migration: name, message: `${verb} ${name}…`, progress: true });
-  });
-  umzug.on(direction === 'up' ? 'migrated' : 'reverted', ({ name }) => {
-    const res = results.get(name)!;
-    done.push(res);
-    const retried = res.attempts > 1 ? ` after ${res.attempts} attempts` : '';
-    const word = direction === 'up' ? 'applied' : 'reverted';
-    r.log.info(direction === 'up' ? 'migrated' : 'reverted', {
-      migration: name,
-      duration_ms: res.durationMs,
-      attempt: res.attempts,
-      message: `${word} ${name} (${formatDuration(res.durationMs)}${retried})`,
-    });
-  });
-  try {
-    if (direction === 'up') await umzug.up({ migrations: targets.map((t) => t.name) });
-    else await umzug.down({ migrations: targets.map((t) => t.name) });
-  } catch (error) {
-    throw error instanceof MigrationError ? (error.cause ?? error) : error;
-  }
+/**
+ * Runs that did not end (their process is gone: this one holds the lock). One that left nothing
+ * half-done is closed with a warning; one that was restoring stops everything until it is resolved.
+ */
+async function settleUnfinishedRuns(session: Session, state: State, log: RunLogger): Promise<void> {
+  const runs = await unresolvedRuns(session.control);
+  const blocking = runs.find(needsRestore);
+  // before the interrupted marker: a restore under way is what the way out must finish, not --resume
+  if (blocking) throw new UnfinishedRunError(describeRun(blocking));
+  refuseInterrupted(state);
+  for (const run of runs) log.warn('unfinished_run', { run: run.id, state: run.state, migration: run.migration, message: `${describeRun(run)}; closed` });
+  await closeRuns(session.control, runs.map((run) => run.id), 'abandoned');
 }
 
 /** Why a migration cannot be reverted, in its tool's terms: the file `down` looks for, or none at all. */
@@ -159,24 +120,3 @@ function missingDownFile(f: LoadedMigration): string {
   return `it has no down file (expected ${join(dirname(f.path), `${f.name}.down.sql`)})`;
 }
 
-function jobFor(f: LoadedMigration, analysis: MigrationAnalysis, direction: 'up' | 'down', r: Resolved): MigrationJob {
-  return { direction, planned: planned(f, analysis), analysis, checksum: f.checksum, appliedBy: r.appliedBy, pgwardenVersion: pgwardenVersion() };
-}
-
-async function runOrFail(job: MigrationJob, session: Session, r: Resolved) {
-  const monitor = session.control === session.migration ? undefined : session.control;
-  try {
-    return await runJob(job, { migration: session.migration, migrationPid: session.migrationPid, monitor }, r.settings, r.hooks, r.log);
-  } catch (error) {
-    const failure = error instanceof MigrationFailedError ? error : new MigrationFailedError(job.planned.name, error, 1, String(error));
-    r.log.error('migration_failed', { migration: job.planned.name, attempt: failure.attempts, error: failure.message, message: failure.message });
-    const context = { migration: job.planned, client: session.migration, log: r.log, error: failure.cause };
-    let restored = false;
-    for (const h of r.hooks) restored = (await h.onFailure?.(context))?.restored === true || restored;
-    if (restored && !job.planned.transactional) {
-      await finishAttempt(session.migration, job.planned.name);
-      r.log.info('interrupted_cleared', { migration: job.planned.name, message: `${job.planned.name}: database restored to its state before the migration; nothing is left half-applied` });
-    }
-    throw failure;
-  }
-}

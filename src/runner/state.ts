@@ -3,13 +3,14 @@ import { serverVersion } from '../db/version.js';
 import { quoteIdent } from '../db/quote.js';
 import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
 import type { PlannedMigration, RunLogger } from './hooks.js';
-import { acquireRunLock, releaseRunLock } from './advisory-lock.js';
+import { acquireRunLock, holdsRunLock, releaseRunLock, RunLockLostError } from './advisory-lock.js';
 import { openSession, type Session } from './connections.js';
 import { formatDuration } from './duration.js';
 import { loadMigrations, type LoadedMigration } from './files.js';
 import { lintGate, GateRefusedError, formatFinding } from './gate.js';
 import { readAttempts, readHistory, type AttemptMarker, type HistoryEntry } from './history.js';
-import { RunnerUsageError, InterruptedMigrationError } from './errors.js';
+import { RunnerUsageError, InterruptedMigrationError, OutOfOrderError } from './errors.js';
+import { reconcile, type Reconciliation } from './reconcile.js';
 import type { Resolved, UpOptions } from './types.js';
 
 /** Everything a command needs to know about the directory and the database, read under the run lock. */
@@ -19,10 +20,12 @@ export interface State {
   attempts: AttemptMarker[];
   analyses: Map<string, MigrationAnalysis>;
   pgVersion: number;
+  /** The files held against the history: pending, renamed, drift, missing, out of order. */
+  rec: Reconciliation;
 }
 
 export async function readState(dir: string, session: Session, r: Resolved): Promise<State> {
-  const loaded = await loadMigrations(dir);
+  const loaded = await loadMigrations(dir, { maxFileBytes: r.lintOptions.maxFileBytes });
   for (const w of loaded.warnings) r.log.warn('discovery', { message: w });
   const history = await readHistory(session.control);
   const attempts = await readAttempts(session.control);
@@ -31,7 +34,7 @@ export async function readState(dir: string, session: Session, r: Resolved): Pro
     loaded.migrations.map((m) => ({ name: m.name, path: m.path, text: m.text })),
     { pgVersion, transaction: 'per-file', searchPath: r.searchPath },
   );
-  return { files: loaded.migrations, history, attempts, analyses: new Map(analyzed.map((a) => [a.name, a])), pgVersion };
+  return { files: loaded.migrations, history, attempts, analyses: new Map(analyzed.map((a) => [a.name, a])), pgVersion, rec: reconcile(loaded.migrations, history) };
 }
 
 export function planned(file: LoadedMigration, analysis: MigrationAnalysis): PlannedMigration {
@@ -46,9 +49,20 @@ export function planned(file: LoadedMigration, analysis: MigrationAnalysis): Pla
   };
 }
 
+/** Not applied under any name: a renamed file with an applied migration's checksum is not run again. */
 export function pendingOf(state: State): LoadedMigration[] {
-  const applied = new Set(state.history.map((h) => h.name));
-  return state.files.filter((f) => !applied.has(f.name));
+  return state.rec.pending;
+}
+
+/** A pending migration that sorts before an applied one runs on a schema its author never saw: refused unless allowed. */
+export function refuseOutOfOrder(state: State, selected: readonly LoadedMigration[], allow: boolean | undefined, log: RunLogger): void {
+  const late = state.rec.outOfOrder.filter((o) => selected.includes(o.file));
+  if (late.length === 0) return;
+  const names = late.map((o) => o.file.name).join(', ');
+  if (!allow) {
+    throw new OutOfOrderError(`${names} ${late.length > 1 ? 'sort' : 'sorts'} before ${late[0].after}, which is already applied (out of order); nothing was applied: rename ${late.length > 1 ? 'them' : 'it'} to sort after the last applied migration, or pass --allow-out-of-order`);
+  }
+  log.warn('out_of_order', { message: `--allow-out-of-order: applying ${names} after ${late[0].after}, which sorts later` });
 }
 
 export function select(pending: LoadedMigration[], o: UpOptions, history: readonly HistoryEntry[] = []): LoadedMigration[] {
@@ -73,23 +87,33 @@ export function refuseInterrupted(state: State): void {
 }
 
 export function warnDrift(state: State, log: RunLogger): void {
-  const files = new Map(state.files.map((f) => [f.name, f]));
-  for (const h of state.history) {
-    const f = files.get(h.name);
-    if (f && f.checksum !== h.checksum) {
-      log.warn('checksum_drift', { migration: h.name, message: `${h.name} changed after it was applied (checksum drift): the change will not be applied` });
-    }
+  for (const { file } of state.rec.drift) {
+    log.warn('checksum_drift', { migration: file.name, message: `${file.name} changed after it was applied (checksum drift): the change will not be applied` });
+  }
+  for (const { file, recordedAs } of state.rec.renamed) {
+    log.warn('renamed', { migration: file.name, recorded_as: recordedAs, message: `${file.name} has the checksum of ${recordedAs}, which is applied: taken as renamed, not applied again` });
   }
 }
 
 export async function gate(state: State, selected: LoadedMigration[], r: Resolved): Promise<Finding[]> {
   if (selected.length === 0) return [];
-  const result = await lintGate({
-    files: state.files.map((f) => ({ path: f.path, text: f.text })),
-    pending: new Set(selected.map((m) => m.path)),
-    rules: r.rules,
-    options: { pgVersion: state.pgVersion, ...r.lintOptions },
-  });
+  return gateFiles(state.files.map((f) => ({ path: f.path, text: f.text })), new Set(selected.map((m) => m.path)), state.pgVersion, r);
+}
+
+/**
+ * `down`'s gate: the down files, linted after the applied migrations are replayed (so the model holds
+ * what they built), in the order they run. A file that is its own down file (dbmate, goose) is replayed
+ * only as its down section.
+ */
+export async function downGate(state: State, targets: ReadonlyArray<{ file: LoadedMigration; planned: PlannedMigration }>, r: Resolved): Promise<Finding[]> {
+  const ownDown = new Set(targets.filter((t) => t.planned.path === t.file.path).map((t) => t.file.path));
+  const applied = state.files.filter((f) => state.rec.appliedAs.has(f.name) && !ownDown.has(f.path)).map((f) => ({ path: f.path, text: f.text }));
+  const downs = targets.map((t) => ({ path: t.planned.path, text: t.planned.sql }));
+  return gateFiles([...applied, ...downs], new Set(downs.map((d) => d.path)), state.pgVersion, r);
+}
+
+async function gateFiles(files: Array<{ path: string; text: string }>, pending: Set<string>, pgVersion: number, r: Resolved): Promise<Finding[]> {
+  const result = await lintGate({ files, pending, rules: r.rules, options: { pgVersion, ...r.lintOptions } });
   for (const f of result.accepted) {
     r.log.warn('finding_accepted', { migration: migrationNameOf(f.file), file: f.file, rule: f.rule, message: `accepted (suppressed with a reason: ${f.suppressed?.reason}): ${formatFinding(f)}` });
   }
@@ -117,11 +141,24 @@ export async function underRunLock<T>(r: Resolved, work: (session: Session) => P
     // by itself: the server checks for the vanished client every second (PostgreSQL 14+; older ones ignore it).
     await session.migration.query("set client_connection_check_interval = '1s'").catch(() => undefined);
     r.log.info('waiting_for_lock', { message: `taking the run lock (waiting up to ${formatDuration(r.waitForLockMs)})`, quiet: true });
-    await acquireRunLock(session.control, r.waitForLockMs, undefined, r.runLockKey);
+    // Held on the connection that applies the migrations: a terminated session takes its lock and its
+    // migration's transaction with it, so no other runner can start while this one is still applying.
+    let before: Set<string> | undefined;
+    await acquireRunLock(session.migration, r.waitForLockMs, undefined, r.runLockKey, async () => {
+      before = new Set((await readHistory(session.control)).map((h) => h.name));
+    });
+    const appliedWhileWaiting = before ? (await readHistory(session.control)).map((h) => h.name).filter((n) => !before!.has(n)) : [];
+    session.lock = {
+      key: r.runLockKey,
+      appliedWhileWaiting,
+      async assertHeld(migration, outcome) {
+        if (!(await holdsRunLock(session.migration, r.runLockKey))) throw new RunLockLostError(migration, undefined, outcome);
+      },
+    };
     try {
       return await work(session);
     } finally {
-      await releaseRunLock(session.control, r.runLockKey).catch(() => undefined);
+      await releaseRunLock(session.migration, r.runLockKey).catch(() => undefined);
     }
   } finally {
     await session.close();

@@ -5,7 +5,9 @@ import type { MigrationHooks, RunLogger } from './hooks.js';
 import type { ConnectionSource } from './connections.js';
 import type { ApplySettings, Isolation } from './execute.js';
 import type { PlanEntry } from './plan.js';
-import type { RepairOptions, RepairReport } from './repair.js';
+import type { HistoryProblem } from './reconcile.js';
+import type { AdoptionPlan, AdoptOptions, BaselineOptions } from './adopt.js';
+import type { RepairOptions, RepairReport, UnfinishedRun } from './repair.js';
 
 export type Duration = number | string;
 
@@ -61,6 +63,8 @@ export interface UpOptions {
   step?: number;
   /** Run every pending migration inside one transaction and roll back. */
   dryRun?: boolean;
+  /** Apply a pending migration that sorts before an applied one (Flyway's outOfOrder); refused otherwise. */
+  allowOutOfOrder?: boolean;
 }
 
 export interface DownOptions {
@@ -96,13 +100,37 @@ export interface MigrationStatus {
   missing: boolean;
   /** Started outside a transaction and not finished. */
   interrupted: boolean;
+  /** Pending, but sorts before an applied migration. */
+  outOfOrder: boolean;
+  /** Applied, no file, and sorts after every file (applied from a newer checkout). */
+  unknown: boolean;
+  /** The file has the checksum of this applied migration, recorded under another name (renamed). */
+  renamedFrom: string | null;
+}
+
+export interface ValidateOptions {
+  /** Pending migrations count as problems too (a deploy that should have applied everything). */
+  failOnPending?: boolean;
+}
+
+export interface ValidationResult {
+  migrations: MigrationStatus[];
+  problems: HistoryProblem[];
+  /** Runs of the journal that did not finish, with what each left and its way out. */
+  runs: UnfinishedRun[];
 }
 
 export interface Runner {
   up(options?: UpOptions): Promise<RunResult>;
   down(options?: DownOptions): Promise<RunResult>;
   status(): Promise<MigrationStatus[]>;
+  /** The status and every disagreement of files and history (drift, missing, unknown, out of order, interrupted, pending if asked). */
+  validate(options?: ValidateOptions): Promise<ValidationResult>;
   plan(): Promise<PlanEntry[]>;
+  /** Marks the files (up to `to`) as applied without running them; records only with `record`. */
+  baseline(options?: BaselineOptions): Promise<AdoptionPlan>;
+  /** Imports another tool's history (matched to the files); records only with `record`. */
+  adopt(options: AdoptOptions): Promise<AdoptionPlan>;
   /** Reports (and with an action, resolves) a migration interrupted outside a transaction. */
   repair(options?: RepairOptions): Promise<RepairReport>;
 }

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { OWN_SCHEMAS, type CatalogObject } from './catalog.js';
 import { BackupError } from './errors.js';
 import type { PgTools } from './pg-tools.js';
-import { runTool } from './pg-tools.js';
+import { runTool, streamToolToFile } from './pg-tools.js';
 import { tableKeyOf, type TableName } from './names.js';
 
 /** pg_dump patterns treat text inside double quotes literally. */
@@ -36,12 +36,13 @@ export async function dumpDatabase(request: DumpRequest): Promise<void> {
   const handle = await open(request.file, 'wx', 0o600);
   await handle.close();
   // pgwarden's own schemas stay out: a restore must never rewind the runner's history or old snapshots.
-  const args = ['--format=custom', '--no-password', `--file=${request.file}`, ...OWN_SCHEMAS.map((s) => `--exclude-schema=${s}`), ...schemaArgs(request.schemas)];
+  // to standard output, through this process: a killed runner takes pg_dump with it (see streamToolToFile)
+  const args = ['--format=custom', '--no-password', ...OWN_SCHEMAS.map((s) => `--exclude-schema=${s}`), ...schemaArgs(request.schemas)];
   if (request.dataOf !== 'all') {
     const keep = new Set(request.dataOf.map(tableKeyOf));
     for (const t of request.allTables) if (!keep.has(tableKeyOf(t))) args.push(`--exclude-table-data=${dumpPattern(t)}`);
   }
-  await runTool(request.tools.pgDump, args, { databaseUrl: request.databaseUrl });
+  await streamToolToFile(request.tools.pgDump, args, { databaseUrl: request.databaseUrl }, request.file);
 }
 
 /** The archive's table of contents (`pg_restore --list`): proves the file is readable. */

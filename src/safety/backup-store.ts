@@ -1,4 +1,4 @@
-import { mkdir, chmod, readdir, readFile, rm, statfs, writeFile, access, constants } from 'node:fs/promises';
+import { mkdir, chmod, readdir, readFile, rm, stat, statfs, writeFile, access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -106,13 +106,7 @@ export async function readManifest(dir: string, id: string): Promise<BackupManif
 
 /** Every readable manifest in the directory, oldest first; unreadable files are skipped. */
 export async function listBackups(dir: string): Promise<BackupManifest[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await namesIn(dir);
   const out: BackupManifest[] = [];
   for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
     try {
@@ -123,6 +117,37 @@ export async function listBackups(dir: string): Promise<BackupManifest[]> {
     }
   }
   return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** A dump without its manifest: a backup that did not finish (its runner was killed while taking it). */
+export interface IncompleteBackup {
+  id: string;
+  file: string;
+  bytes: number;
+  modified: Date;
+}
+
+export async function listIncompleteBackups(dir: string): Promise<IncompleteBackup[]> {
+  const names = await namesIn(dir);
+  const manifests = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
+  const out: IncompleteBackup[] = [];
+  for (const name of names.filter((n) => n.endsWith('.dump')).sort()) {
+    const id = name.slice(0, -'.dump'.length);
+    if (manifests.has(id)) continue;
+    const info = await stat(join(dir, name)).catch(() => undefined);
+    if (info) out.push({ id, file: join(dir, name), bytes: info.size, modified: info.mtime });
+  }
+  return out;
+}
+
+/** The file names in the backup directory; none when it does not exist yet. */
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }
 
 /** Removes the files of a backup: its dump, its manifest and the restore lists written beside them. */

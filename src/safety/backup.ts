@@ -1,11 +1,11 @@
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ClientBase } from 'pg';
 import type { RunLogger } from '../runner/hooks.js';
 import { pgwardenVersion } from '../version.js';
 import { archiveContents, dumpDatabase, selectEntries, sha256File } from './archive.js';
 import { readCatalog, type Catalog } from './catalog.js';
-import { dumpPath, formatBytes, listBackups, newBackupId, prepareBackupDir, removeBackupFiles, writeManifest, type BackupManifest } from './backup-store.js';
+import { dumpPath, formatBytes, listBackups, listIncompleteBackups, newBackupId, prepareBackupDir, removeBackupFiles, writeManifest, type BackupManifest } from './backup-store.js';
 import { BackupError } from './errors.js';
 import { tableKeyOf, type TableName } from './names.js';
 import { choosePgTools } from './pg-client.js';
@@ -174,6 +174,15 @@ export async function pruneBackups(dir: string, keep: number, client: ClientBase
     }
     await removeBackupFiles(dir, manifest);
     removed.push(manifest.id);
+  }
+  // a dump without a manifest whose writing stopped before the newest backup began: its runner is gone
+  const newest = all.at(-1);
+  if (newest) {
+    for (const partial of await listIncompleteBackups(dir)) {
+      if (partial.modified.getTime() >= new Date(newest.createdAt).getTime()) continue;
+      await rm(partial.file, { force: true });
+      removed.push(`${partial.id} (incomplete)`);
+    }
   }
   if (removed.length > 0) log.info('backup.pruned', { removed, keep, message: `pruned backup${removed.length > 1 ? 's' : ''} ${removed.join(', ')} (keeping ${keep})` });
   return removed;

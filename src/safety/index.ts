@@ -1,7 +1,7 @@
 // The safety net: backups, row-count verification and restore, for the runner and for library users.
 export { safetyHooks, DEFAULT_VERIFY_MAX_ROWS, BACKUP_MODES, type SafetyOptions } from './hooks.js';
 export { takeBackup, pruneBackups, type Backup, type BackupMode, type BackupRequest } from './backup.js';
-export { listBackups, readManifest, DEFAULT_BACKUP_DIR, type BackupManifest } from './backup-store.js';
+export { listBackups, listIncompleteBackups, readManifest, DEFAULT_BACKUP_DIR, type BackupManifest, type IncompleteBackup } from './backup-store.js';
 export { restoreDatabase, type RestorePoint, type RestoreReport, type RestoreSource } from './restore.js';
 export { restoreBackup, type RestoreBackupRequest } from './restore-backup.js';
 export { readCatalog, diffCatalogs, type Catalog, type CatalogObject } from './catalog.js';

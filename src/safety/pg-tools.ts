@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { basename, dirname, join } from 'node:path';
 import { BackupError } from './errors.js';
@@ -71,6 +71,36 @@ export function runTool(command: string, args: string[], options: ToolRun = {}):
         reject(new Error(`${basename(command)} failed: ${reason}`));
       }
     });
+  });
+}
+
+/**
+ * Runs a client binary whose standard output goes through this process into `file`. A runner that is
+ * killed closes the pipe, so the tool's next write fails and it stops too: no orphan pg_dump goes on
+ * writing a backup nobody will finish.
+ */
+export function streamToolToFile(command: string, args: string[], options: ToolRun, file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawnTool(command, args, options);
+    const out = createWriteStream(file, { mode: 0o600 });
+    const err: Buffer[] = [];
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let written = false;
+    const settle = () => {
+      if (!exit || !written) return;
+      if (exit.code === 0) return resolve();
+      const reason = firstLine(Buffer.concat(err).toString('utf8')) || (exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`);
+      reject(new Error(`${basename(command)} failed: ${reason}`));
+    };
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout.pipe(out);
+    out.on('finish', () => ((written = true), settle()));
+    out.on('error', (error) => {
+      child.kill();
+      reject(error);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => ((exit = { code, signal }), settle()));
   });
 }
 

@@ -60,3 +60,33 @@ function blankOutside(text: string, start: number, end: number): string {
   const blank = (s: string) => s.replace(/[^\n]/g, ' ');
   return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
 }
+
+/** The file carries its own down section (dbmate `-- migrate:down`, goose `-- +goose Down`). */
+export function hasDownSection(text: string): boolean {
+  if (text.includes('+goose')) {
+    const markers = [...text.matchAll(GOOSE_MARKER)].map((m) => m[1].toLowerCase());
+    return markers.includes('up') && markers.includes('down');
+  }
+  return text.includes('migrate:') && dbmateSections(text)?.down !== undefined;
+}
+
+/** The text a revert executes: the down section of a dbmate or goose file ('' when it has none). */
+export function backwardText(text: string): string {
+  if (text.includes('+goose')) return gooseBackward(text);
+  return dbmateSections(text)?.down?.text ?? '';
+}
+
+/** Each goose Up section blanked, up to the next Down; the annotations before the first marker stay. */
+function gooseBackward(text: string): string {
+  const markers = [...text.matchAll(GOOSE_MARKER)].map((m) => ({ up: m[1].toLowerCase() === 'up', start: m.index }));
+  if (!markers.some((m) => !m.up)) return '';
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < markers.length; i++) {
+    if (!markers[i].up || markers[i].start < from) continue;
+    const end = markers.slice(i + 1).find((m) => !m.up)?.start ?? text.length;
+    out += text.slice(from, markers[i].start) + text.slice(markers[i].start, end).replace(/[^\n]/g, ' ');
+    from = end;
+  }
+  return out + text.slice(from);
+}

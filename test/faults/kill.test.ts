@@ -205,17 +205,17 @@ describe('runner killed or cut off mid-migration', { timeout: 120_000 }, () => {
     expect(await history()).toEqual(['0001_items', '0002_indexes']);
   });
 
-  it('a connection terminated by the server mid-migration: one line, exit 1, rolled back, run lock released', async () => {
+  it('a connection terminated by the server mid-migration: one line, exit 3 (it held the run lock), rolled back, run lock released', async () => {
     await project.write('0001_cut.sql', `CREATE TABLE cut_short (id bigint PRIMARY KEY);\nINSERT INTO cut_short VALUES (1);\n${SLEEP}\n`);
     const run = startUp();
     const pid = await runnerRunning(/pg_sleep\(30\)/);
     await f.admin.query('select pg_terminate_backend($1)', [pid]);
     const result = await run.done;
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(stackLines(result.stdout + result.stderr)).toEqual([]);
     const errors = result.stderr.trim().split('\n');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/0001_cut failed: terminating connection due to administrator command.*rolled back/);
+    expect(errors[0]).toMatch(/lost the run lock while applying 0001_cut: terminating connection due to administrator command.*rolled back/);
     await f.runnerGone();
     expect(await exists('cut_short')).toBe(false);
     expect(await history()).toEqual([]);

@@ -245,7 +245,7 @@ describe('pgwarden migrate (CLI)', { timeout: 180_000 }, () => {
   });
 
   it('runs the sections of dbmate files: up forward, down to revert, transaction:false outside a transaction', async () => {
-    await project.write('20240101000000_users.sql', '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n\n-- migrate:down\n-- pgwarden:allow-data-loss users\nDROP TABLE users;\n');
+    await project.write('20240101000000_users.sql', '-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n\n-- migrate:down\n-- pgwarden-ignore ban-drop-table: reverting the table this migration created\n-- pgwarden:allow-data-loss users\nDROP TABLE users;\n');
     await project.write('20240102000000_users_email_idx.sql', '-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY users_email_idx;\n');
     const up = await cli('up', '--backup', 'none');
     expect(up.stderr).not.toContain('error');

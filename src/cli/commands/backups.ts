@@ -2,8 +2,8 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { connect, resolveConnection, ConnectionError, redactUrl } from '../../db/index.js';
 import { createConsoleLogger } from '../../runner/logger.js';
-import { readHistory } from '../../runner/history.js';
-import { listBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR, type BackupManifest, type RestoreReport } from '../../safety/index.js';
+import { rewindHistory, type Rewound } from '../../runner/journal.js';
+import { listBackups, listIncompleteBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR, type BackupManifest, type IncompleteBackup, type RestoreReport } from '../../safety/index.js';
 import { formatBytes } from '../../safety/backup-store.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { fromConfigDir, projectConfigFile } from '../project-paths.js';
@@ -31,8 +31,10 @@ export function registerBackups(program: Command): void {
     .action(async (flags: ListFlags) => {
       await anchorBackupDir(flags);
       const all = await listBackups(flags.backupDir);
-      if (flags.format === 'json') process.stdout.write(JSON.stringify({ backups: all.map(summaryOf) }) + '\n');
-      else if (flags.format === 'text') process.stdout.write(formatList(all, flags.backupDir));
+      const incomplete = await listIncompleteBackups(flags.backupDir);
+      const partials = incomplete.map((p) => ({ id: p.id, file: p.file, bytes: p.bytes, modified: p.modified.toISOString() }));
+      if (flags.format === 'json') process.stdout.write(JSON.stringify({ backups: all.map(summaryOf), incomplete: partials }) + '\n');
+      else if (flags.format === 'text') process.stdout.write((all.length > 0 || incomplete.length === 0 ? formatList(all, flags.backupDir) : '') + formatIncomplete(incomplete));
       else throw new UserError(`unknown format '${flags.format}' (text or json)`);
     });
   backups
@@ -71,15 +73,13 @@ export function registerBackups(program: Command): void {
       const databaseUrl = target.config.connectionString ?? '';
       const { report } = await restoreBackup({ databaseUrl, backupDir: flags.backupDir, id, pgDumpPath: flags.pgDump, log: createConsoleLogger({ out: process.stderr, err: process.stderr, secrets: target.secrets, tty: false }) });
       process.stdout.write(formatReport(manifest, report));
-      const recorded = await recordedSince(target, manifest);
-      if (recorded.length > 0) {
-        const names = recorded.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ');
-        process.stderr.write(
-          `warning: pgwarden.migrations still records ${recorded.join(', ')} as applied, though the restore undid ${recorded.length === 1 ? 'it' : 'them'} ` +
-            `(the history is never rewound): \`pgwarden migrate up\` will not apply ${recorded.length === 1 ? 'it' : 'them'} again until you run ` +
-            `DELETE FROM pgwarden.migrations WHERE name IN (${names});\n`,
-        );
+      // the history goes back to the backup's moment with the data: what the restore undid is pending again
+      const rewound = await rewindTo(target, manifest);
+      if (rewound.unapplied.length > 0) {
+        process.stdout.write(`the history is back to backup ${manifest.id}'s moment: un-applied ${rewound.unapplied.join(', ')} (\`pgwarden migrate up\` applies ${rewound.unapplied.length === 1 ? 'it' : 'them'} again)\n`);
       }
+      if (rewound.clearedMarkers.length > 0) process.stdout.write(`cleared the interrupted marker of ${rewound.clearedMarkers.join(', ')} (the restore undid what ${rewound.clearedMarkers.length === 1 ? 'it' : 'they'} left)\n`);
+      if (rewound.closedRuns.length > 0) process.stdout.write(`closed unfinished run ${rewound.closedRuns.join(', ')}, which took this backup\n`);
       process.exitCode = report.ok ? EXIT_OK : EXIT_FINDINGS;
     });
 }
@@ -100,14 +100,11 @@ async function anchorBackupDir(flags: { backupDir: string }): Promise<void> {
   if (flags.backupDir === DEFAULT_BACKUP_DIR) flags.backupDir = fromConfigDir(DEFAULT_BACKUP_DIR, await projectConfigFile());
 }
 
-/** Migrations of the backup's run that the history records as applied after the backup was taken. */
-async function recordedSince(target: ReturnType<typeof resolveConnection>, manifest: BackupManifest): Promise<string[]> {
-  if (manifest.migrations.length === 0) return [];
+/** Rewinds the history to the backup's moment (see rewindHistory); the restore already put the schema and rows back. */
+async function rewindTo(target: ReturnType<typeof resolveConnection>, manifest: BackupManifest): Promise<Rewound> {
   const client = await connect(target);
   try {
-    const history = await readHistory(client);
-    const taken = new Date(manifest.createdAt).getTime();
-    return history.filter((h) => manifest.migrations.includes(h.name) && h.appliedAt.getTime() >= taken).map((h) => h.name);
+    return await rewindHistory(client, new Date(manifest.createdAt), manifest.id);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -169,6 +166,11 @@ function formatList(all: BackupManifest[], dir: string): string {
   const header = ['ID', 'CREATED', 'DATABASE', 'MIGRATIONS', 'TABLES', 'SIZE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [header, ...rows].map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+/** Dumps whose runner died before writing their manifest: never restorable, removed by the next --keep. */
+function formatIncomplete(partials: IncompleteBackup[]): string {
+  return partials.map((p) => `incomplete  ${p.id}  ${p.modified.toISOString()}  ${formatBytes(p.bytes)}  (no manifest: the run taking it was killed; not restorable, pruned by the next --keep)\n`).join('');
 }
 
 /** A first run takes every migration: name the first and the last, not all of them (`--format json` has the list). */

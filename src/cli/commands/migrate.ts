@@ -9,27 +9,32 @@ import { reporterFor, ruleCatalog } from '../../report/index.js';
 import { ConnectionError } from '../../db/errors.js';
 import { redact } from '../../db/redact.js';
 import { resolveConnection } from '../../db/url.js';
-import { createRunner, type Runner, type RunnerOptions } from '../../runner/runner.js';
+import { createRunner, type MigrationStatus, type Runner, type RunnerOptions } from '../../runner/runner.js';
 import type { MigrationHooks, RunLogger } from '../../runner/hooks.js';
 import { createConsoleLogger } from '../../runner/logger.js';
 import { createMigration } from '../../runner/create.js';
 import { formatPlan } from '../../runner/plan.js';
-import { formatRepairReport } from '../../runner/repair.js';
+import { formatRepairReport, type UnfinishedRun } from '../../runner/repair.js';
+import { needsRestore } from '../../runner/journal.js';
+import { formatAdoptionPlan, type AdoptionPlan } from '../../runner/adopt.js';
+import { ADOPT_SOURCES, type AdoptSource } from '../../runner/foreign-history.js';
 import { parseDuration } from '../../runner/duration.js';
 import { GateRefusedError, formatFinding } from '../../runner/gate.js';
 import { MigrationFailedError } from '../../runner/execute.js';
-import { RunLockTimeoutError } from '../../runner/advisory-lock.js';
-import { RunnerUsageError, InterruptedMigrationError } from '../../runner/errors.js';
+import { RunLockLostError, RunLockTimeoutError } from '../../runner/advisory-lock.js';
+import { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from '../../runner/errors.js';
+import type { HistoryProblem } from '../../runner/reconcile.js';
 import { migrationNameOf } from '../../runner/state.js';
 import { MigrationSetError } from '../../runner/files.js';
 import { BACKUP_MODES, BackupError, DEFAULT_BACKUP_DIR, DEFAULT_VERIFY_MAX_ROWS, RestoreError, safetyHooks, type BackupMode } from '../../safety/index.js';
-import { UserError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors.js';
+import { UserError, EXIT_FINDINGS, EXIT_LOCK_LOST, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { fromConfigDir } from '../project-paths.js';
 import { onInterrupt, trackProgress } from '../interrupt.js';
 import { version } from '../version.js';
 import { tenantHistorySchema } from '../../fleet/targets.js';
 
 interface CommonFlags {
+  maxFileSize?: string;
   databaseUrl?: string;
   schema?: string;
   dir?: string;
@@ -41,6 +46,7 @@ interface ApplyFlags extends CommonFlags {
   to?: string;
   step?: string;
   dryRun?: boolean;
+  allowOutOfOrder?: boolean;
   lockTimeout: string;
   statementTimeout?: string;
   lockRetries: string;
@@ -62,8 +68,17 @@ interface RepairFlags extends Partial<ApplyFlags> {
   logFormat: string;
 }
 
+interface AdoptFlags extends CommonFlags {
+  format: string;
+  to?: string;
+  from?: string;
+  yes?: boolean;
+}
+
 interface FormatFlags extends CommonFlags {
   format: string;
+  check?: boolean;
+  failOnPending?: boolean;
 }
 
 function common(cmd: Command): Command {
@@ -72,7 +87,8 @@ function common(cmd: Command): Command {
     .option('--schema <name>', 'one tenant of a schema-per-tenant database, as `pgwarden fleet` migrates it: search_path <name>, public; history in pgwarden_<name>; the safety net within the schema')
     .option('--dir <dir>', "migrations directory (default: the configuration's migrationsDir, else migrations)")
     .option('-c, --config <path>', 'configuration file (default: searched upwards from the working directory)')
-    .option('--log-format <format>', 'text or json (one JSON object per event)', 'text');
+    .option('--log-format <format>', 'text or json (one JSON object per event)', 'text')
+    .option('--max-file-size <size>', "refuse a migration file above this size before reading it, e.g. 10MiB (default: the configuration's maxFileBytes, else 10 MiB)");
 }
 
 /** How statements wait for locks: shared by the commands that run migration SQL (up, down, repair). */
@@ -103,8 +119,9 @@ export function registerMigrate(program: Command): void {
 
   applyOptions(migrate.command('up').description('Apply pending migrations in order.'))
     .option('--dry-run', 'run the pending migrations inside one transaction and roll back')
+    .option('--allow-out-of-order', 'apply a pending migration that sorts before an applied one (refused otherwise)')
     .action((flags: ApplyFlags) => withErrors(flags, async (runner, log) => {
-      const result = await runner.up({ to: flags.to, step: count(flags.step, '--step'), dryRun: flags.dryRun });
+      const result = await runner.up({ to: flags.to, step: count(flags.step, '--step'), dryRun: flags.dryRun, allowOutOfOrder: flags.allowOutOfOrder });
       if (result.migrations.length > 0 && !flags.dryRun) log.info('done', { message: `${result.migrations.length} migration(s) applied` });
     }));
 
@@ -113,20 +130,26 @@ export function registerMigrate(program: Command): void {
       await runner.down({ to: flags.to, step: count(flags.step, '--step') });
     }));
 
-  common(migrate.command('status').description('List migrations as applied or pending; flag checksum drift and missing files.'))
+  common(migrate.command('status').description('List migrations as applied or pending; flag checksum drift, missing, unknown, renamed and out-of-order ones.'))
     .option('-f, --format <format>', 'text or json', 'text')
+    .option('--check', 'exit 1 when files and history disagree (drift, missing, unknown, out of order, interrupted)')
+    .option('--fail-on-pending', 'with --check: pending migrations count as a disagreement too')
     .action((flags: FormatFlags) => withErrors(flags, async (runner) => {
-      const rows = await runner.status();
-      if (flags.format === 'json') {
-        process.stdout.write(`${JSON.stringify({ migrations: rows })}\n`);
-        return;
-      }
-      if (rows.length === 0) process.stdout.write('no migrations\n');
-      for (const m of rows) {
-        const flagsText = [m.drift ? 'CHANGED SINCE APPLIED (checksum drift)' : '', m.missing ? 'FILE MISSING' : '', m.interrupted ? 'INTERRUPTED' : ''].filter(Boolean).join(', ');
-        const when = m.state === 'applied' ? `${m.appliedAt} by ${m.appliedBy} in ${m.durationMs} ms` : '';
-        process.stdout.write(`${m.state.padEnd(8)} ${m.name}${when ? `  ${when}` : ''}${flagsText ? `  ${flagsText}` : ''}\n`);
-      }
+      const result = await runner.validate({ failOnPending: flags.failOnPending });
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(formatStatus(result.migrations) + formatRuns(result.runs));
+      if (flags.check) failOnProblems(result.problems, flags.format);
+    }));
+
+  common(migrate.command('validate').description('Exit 1 when the files and the history disagree: checksum drift, missing files, unknown applied or out-of-order migrations.'))
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('--fail-on-pending', 'pending migrations count as a disagreement too')
+    .action((flags: FormatFlags) => withErrors(flags, async (runner) => {
+      const result = await runner.validate({ failOnPending: flags.failOnPending });
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ ok: result.problems.length === 0, problems: result.problems })}\n`);
+      else if (result.problems.length === 0) process.stdout.write(`ok: ${result.migrations.length} migration(s); the files and the history agree\n`);
+      else for (const p of result.problems) process.stdout.write(`${p.kind.padEnd(12)} ${p.message}\n`);
+      failOnProblems(result.problems, flags.format);
     }));
 
   common(migrate.command('plan').description('Show what up would do: findings, locks, tables at risk, transaction mode.'))
@@ -144,9 +167,27 @@ export function registerMigrate(program: Command): void {
     .action((flags: RepairFlags) => withErrors(flags, async (runner) => {
       if (flags.resume && flags.forget) throw new UserError('choose one of --resume and --forget');
       const report = await runner.repair({ action: flags.resume ? 'resume' : flags.forget ? 'forget' : undefined, markApplied: flags.markApplied });
-      if (!report.marker || flags.resume || flags.forget) return;
+      if (flags.resume || flags.forget || (!report.marker && report.runs.length === 0)) return;
       process.stdout.write(formatRepairReport(report));
-      throw new UserError(`migration ${report.marker.name} is interrupted; nothing was changed: choose --resume or --forget (see above)`, EXIT_FINDINGS);
+      if (report.marker) throw new UserError(`migration ${report.marker.name} is interrupted; nothing was changed: choose --resume or --forget (see above)`, EXIT_FINDINGS);
+      if (report.runs.some(needsRestore)) throw new UserError('a run died while restoring the database; nothing was changed: follow the way out above', EXIT_FINDINGS);
+    }));
+
+  common(migrate.command('baseline').description('Mark existing migrations as applied without running them (a database set up before pgwarden).'))
+    .option('--to <name>', 'up to and including this migration (default: all)')
+    .option('-y, --yes', 'record them; without it, only show what would be recorded')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((flags: AdoptFlags) => withErrors(flags, async (runner) => {
+      showAdoption(await runner.baseline({ to: flags.to, record: flags.yes }), flags.format);
+    }));
+
+  common(migrate.command('adopt').description(`Import another tool's migration history: ${ADOPT_SOURCES.join(', ')}.`))
+    .requiredOption('--from <tool>', ADOPT_SOURCES.join(', '))
+    .option('-y, --yes', 'record them; without it, only show what would be recorded')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((flags: AdoptFlags) => withErrors(flags, async (runner) => {
+      if (!(ADOPT_SOURCES as readonly string[]).includes(flags.from ?? '')) throw new UserError(`--from: expected ${ADOPT_SOURCES.join(', ')}, not '${flags.from}'`);
+      showAdoption(await runner.adopt({ from: flags.from as AdoptSource, record: flags.yes }), flags.format);
     }));
 
   migrate
@@ -165,6 +206,50 @@ export function registerMigrate(program: Command): void {
       }
       for (const f of created.files) process.stdout.write(`created ${f}\n`);
     });
+}
+
+function formatStatus(rows: MigrationStatus[]): string {
+  if (rows.length === 0) return 'no migrations\n';
+  return rows
+    .map((m) => {
+      const marks = [
+        m.drift ? 'CHANGED SINCE APPLIED (checksum drift)' : '',
+        m.unknown ? 'UNKNOWN (applied, no file; sorts after every file)' : m.missing ? 'FILE MISSING' : '',
+        m.renamedFrom ? `RENAMED (recorded as ${m.renamedFrom})` : '',
+        m.outOfOrder ? 'OUT OF ORDER (sorts before an applied migration)' : '',
+        m.interrupted ? 'INTERRUPTED' : '',
+      ].filter(Boolean).join(', ');
+      const when = m.state === 'applied' ? `${m.appliedAt} by ${m.appliedBy} in ${m.durationMs} ms` : '';
+      return `${m.state.padEnd(8)} ${m.name}${when ? `  ${when}` : ''}${marks ? `  ${marks}` : ''}\n`;
+    })
+    .join('');
+}
+
+/** The plan (or what was recorded); without --yes, exit 1 when there was something to record. */
+function showAdoption(plan: AdoptionPlan, format: string): void {
+  process.stdout.write(format === 'json' ? `${JSON.stringify(plan)}\n` : formatAdoptionPlan(plan));
+  if (!plan.recorded && plan.entries.length > 0) throw new UserError(`nothing was recorded: pass --yes to record these ${plan.entries.length} migration(s) as applied`, EXIT_FINDINGS);
+}
+
+function formatRuns(runs: UnfinishedRun[]): string {
+  return runs.map((run) => `unfinished run ${run.id} (${run.command}, started ${run.startedAt.toISOString()} by ${run.startedBy}): state ${run.state}${run.migration ? ` (${run.migration})` : ''}: ${run.left}; way out: ${run.wayOut}\n`).join('');
+}
+
+/** validate and status --check: one summary line on stderr and exit 1 when there is any disagreement. */
+function failOnProblems(problems: HistoryProblem[], format: string): void {
+  if (problems.length === 0) return;
+  const kinds = [...new Set(problems.map((p) => p.kind))].join(', ');
+  throw new UserError(`the files and the history disagree: ${problems.length} problem(s) (${kinds})`, EXIT_FINDINGS);
+}
+
+/** `--max-file-size 50MB`, `10MiB`, `512kB`, `1048576`: bytes (k, M, G as powers of 1024). */
+function sizeOf(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(value.trim());
+  if (!m) throw new UserError(`--max-file-size: '${value}' is not a size (examples: 10MiB, 500kB, 1048576)`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const bytes = Math.floor(Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1));
+  if (bytes < 1) throw new UserError(`--max-file-size: '${value}' is not a size above 0`);
+  return bytes;
 }
 
 /** The configuration, with `migrationsDir` as a path from the working directory, and its file. */
@@ -243,7 +328,7 @@ async function withErrors(flags: CommonFlags & Partial<ApplyFlags & FormatFlags>
       retryDeadline: flags.retryDeadline,
       waitForLock: flags.waitForLock,
       isolation: flags.isolation as RunnerOptions['isolation'],
-      lint: { options: { rules: cfg.rules, maxFileBytes: cfg.maxFileBytes }, allowUnsafe: flags.allowUnsafe },
+      lint: { options: { rules: cfg.rules, maxFileBytes: flags.maxFileSize !== undefined ? sizeOf(flags.maxFileSize) : cfg.maxFileBytes }, allowUnsafe: flags.allowUnsafe },
       ...(flags.schema !== undefined ? { searchPath: [flags.schema, 'public'], historySchema: tenantHistorySchema(flags.schema) } : {}),
     };
     const runner = createRunner(options);
@@ -262,7 +347,8 @@ async function report(error: unknown, flags: CommonFlags, log: RunLogger, secret
   }
   // already logged by the runner, with the migration's name and outcome
   if (error instanceof MigrationFailedError) return EXIT_FINDINGS;
-  if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError) throw new UserError(line(error), EXIT_FINDINGS);
+  if (error instanceof RunLockLostError) throw new UserError(line(error), EXIT_LOCK_LOST);
+  if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError || error instanceof OutOfOrderError || error instanceof UnfinishedRunError) throw new UserError(line(error), EXIT_FINDINGS);
   if (error instanceof RestoreError) throw new UserError(line(error), EXIT_FINDINGS);
   if (error instanceof ConnectionError || error instanceof RunnerUsageError || error instanceof MigrationSetError || error instanceof BackupError) {
     throw new UserError(line(error), EXIT_USAGE);
