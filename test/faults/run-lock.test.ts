@@ -74,10 +74,16 @@ describe('the run lock', { timeout: 120_000 }, () => {
 
   it('a runner that waited for the lock says another runner applied the migrations meanwhile', async () => {
     await f.admin.query('drop table lock_switch');
-    await project.write('0001_slowish.sql', 'CREATE TABLE slowish (id int);\nSELECT pg_sleep(2);\n');
+    // the first runner's migration waits for the test's advisory lock, so the second surely finds the run lock taken
+    // however slowly it starts (a fixed sleep was not enough on a loaded machine)
+    await f.admin.query('select pg_advisory_lock(4242)');
+    await project.write('0001_slowish.sql', 'CREATE TABLE slowish (id int);\nSELECT pg_advisory_xact_lock_shared(4242);\n');
     const first = startCli(argv('up'), project.cwd);
-    await until('the first runner to apply 0001', async () => (await f.runnerBackends()).some((b) => b.state === 'active' && /pg_sleep\(2\)/.test(b.query)));
-    const second = await cli(argv('up'), project.cwd);
+    await until('the first runner to wait in 0001', async () => (await f.runnerBackends()).some((b) => b.wait_event_type === 'Lock' && /pg_advisory_xact_lock_shared/.test(b.query)));
+    const secondRun = startCli(argv('up'), project.cwd);
+    await until('the second runner to poll for the run lock', async () => (await f.runnerBackends()).some((b) => /pg_try_advisory_lock/.test(b.query)));
+    await f.admin.query('select pg_advisory_unlock(4242)');
+    const second = await secondRun.done;
     const one = await first.done;
     expect(one.code, one.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
