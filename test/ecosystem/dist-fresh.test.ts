@@ -33,7 +33,7 @@ describe('committed dist/', () => {
     // the sources as committed, built the way `npm run build` builds them
     const sources = mkdtempSync(join(tmpdir(), 'pgwarden-src-'));
     try {
-      const archive = spawnSync('sh', ['-c', `git archive HEAD tsconfig.json src rules | tar -x -C "${sources}"`], { cwd: repoRoot, encoding: 'utf8' });
+      const archive = spawnSync('sh', ['-c', `git archive HEAD package.json tsconfig.json src rules | tar -x -C "${sources}"`], { cwd: repoRoot, encoding: 'utf8' });
       expect(archive.status, archive.stderr).toBe(0);
       // type-only imports of dependencies resolve from this checkout's node_modules
       spawnSync('ln', ['-s', join(repoRoot, 'node_modules'), join(sources, 'node_modules')]);
