@@ -1,3 +1,4 @@
+import { repositoryPath } from './paths.js';
 /** GitHub's escaping of a workflow command's message. */
 export function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -7,10 +8,10 @@ export function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 /** Workflow commands that GitHub Actions shows as annotations on the pull request's diff. */
-export const githubReporter = ({ findings }) => findings
+export const githubReporter = ({ findings, cwd, root }) => findings
     .map((f) => {
     const properties = [
-        `file=${escapeProperty(f.file.replace(/\\/g, '/'))}`,
+        `file=${escapeProperty(repositoryPath(f.file, cwd, root))}`,
         `line=${f.line}`,
         `col=${f.column}`,
         `endLine=${f.endLine}`,

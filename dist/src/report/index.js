@@ -3,13 +3,16 @@ import { jsonReporter } from './json.js';
 import { githubReporter } from './github.js';
 import { sarifReporter } from './sarif.js';
 import { gitlabReporter } from './gitlab.js';
+import { markdownReporter } from './markdown.js';
 export { ruleCatalog } from './builtin-rules.js';
+export { repositoryRoot } from './paths.js';
 const reporters = {
     pretty: prettyReporter,
     json: jsonReporter,
     github: githubReporter,
     sarif: sarifReporter,
     gitlab: gitlabReporter,
+    markdown: markdownReporter,
 };
 export const FORMATS = Object.keys(reporters);
 export function isFormatName(name) {

@@ -6,7 +6,7 @@ function level(severity) {
     return severity === 'off' ? 'none' : severity;
 }
 /** SARIF 2.1.0, the format GitHub code scanning and other security dashboards import. */
-export const sarifReporter = ({ findings, rules, cwd, toolVersion }) => {
+export const sarifReporter = ({ findings, rules, cwd, root = cwd, toolVersion }) => {
     const catalog = [...rules];
     const index = new Map(catalog.map((r, i) => [r.id, i]));
     // A finding from a rule the catalog does not know still needs a descriptor for ruleIndex.
@@ -40,7 +40,7 @@ export const sarifReporter = ({ findings, rules, cwd, toolVersion }) => {
                 },
                 // Our columns count characters, not SARIF's default UTF-16 code units.
                 columnKind: 'unicodeCodePoints',
-                originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+                originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root.endsWith('/') ? root : `${root}/`).href } },
                 results: findings.map((f) => ({
                     ruleId: f.rule,
                     ruleIndex: index.get(f.rule),
@@ -49,7 +49,7 @@ export const sarifReporter = ({ findings, rules, cwd, toolVersion }) => {
                     locations: [
                         {
                             physicalLocation: {
-                                artifactLocation: { uri: artifactUri(f.file, cwd), uriBaseId: '%SRCROOT%' },
+                                artifactLocation: { uri: artifactUri(repositoryPath(f.file, cwd, root)), uriBaseId: '%SRCROOT%' },
                                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
                             },
                         },
@@ -61,7 +61,7 @@ export const sarifReporter = ({ findings, rules, cwd, toolVersion }) => {
     return JSON.stringify(log, null, 2) + '\n';
 };
 /** A relative URI reference; `./` keeps a first segment with `:` from reading as a scheme. */
-function artifactUri(file, cwd) {
-    const uri = encodeURI(repositoryPath(file, cwd)).replace(/[?#]/g, encodeURIComponent);
+function artifactUri(path) {
+    const uri = encodeURI(path).replace(/[?#]/g, encodeURIComponent);
     return /^[^/]*:/.test(uri) ? `./${uri}` : uri;
 }
