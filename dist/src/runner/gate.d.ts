@@ -31,4 +31,8 @@ export declare class GateRefusedError extends Error {
     readonly findings: Finding[];
     constructor(findings: Finding[]);
 }
+/**
+ * One line per finding. Only a bare ignore gets a note (the gate does not accept it); a reasoned one is
+ * shown by its callers with its reason, so the line must not claim it had none.
+ */
 export declare function formatFinding(f: Finding): string;
