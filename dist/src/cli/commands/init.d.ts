@@ -17,6 +17,10 @@ export interface DetectedSetup {
 export declare function detectSetup(projectDir: string): Promise<DetectedSetup>;
 /** The configuration file's content; `"//…"` keys are its comments (the schema lets extra keys through). */
 export declare function buildConfig(setup: DetectedSetup): Record<string, unknown>;
-/** Short pre-commit and CI snippets for the detected setup; `repoPrefix` is the project's path inside its git repository. */
-export declare function setupSnippets(setup: DetectedSetup, repoPrefix: string, toolVersion: string): string;
+/**
+ * Short pre-commit and CI snippets for the detected setup; `repoPrefix` is the project's path inside its
+ * git repository. They run the project's own pgwarden (the devDependency init was run from), so they work
+ * without a registry release and at the version in the lockfile.
+ */
+export declare function setupSnippets(setup: DetectedSetup, repoPrefix: string): string;
 export declare function registerInit(program: Command): void;
