@@ -16,6 +16,8 @@ export interface DemoServer {
   dataDir: string;
   /** Directory of the server's own binaries (initdb, postgres, maybe pg_dump). */
   binDir: string | undefined;
+  /** How the server runs when that is not simply as this user (as root: which account, which binaries). */
+  note?: string;
   /** Stops the server; safe to call more than once, and after the server died on its own. */
   stop(): Promise<void>;
   /** Last resort for process exit: signals the server without waiting. */
@@ -106,13 +108,13 @@ function lastLines(log: string): string {
  * The binaries the server account can execute. As root the package may sit where only root can enter
  * (a clone in /root, a 0700 directory): then a copy in the demo's own directory is used instead.
  */
-async function reachableNative(native: string, dir: string, runAs: RunAs | undefined): Promise<string> {
-  if (runAs === undefined) return native;
+async function reachableNative(native: string, dir: string, runAs: RunAs | undefined): Promise<{ native: string; copied: boolean }> {
+  if (runAs === undefined) return { native, copied: false };
   const canRun = await runToEnd(join(native, 'bin', 'initdb'), ['--version'], runAs).then(() => true, () => false);
-  if (canRun) return native;
+  if (canRun) return { native, copied: false };
   const copy = join(dir, 'pg');
   await cp(native, copy, { recursive: true, verbatimSymlinks: true });
-  return copy;
+  return { native: copy, copied: true };
 }
 
 /**
@@ -130,7 +132,7 @@ export async function startDemoServer(dir: string): Promise<DemoServer> {
   const dataDir = join(dir, 'data');
   const passwordFile = join(dir, 'password');
   if (runAs) await chmod(dir, 0o711);
-  const native = await reachableNative(found, dir, runAs);
+  const { native, copied } = await reachableNative(found, dir, runAs);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   if (runAs) await chown(passwordFile, runAs.uid, runAs.gid);
   await mkdir(dataDir, { mode: 0o700 });
@@ -176,6 +178,9 @@ export async function startDemoServer(dir: string): Promise<DemoServer> {
     port,
     dataDir,
     binDir: join(native, 'bin'),
+    ...(runAs
+      ? { note: `running as root: the server runs as uid ${runAs.uid}${copied ? `, from a copy of its binaries in ${native} (the package is out of that account's reach)` : ''}` }
+      : {}),
     stop,
     stopNow: () => {
       if (running()) child.kill('SIGINT');

@@ -6,6 +6,8 @@ export interface DemoServer {
     dataDir: string;
     /** Directory of the server's own binaries (initdb, postgres, maybe pg_dump). */
     binDir: string | undefined;
+    /** How the server runs when that is not simply as this user (as root: which account, which binaries). */
+    note?: string;
     /** Stops the server; safe to call more than once, and after the server died on its own. */
     stop(): Promise<void>;
     /** Last resort for process exit: signals the server without waiting. */

@@ -81,13 +81,13 @@ function lastLines(log) {
  */
 async function reachableNative(native, dir, runAs) {
     if (runAs === undefined)
-        return native;
+        return { native, copied: false };
     const canRun = await runToEnd(join(native, 'bin', 'initdb'), ['--version'], runAs).then(() => true, () => false);
     if (canRun)
-        return native;
+        return { native, copied: false };
     const copy = join(dir, 'pg');
     await cp(native, copy, { recursive: true, verbatimSymlinks: true });
-    return copy;
+    return { native: copy, copied: true };
 }
 /**
  * Starts a throwaway PostgreSQL in `dir` (created by the caller): data in dir/data, TCP on 127.0.0.1
@@ -106,7 +106,7 @@ export async function startDemoServer(dir) {
     const passwordFile = join(dir, 'password');
     if (runAs)
         await chmod(dir, 0o711);
-    const native = await reachableNative(found, dir, runAs);
+    const { native, copied } = await reachableNative(found, dir, runAs);
     await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
     if (runAs)
         await chown(passwordFile, runAs.uid, runAs.gid);
@@ -149,6 +149,9 @@ export async function startDemoServer(dir) {
         port,
         dataDir,
         binDir: join(native, 'bin'),
+        ...(runAs
+            ? { note: `running as root: the server runs as uid ${runAs.uid}${copied ? `, from a copy of its binaries in ${native} (the package is out of that account's reach)` : ''}` }
+            : {}),
         stop,
         stopNow: () => {
             if (running())
