@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bash, checkoutOfHead, gitRepo, HISTORY, must, readmeSnippet, repoRoot, run, scratch, UNSAFE, yaml } from './setup.js';
+import { HISTORY, UNSAFE, bash, checkoutOfHead, gitRepo, must, readmeSnippet, repoRoot, run, scratch, writeFiles as write, yaml } from './setup.js';
 
 // action.yml as GitHub's runner runs it for README's workflow: the action's repository at the ref
 // (here: the files of HEAD), its `run` steps in order with `bash -e`, inputs and `${{ }}` expanded,
@@ -21,13 +21,6 @@ interface Step {
 }
 
 const action = yaml<{ inputs: Record<string, { default: string }>; runs: { steps: Step[] } }>(readFileSync(join(repoRoot, 'action.yml'), 'utf8'));
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-}
 
 interface JobResult {
   steps: Array<{ name: string; status: number | 'skipped'; stdout: string; stderr: string }>;

@@ -1,18 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bash, gitRepo, HISTORY, must, packTarball, readmeSnippet, repoRoot, run, scratch, UNSAFE, yaml } from './setup.js';
+import { HISTORY, UNSAFE, bash, gitRepo, must, packTarball, readmeSnippet, repoRoot, run, scratch, writeFiles as write, yaml } from './setup.js';
 
 // A project that installs pgwarden from a local tarball (`npm pack` of this checkout), as README's
 // install line does from git: the GitLab template and the snippets `pgwarden init` prints, run the way
 // GitLab and GitHub run them; the lint targets a first CI job meets.
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-}
 
 interface GitlabJob {
   variables?: Record<string, string>;

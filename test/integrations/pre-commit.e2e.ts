@@ -1,19 +1,12 @@
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitRepo, headCommit, HISTORY, must, packTarball, preCommitBin, readmeSnippet, repoRoot, run, scratch, UNSAFE } from './setup.js';
+import { HISTORY, UNSAFE, gitRepo, headCommit, must, packTarball, preCommitBin, readmeSnippet, repoRoot, run, scratch, writeFiles as write } from './setup.js';
 
 // The hook repository (.pre-commit-hooks.yaml) installed and run by the real pre-commit, both ways
 // pre-commit has installed `language: node` hooks: 4.x (`npm install -g git+file://<clone>`) and the
 // releases before (`npm install` in the clone, then `npm pack`, whose stdout must be only the
 // tarball's name, then `npm install -g <tarball>`). Neither may need a build.
-
-function write(dir: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-}
 
 describe('pre-commit hook', () => {
   const tmp = scratch('pre-commit');
