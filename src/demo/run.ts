@@ -60,6 +60,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     const { url } = server;
     const version = await withClient(url, serverVersion);
     out.ok(`PostgreSQL ${version.text} listening on 127.0.0.1:${server.port}, data in ${server.dataDir}`);
+    if (server.note) out.line(server.note);
     const backup = await chooseBackupEngine(version, server.binDir);
     out.line(`backups: ${backup.reason}; they go to ${join(tmp, 'backups')}`);
     const c: DemoContext = { out, root, tmp, url, pgMajor: version.major, backup };

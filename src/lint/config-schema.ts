@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from './config.js';
 import { TRANSACTION_ASSUMPTIONS, type TransactionAssumption } from '../analysis/transaction-policy.js';
 import { MIGRATION_TOOLS, type MigrationTool } from '../sql/discover.js';
+import { didYouMean } from './suggest.js';
 
 // Loaded only when a configuration file exists: zod costs a cold `pgwarden lint` about 50 ms.
 
@@ -36,10 +37,17 @@ export function validateConfig(raw: unknown, source: string, knownRules?: Readon
   if (!parsed.success) {
     throw new ConfigError(`invalid configuration in ${source}: ${describeIssue(parsed.error.issues[0], [])}`);
   }
+  // extra keys pass the schema because keys starting with "//" are comments; any other is a typo that
+  // would otherwise silently do nothing
+  const keys = Object.keys(configSchema.shape);
+  const stray = Object.keys(parsed.data).find((key) => !key.startsWith('//') && !keys.includes(key));
+  if (stray !== undefined) {
+    throw new ConfigError(`invalid configuration in ${source}: ${stray}: unknown key${didYouMean(stray, keys)} (keys starting with "//" are comments)`);
+  }
   if (knownRules) {
     const unknown = Object.keys(parsed.data.rules).find((id) => !knownRules.has(id));
     if (unknown !== undefined) {
-      throw new ConfigError(`invalid configuration in ${source}: rules.${unknown}: unknown rule "${unknown}" (run \`pgwarden rules\` for the list)`);
+      throw new ConfigError(`invalid configuration in ${source}: rules.${unknown}: unknown rule "${unknown}"${didYouMean(unknown, knownRules)} (run \`pgwarden rules\` for the list)`);
     }
   }
   return parsed.data;

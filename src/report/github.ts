@@ -1,4 +1,5 @@
 import type { Reporter } from './types.js';
+import { repositoryPath } from './paths.js';
 
 /** GitHub's escaping of a workflow command's message. */
 export function escapeData(value: string): string {
@@ -11,11 +12,11 @@ export function escapeProperty(value: string): string {
 }
 
 /** Workflow commands that GitHub Actions shows as annotations on the pull request's diff. */
-export const githubReporter: Reporter = ({ findings }) =>
+export const githubReporter: Reporter = ({ findings, cwd, root }) =>
   findings
     .map((f) => {
       const properties = [
-        `file=${escapeProperty(f.file.replace(/\\/g, '/'))}`,
+        `file=${escapeProperty(repositoryPath(f.file, cwd, root))}`,
         `line=${f.line}`,
         `col=${f.column}`,
         `endLine=${f.endLine}`,

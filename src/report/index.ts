@@ -4,9 +4,11 @@ import { jsonReporter } from './json.js';
 import { githubReporter } from './github.js';
 import { sarifReporter } from './sarif.js';
 import { gitlabReporter } from './gitlab.js';
+import { markdownReporter } from './markdown.js';
 
 export type { Reporter, ReportInput } from './types.js';
 export { ruleCatalog } from './builtin-rules.js';
+export { repositoryRoot } from './paths.js';
 
 const reporters = {
   pretty: prettyReporter,
@@ -14,6 +16,7 @@ const reporters = {
   github: githubReporter,
   sarif: sarifReporter,
   gitlab: gitlabReporter,
+  markdown: markdownReporter,
 } satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof reporters;

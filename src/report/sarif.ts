@@ -11,7 +11,7 @@ function level(severity: RuleMeta['defaultSeverity']): 'error' | 'warning' | 'no
 }
 
 /** SARIF 2.1.0, the format GitHub code scanning and other security dashboards import. */
-export const sarifReporter: Reporter = ({ findings, rules, cwd, toolVersion }) => {
+export const sarifReporter: Reporter = ({ findings, rules, cwd, root = cwd, toolVersion }) => {
   const catalog = [...rules];
   const index = new Map(catalog.map((r, i) => [r.id, i]));
   // A finding from a rule the catalog does not know still needs a descriptor for ruleIndex.
@@ -44,7 +44,7 @@ export const sarifReporter: Reporter = ({ findings, rules, cwd, toolVersion }) =
         },
         // Our columns count characters, not SARIF's default UTF-16 code units.
         columnKind: 'unicodeCodePoints',
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root.endsWith('/') ? root : `${root}/`).href } },
         results: findings.map((f) => ({
           ruleId: f.rule,
           ruleIndex: index.get(f.rule)!,
@@ -53,7 +53,7 @@ export const sarifReporter: Reporter = ({ findings, rules, cwd, toolVersion }) =
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: artifactUri(f.file, cwd), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: artifactUri(repositoryPath(f.file, cwd, root)), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },
@@ -66,7 +66,7 @@ export const sarifReporter: Reporter = ({ findings, rules, cwd, toolVersion }) =
 };
 
 /** A relative URI reference; `./` keeps a first segment with `:` from reading as a scheme. */
-function artifactUri(file: string, cwd: string): string {
-  const uri = encodeURI(repositoryPath(file, cwd)).replace(/[?#]/g, encodeURIComponent);
+function artifactUri(path: string): string {
+  const uri = encodeURI(path).replace(/[?#]/g, encodeURIComponent);
   return /^[^/]*:/.test(uri) ? `./${uri}` : uri;
 }

@@ -9,8 +9,13 @@ export interface ReportInput {
   sources: ReadonlyMap<string, string>;
   /** Metadata of the rules that may appear (SARIF lists them). */
   rules: readonly RuleMeta[];
-  /** Directory relative paths are resolved from (SARIF, GitLab want repository-relative paths). */
+  /** Directory the findings' relative paths are relative to. */
   cwd: string;
+  /**
+   * The repository root (default: cwd): github, sarif and gitlab name files relative to it, as CI
+   * annotations expect, also when pgwarden ran in a subdirectory.
+   */
+  root?: string;
   toolVersion: string;
 }
 

@@ -49,7 +49,11 @@ export class GateRefusedError extends Error {
   }
 }
 
+/**
+ * One line per finding. Only a bare ignore gets a note (the gate does not accept it); a reasoned one is
+ * shown by its callers with its reason, so the line must not claim it had none.
+ */
 export function formatFinding(f: Finding): string {
-  const silenced = f.suppressed ? ` (ignored without a reason: add one after a colon)` : '';
+  const silenced = f.suppressed && !f.suppressed.reason ? ' (ignored without a reason, which the gate does not accept: add one after a colon)' : '';
   return `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}${silenced}`;
 }

@@ -122,15 +122,12 @@ export function parseSource(file: SourceFile): ParsedFile {
       index: errorIndex,
       range: { start: file.positionAt(errorIndex), end: file.positionAt(errorIndex) },
     };
-    // Report the error at the start of the failing statement's token, not the end of the file, when the
-    // parser only noticed at end of input.
+    // PostgreSQL noticed only at end of input (an unclosed parenthesis, a missing END): point there, just
+    // after the last thing written, where the SQL stops too early, not at the end of an earlier line
     if (errorIndex >= file.text.length) {
-      const lastStart = raw.length > 0 ? statementEnd(file, raw[raw.length - 1]) : 0;
-      const after = skipToContent(file.text, lastStart, commentAt);
-      if (after < file.text.length) {
-        syntaxError.index = after;
-        syntaxError.range = { start: file.positionAt(after), end: file.positionAt(file.text.length) };
-      }
+      const end = file.text.trimEnd().length;
+      syntaxError.index = end;
+      syntaxError.range = { start: file.positionAt(end), end: file.positionAt(end) };
     }
   }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,16 @@ function lintFlags(script: string): string[] {
   return [...new Set([...code.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]))].filter((f) => f !== '--yes');
 }
 
+/**
+ * Makes `dir` a Node project whose devDependency is this checkout (`file:`, linked, as a local install of
+ * a clone is), with its lockfile, so the GitLab job's `npm ci` installs it for real and quickly.
+ */
+function asNodeProject(dir: string): void {
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, devDependencies: { pgwarden: `file:${repoRoot}` } }));
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm install in the consumer failed: ${r.stderr}`);
+}
+
 let shim: Shim;
 let lintHelp: string;
 beforeAll(() => {
@@ -51,6 +62,8 @@ describe('action.yml (composite GitHub Action)', () => {
   const runs = asMap(action.runs);
   const steps = asList(runs.steps).map(asMap);
   const gate = steps.find((s) => typeof s.run === 'string' && s.run.includes('--format github'));
+  const install = steps.find((s) => typeof s.run === 'string' && s.run.includes('npm ci'));
+  const summary = steps.find((s) => typeof s.run === 'string' && s.run.includes('--format markdown'));
   const sarif = steps.find((s) => s.id === 'sarif');
   const upload = steps.find((s) => typeof s.uses === 'string' && s.uses.startsWith('github/codeql-action/upload-sarif@'));
 
@@ -61,10 +74,13 @@ describe('action.yml (composite GitHub Action)', () => {
       return given[name] ?? asText(asMap(inputs[name]).default);
     });
 
+  // The runner sets GITHUB_ACTION_PATH to the action's checkout; here that is this repository (built by
+  // npm test), so the install step is not run here (test/integrations/action.e2e.ts runs every step on
+  // a fresh checkout of the commit).
   function runStep(step: Mapping, project: string, given: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}) {
     const env = Object.fromEntries(Object.entries(asMap(step.env ?? {})).map(([k, v]) => [k, expand(asText(v), given)]));
     const dir = join(project, expand(asText(step['working-directory'] ?? '.'), given));
-    return runScript(asText(step.run), dir, { ...env, ...extraEnv, PATH: shim.path });
+    return runScript(asText(step.run), dir, { ...env, GITHUB_ACTION_PATH: repoRoot, ...extraEnv });
   }
 
   it('is a composite action on Node 20 with the gate, the SARIF report and its upload', () => {
@@ -72,11 +88,16 @@ describe('action.yml (composite GitHub Action)', () => {
     const setup = steps.find((s) => typeof s.uses === 'string' && s.uses.startsWith('actions/setup-node@'));
     expect(asMap(setup?.with)['node-version']).toBe('20');
     expect(gate?.if).toBeUndefined();
+    // the action's own code at the ref the workflow names, never a registry download
+    expect(asText(install?.run)).toContain('cd "$GITHUB_ACTION_PATH"');
+    expect(asText(install?.run)).toContain('npm ci --omit=dev --omit=optional');
+    for (const step of steps) if (typeof step.run === 'string') expect(step.run).not.toMatch(/npx|pgwarden@/);
+    expect(asText(summary?.if)).toContain('!cancelled()');
     expect(asText(sarif?.run)).toContain('--format sarif');
     expect(asText(upload?.if)).toContain('always()');
     expect(asMap(upload?.with).sarif_file).toBe('${{ steps.sarif.outputs.file }}');
     expect(Object.keys(inputs).sort()).toEqual(
-      ['args', 'changed-since', 'paths', 'sarif-file', 'upload-sarif', 'version', 'working-directory'].sort(),
+      ['args', 'changed-since', 'job-summary', 'paths', 'sarif-file', 'upload-sarif', 'working-directory'].sort(),
     );
   });
 
@@ -87,7 +108,7 @@ describe('action.yml (composite GitHub Action)', () => {
   });
 
   it('passes pgwarden lint only flags that `pgwarden lint --help` lists', () => {
-    const flags = steps.flatMap((s) => (typeof s.run === 'string' ? lintFlags(s.run) : []));
+    const flags = steps.flatMap((s) => (typeof s.run === 'string' && s.run.includes(' lint ') ? lintFlags(s.run) : []));
     expect(flags).toContain('--format');
     for (const flag of flags) expect(lintHelp, `${flag} in pgwarden lint --help`).toContain(flag);
   });
@@ -141,6 +162,22 @@ describe('action.yml (composite GitHub Action)', () => {
       expect(result.stdout).not.toContain('002_drop.sql');
     } finally {
       repo.remove();
+    }
+  });
+
+  it('summary step: appends a markdown table to the job summary and does not fail on findings', () => {
+    const project = tempProject(UNSAFE);
+    try {
+      const file = join(project.dir, 'step-summary.md');
+      writeFileSync(file, '');
+      const result = runStep(summary!, project.dir, {}, { GITHUB_STEP_SUMMARY: file });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toMatch(/^### pgwarden: 1 error, \d+ warnings? in 2 files\n/);
+      expect(text).toContain('| error | `migrations/002_drop.sql:1:1` | [`ban-drop-table`]');
+    } finally {
+      project.remove();
     }
   });
 
@@ -230,15 +267,23 @@ describe('ci/gitlab/pgwarden.gitlab-ci.yml', () => {
   });
 
   it('passes pgwarden lint only flags that `pgwarden lint --help` lists', () => {
-    const flags = lintFlags(script);
+    const flags = lintFlags(script.split('\n').filter((l) => l.includes(' lint ')).join('\n'));
     expect(flags).toContain('--format');
     for (const flag of flags) expect(lintHelp, `${flag} in pgwarden lint --help`).toContain(flag);
+  });
+
+  it('runs the project\'s own pgwarden (npm ci), never a registry download', () => {
+    expect(variables.PGWARDEN_PACKAGE).toBe('');
+    expect(script).toContain('npm ci');
+    expect(script).not.toMatch(/npx|pgwarden@/);
   });
 
   it('writes Code Quality JSON and fails the job on an unsafe migration', () => {
     const project = tempProject(UNSAFE);
     try {
-      const result = runScript(script, project.dir, { ...variables, PATH: shim.path });
+      asNodeProject(project.dir);
+      const result = runScript(script, project.dir, { ...variables });
+      expect(result.stderr).toBe('');
       expect(result.status).toBe(1);
       expect(result.stdout).toContain('ban-drop-table');
       const issues = JSON.parse(readFileSync(join(project.dir, report), 'utf8')) as Array<{
@@ -254,7 +299,8 @@ describe('ci/gitlab/pgwarden.gitlab-ci.yml', () => {
   it('passes a safe project, still writing the report', () => {
     const project = tempProject({ 'migrations/001_ids.sql': 'CREATE TABLE ids (id bigint PRIMARY KEY);\n' });
     try {
-      const result = runScript(script, project.dir, { ...variables, PATH: shim.path });
+      asNodeProject(project.dir);
+      const result = runScript(script, project.dir, { ...variables });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       // warnings may appear (they do not fail the job); errors may not
@@ -269,7 +315,8 @@ describe('ci/gitlab/pgwarden.gitlab-ci.yml', () => {
   it('stops with the usage error when pgwarden cannot run', () => {
     const project = tempProject(SAFE);
     try {
-      const result = runScript(script, project.dir, { ...variables, PGWARDEN_ARGS: '--no-such-flag', PATH: shim.path });
+      asNodeProject(project.dir);
+      const result = runScript(script, project.dir, { ...variables, PGWARDEN_ARGS: '--no-such-flag' });
       expect(result.status).toBe(2);
     } finally {
       project.remove();
@@ -286,13 +333,26 @@ describe('ci/gitlab/pgwarden.gitlab-ci.yml', () => {
       repo.git('checkout', '--quiet', '-b', 'feature');
       repo.write('migrations/003_orders.sql', DROP_ORDERS);
       repo.commitAll('new migration');
-      const result = runScript(script, repo.dir, { ...variables, CI_MERGE_REQUEST_DIFF_BASE_SHA: base, PATH: shim.path });
+      asNodeProject(repo.dir);
+      const result = runScript(script, repo.dir, { ...variables, CI_MERGE_REQUEST_DIFF_BASE_SHA: base });
       expect(result.stderr).toBe('');
       const issues = JSON.parse(readFileSync(join(repo.dir, report), 'utf8')) as Array<{ location: { path: string } }>;
       expect(issues.map((i) => i.location.path)).toContain('migrations/003_orders.sql');
       expect(issues.map((i) => i.location.path)).not.toContain('migrations/002_drop.sql');
     } finally {
       repo.remove();
+    }
+  });
+  it('without pgwarden in the project and no PGWARDEN_PACKAGE, says how to get it (exit 2)', () => {
+    const project = tempProject(SAFE);
+    try {
+      writeFileSync(join(project.dir, 'package.json'), JSON.stringify({ name: 'bare', private: true }));
+      spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project.dir });
+      const result = runScript(script, project.dir, { ...variables });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('pgwarden is not a dependency of this project: npm install --save-dev git+https://github.com/pgwarden/pgwarden.git, or set PGWARDEN_PACKAGE');
+    } finally {
+      project.remove();
     }
   });
 });
@@ -369,7 +429,7 @@ describe('example workflows in docs/examples', () => {
     expect(asMap(asMap(job.services).postgres).image).toBe('postgres:15');
     expect(asText(asMap(job.env).DATABASE_URL)).toMatch(/^postgres:\/\/.*@localhost:5432\//);
     const run = stepsOf(doc, 'dry-run').map((s) => s.run).find((r) => typeof r === 'string' && r.includes('migrate up'));
-    expect(run).toMatch(/^npx --yes pgwarden@[\w.-]+ migrate up --dry-run$/);
+    expect(run).toBe('npx --no-install pgwarden migrate up --dry-run');
     expect(pgwarden(['migrate', 'up', '--help'], repoRoot).stdout).toContain('--dry-run');
   });
 });

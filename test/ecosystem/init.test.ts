@@ -113,8 +113,11 @@ describe('pgwarden init', () => {
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(layout.tool);
         expect(result.stdout).toContain(`files: ${layout.preCommitFiles}`);
-        expect(result.stdout).toContain('changed-since: origin/${{ github.base_ref }}');
-        expect(result.stdout).toContain('ci/gitlab/pgwarden.gitlab-ci.yml');
+        // the project's own pgwarden: no registry release, no tag that may not exist
+        expect(result.stdout).toContain('- run: npx --no-install pgwarden lint --changed-since origin/${{ github.base_ref }}');
+        expect(result.stdout).toContain('entry: node_modules/.bin/pgwarden lint');
+        expect(result.stdout).toContain('- npx --no-install pgwarden lint --format gitlab > gl-code-quality-report.json || [ $? -eq 1 ]');
+        expect(result.stdout).not.toMatch(/pgwarden@v?\d|rev: v/);
 
         const raw = JSON.parse(readFileSync(join(project.dir, 'pgwarden.config.json'), 'utf8')) as Record<string, unknown>;
         // the file must pass the same validation `pgwarden lint` applies, comment keys included
@@ -187,7 +190,9 @@ describe('pgwarden init', () => {
       const result = pgwarden(['init', '--dir', join(project.dir, 'services/api')], repoRoot);
       expect(result.status).toBe(0);
       expect(result.stdout).toContain("files: '^services/api/prisma/migrations/.*\\.sql$'");
-      expect(result.stdout).toContain('working-directory: services/api');
+      expect(result.stdout).toContain('defaults: { run: { working-directory: services/api } }');
+      expect(result.stdout).toContain('entry: services/api/node_modules/.bin/pgwarden lint --config services/api/pgwarden.config.json');
+      expect(result.stdout).toContain('reports: { codequality: services/api/gl-code-quality-report.json }');
     } finally {
       project.remove();
     }

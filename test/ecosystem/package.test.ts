@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './cli.js';
 
-// What `npm publish` would ship, and whether the main entry is what docs/api.md promises. Assumes a
-// build (npm test builds first); --ignore-scripts keeps `prepare` from rebuilding under the test.
+// What `npm publish` would ship, and whether the main entry is what docs/api.md promises. dist/ is
+// committed (test/ecosystem/dist-fresh.test.ts keeps it current), so nothing is built at pack time.
 
 interface PackageJson {
   name: string;
@@ -19,7 +19,7 @@ interface PackageJson {
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
 
 /** Prefixes of everything a user needs; anything else in the tarball is a mistake. */
-const ALLOWED = [/^bin\/pgwarden\.js$/, /^dist\/src\//, /^dist\/rules\//, /^docs\/rules\//, /^migrations-example\//, /^demo\//, /^README\.md$/, /^LICENSE$/, /^package\.json$/];
+const ALLOWED = [/^bin\/pgwarden\.js$/, /^dist\/src\//, /^dist\/rules\//, /^docs\//, /^ci\/gitlab\/pgwarden\.gitlab-ci\.yml$/, /^CHANGELOG\.md$/, /^migrations-example\//, /^demo\//, /^README\.md$/, /^LICENSE$/, /^package\.json$/];
 
 describe('npm package', () => {
   let files: string[] = [];
@@ -34,7 +34,7 @@ describe('npm package', () => {
   it('ships only what users need', () => {
     expect(files.filter((f) => !ALLOWED.some((re) => re.test(f)))).toEqual([]);
     // no tests, no compiled tests, no CI files, no benchmarks, no TypeScript sources
-    expect(files.filter((f) => /(^|\/)test\/|\.test\.(js|d\.ts)$|^dist\/test\/|^\.?ci\/|^bench\/|^src\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)test\/|\.test\.(js|d\.ts)$|^dist\/test\/|^\.ci\/|^bench\/|^src\/|\.map$/.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.includes('README.md')).toBe(existsSync(join(repoRoot, 'README.md')));
   });

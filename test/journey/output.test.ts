@@ -120,12 +120,20 @@ describe('running from a subdirectory of the project', () => {
 });
 
 describe('a directory without migrations', () => {
-  it('still passes, with a warning that points at the migrations folder inside it', async () => {
+  it('of its own: the layout nested in it is linted (prisma → prisma/migrations)', async () => {
     const cwd = await project(undefined, { 'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE a (id bigint);\n', 'prisma/schema.prisma': '' });
     const r = await runCli(['lint', 'prisma'], { cwd });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('✔ no problems in 1 file\n');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('✔ no problems in 0 files\n');
-    expect(r.stderr).toBe(`pgwarden: warning: no migration files in prisma; did you mean ${join('prisma', 'migrations')}?\n`);
+  });
+
+  it('at all: exit 2, with a line that points at the migrations folder inside it', async () => {
+    const cwd = await project(undefined, { 'db/migrations/README.md': 'migrations go here\n' });
+    const r = await runCli(['lint', 'db'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`pgwarden: no migration files in db; did you mean ${join('db', 'migrations')}? (pass --allow-empty to accept that)\n`);
   });
 });
 

@@ -6,6 +6,8 @@ import type { ReportInput } from '../../src/report/types.js';
 import { jsonReporter } from '../../src/report/json.js';
 import { escapeData, escapeProperty, githubReporter } from '../../src/report/github.js';
 import { gitlabReporter } from '../../src/report/gitlab.js';
+import { markdownReporter } from '../../src/report/markdown.js';
+import { repositoryPath } from '../../src/report/paths.js';
 import { sarifReporter } from '../../src/report/sarif.js';
 import { createPrettyReporter } from '../../src/report/pretty.js';
 import { FORMATS, isFormatName, reporterFor, ruleCatalog } from '../../src/report/index.js';
@@ -57,7 +59,7 @@ function input(findings: Finding[], extra: Partial<ReportInput> = {}): ReportInp
 
 describe('reporter index', () => {
   it('knows every documented format', () => {
-    expect(FORMATS).toEqual(['pretty', 'json', 'github', 'sarif', 'gitlab']);
+    expect(FORMATS).toEqual(['pretty', 'json', 'github', 'sarif', 'gitlab', 'markdown']);
     expect(isFormatName('sarif')).toBe(true);
     expect(isFormatName('toString')).toBe(false);
     expect(reporterFor('json')).toBe(jsonReporter);
@@ -97,20 +99,75 @@ describe('github', () => {
 });
 
 describe('gitlab', () => {
-  it('prints a Code Quality report with stable fingerprints', () => {
+  it('prints a Code Quality report', () => {
     const report = JSON.parse(gitlabReporter(input([error, warning, { ...error, file: '/repo/migrations/abs.sql' }])));
     expect(report).toHaveLength(3);
     expect(report[0]).toEqual({
       description: error.message,
       check_name: 'ban-drop-table',
-      fingerprint: createHash('sha256').update(['ban-drop-table', 'migrations/001_init.sql', '3', error.message].join('\0')).digest('hex'),
+      fingerprint: createHash('sha256').update(['ban-drop-table', 'migrations/001_init.sql', error.message, 'DROP TABLE users', '1'].join('\0')).digest('hex'),
       severity: 'major',
       location: { path: 'migrations/001_init.sql', lines: { begin: 3 } },
     });
     expect(report[1].severity).toBe('minor');
     expect(report[2].location.path).toBe('migrations/abs.sql');
-    expect(JSON.parse(gitlabReporter(input([error])))[0].fingerprint).toBe(report[0].fingerprint);
     expect(new Set(report.map((r: { fingerprint: string }) => r.fingerprint)).size).toBe(3);
+  });
+
+  it('keeps a fingerprint when unrelated lines are inserted above the finding', () => {
+    const before = JSON.parse(gitlabReporter(input([error])))[0];
+    const moved = { ...error, line: 6, endLine: 6 };
+    const sources = new Map([['migrations/001_init.sql', `-- a comment\nSELECT 2;\n\n${source}`]]);
+    const after = JSON.parse(gitlabReporter(input([moved], { sources })))[0];
+    expect(after.location.lines.begin).toBe(6);
+    expect(after.fingerprint).toBe(before.fingerprint);
+  });
+
+  it('tells apart the same finding on two identical statements of one file', () => {
+    const twice = '-- é ☃ 😀\nSELECT 1;\nDROP TABLE users;\nDROP TABLE users;\n';
+    const report = JSON.parse(gitlabReporter(input([error, { ...error, line: 4, endLine: 4 }], { sources: new Map([['migrations/001_init.sql', twice]]) })));
+    expect(report[0].fingerprint).not.toBe(report[1].fingerprint);
+  });
+});
+
+describe('paths relative to the repository root', () => {
+  const inSubdirectory = { cwd: '/repo/services/api', root: '/repo' };
+
+  it('github, sarif and gitlab name files from the root, never absolute, also when run in a subdirectory', () => {
+    const findings = [{ ...error, file: 'db/migrations/001.sql' }, { ...error, file: '/repo/services/api/db/migrations/002.sql' }];
+    const github = githubReporter(input(findings, inSubdirectory));
+    expect([...github.matchAll(/file=([^,]+)/g)].map((m) => m[1])).toEqual(['services/api/db/migrations/001.sql', 'services/api/db/migrations/002.sql']);
+    const sarif = JSON.parse(sarifReporter(input(findings, inSubdirectory)));
+    expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///repo/');
+    expect(sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri)).toEqual([
+      'services/api/db/migrations/001.sql',
+      'services/api/db/migrations/002.sql',
+    ]);
+    const gitlab = JSON.parse(gitlabReporter(input(findings, inSubdirectory)));
+    expect(gitlab.map((i: { location: { path: string } }) => i.location.path)).toEqual(['services/api/db/migrations/001.sql', 'services/api/db/migrations/002.sql']);
+  });
+
+  it('a file outside the repository is named relative to the working directory', () => {
+    expect(repositoryPath('/elsewhere/x.sql', '/repo/services', '/repo')).toBe('../../elsewhere/x.sql');
+    expect(repositoryPath('<stdin>', '/repo', '/repo')).toBe('<stdin>');
+  });
+});
+
+describe('markdown', () => {
+  it('is a headline with the counts and one table row per finding, links absolute', () => {
+    const out = markdownReporter(input([error, { ...warning, message: 'a | b\nc <d>' }]));
+    expect(out.split('\n')).toEqual([
+      '### pgwarden: 1 error, 1 warning in 3 files',
+      '',
+      '| Severity | Location | Rule | Finding |',
+      '|---|---|---|---|',
+      '| error | `migrations/001_init.sql:3:1` | [`ban-drop-table`](https://github.com/pgwarden/pgwarden/blob/main/docs/rules/ban-drop-table.md) | Dropping table users deletes all of its rows.<br>*Drop in a later release.* |',
+      '| warning | `migrations/002 weird, name:x.sql:1:3` | `unknown-ignore-rule` | a \\| b<br>c &lt;d&gt; |',
+      '',
+    ]);
+  });
+  it('says so when there is nothing to report', () => {
+    expect(markdownReporter(input([]))).toBe('### pgwarden: no problems in 3 files\n');
   });
 });
 

@@ -119,6 +119,15 @@ describe('parseSource with the comment lexer', () => {
     expect(parsed.statements.map((s) => s.kind)).toEqual(['CreateStmt', 'DropStmt']);
   });
 
+  it('a syntax error at end of input points at the end of the input, after the last thing written', () => {
+    const parsed = parseSource(new SourceFile('m.sql', 'SELECT 1;\nCREATE TABLE t (\n  id bigint,\n\n'));
+    expect(parsed.syntaxError?.message).toBe('syntax error at end of input');
+    expect(parsed.syntaxError?.range).toEqual({ start: { line: 3, column: 13 }, end: { line: 3, column: 13 } });
+    expect(parsed.statements.map((s) => s.kind)).toEqual(['SelectStmt']);
+    const unclosed = parseSource(new SourceFile('m.sql', 'SELECT 1;\nSELECT ('));
+    expect(unclosed.syntaxError?.range.start).toEqual({ line: 2, column: 9 });
+  });
+
   it('keeps whole-line directives after an unterminated quote, and the statements before it', () => {
     const sql = "-- pgwarden:no-transaction\nDROP TABLE a;\nSELECT 'oops;\n-- pgwarden-ignore-file ban-drop-table\n";
     const parsed = parseSource(new SourceFile('m.sql', sql));

@@ -4,6 +4,9 @@ import type { Rule } from '../../lint/types.js';
 import { UserError } from '../errors.js';
 import { builtinRuleMetas } from '../../report/builtin-rules.js';
 import { pgVersions, ruleDocPage } from './rules.js';
+import { closestId } from '../../lint/suggest.js';
+
+export { closestId };
 
 interface ExplainFlags {
   format: string;
@@ -32,35 +35,6 @@ export function findRule(rules: readonly Rule[], id: string): Rule {
   throw new UserError(
     `unknown rule '${id}'${closest ? `; did you mean '${closest}'?` : ''} (run \`pgwarden rules\` for the list)`,
   );
-}
-
-/** The id with the smallest edit distance to `wanted`, if it is close enough to be a plausible typo. */
-export function closestId(ids: readonly string[], wanted: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const id of ids) {
-    const d = distance(id, wanted.toLowerCase());
-    if (d < bestDistance) {
-      best = id;
-      bestDistance = d;
-    }
-  }
-  // a substring match (e.g. `drop-column`) is a good hint even when many letters differ
-  const containing = ids.find((id) => wanted.length >= 4 && id.includes(wanted.toLowerCase()));
-  if (containing && bestDistance > 3) return containing;
-  return bestDistance <= Math.max(3, Math.floor(wanted.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function indent(text: string): string {

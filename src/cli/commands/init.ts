@@ -6,7 +6,6 @@ import { allRules } from '../../../rules/index.js';
 import type { TransactionAssumption } from '../../analysis/transactions.js';
 import { findMigrations, type Layout } from '../../sql/discover.js';
 import { UserError } from '../errors.js';
-import { version } from '../version.js';
 
 export const CONFIG_FILE = 'pgwarden.config.json';
 /** Where the action, the pre-commit hook and the GitLab template live (snippets point there). */
@@ -94,43 +93,66 @@ export function buildConfig(setup: DetectedSetup): Record<string, unknown> {
   };
 }
 
-/** Short pre-commit and CI snippets for the detected setup; `repoPrefix` is the project's path inside its git repository. */
-export function setupSnippets(setup: DetectedSetup, repoPrefix: string, toolVersion: string): string {
+/**
+ * Short pre-commit and CI snippets for the detected setup; `repoPrefix` is the project's path inside its
+ * git repository. They run the project's own pgwarden (the devDependency init was run from), so they work
+ * without a registry release and at the version in the lockfile.
+ */
+export function setupSnippets(setup: DetectedSetup, repoPrefix: string): string {
   const inRepo = posixJoin(repoPrefix, setup.migrationsDir);
   const dir = setup.layout === 'sqitch' ? posixJoin(inRepo, 'deploy') : inRepo;
   const files = `^${dir === '' ? '' : `${escapeRegex(dir)}/`}.*\\.sql$`;
-  const tag = `v${toolVersion}`;
-  const actionInputs = [`changed-since: origin/\${{ github.base_ref }}`];
-  if (repoPrefix !== '') actionInputs.push(`working-directory: ${repoPrefix}`);
+  // pre-commit runs hooks from the repository root with root-relative file names
+  const bin = `${repoPrefix === '' ? '' : `${repoPrefix}/`}node_modules/.bin/pgwarden`;
+  const config = repoPrefix === '' ? '' : ` --config ${posixJoin(repoPrefix, CONFIG_FILE)}`;
+  const since = 'origin/${{ github.base_ref }}';
+  const githubDefaults = repoPrefix === '' ? '' : `\n      defaults: { run: { working-directory: ${repoPrefix} } }`;
+  const gitlabCd = repoPrefix === '' ? '' : `\n      - cd ${repoPrefix}`;
+  const report = repoPrefix === '' ? 'gl-code-quality-report.json' : `${repoPrefix}/gl-code-quality-report.json`;
   return `pre-commit (.pre-commit-config.yaml):
 
   repos:
-    - repo: https://github.com/${PROJECT_REPOSITORY}
-      rev: ${tag}
+    - repo: local
       hooks:
         - id: pgwarden
+          name: pgwarden
+          entry: ${bin} lint${config}
+          language: system
           files: '${files}'
+          exclude: '\\.down\\.sql$'
+          require_serial: true
 
 GitHub Actions (.github/workflows/pgwarden.yml):
 
   on: pull_request
   jobs:
     migrations:
-      runs-on: ubuntu-latest
-      permissions: { contents: read, security-events: write }
+      runs-on: ubuntu-latest${githubDefaults}
       steps:
         - uses: actions/checkout@v4
           with: { fetch-depth: 0 }
-        - uses: ${PROJECT_REPOSITORY}@${tag}
-          with:
-${actionInputs.map((line) => `            ${line}`).join('\n')}
+        - uses: actions/setup-node@v4
+          with: { node-version: 20 }
+        - run: npm ci
+        - run: npx --no-install pgwarden lint --changed-since ${since}
+        - run: npx --no-install pgwarden lint --format markdown --changed-since ${since} >> "$GITHUB_STEP_SUMMARY" || [ $? -eq 1 ]
+          if: always()
 
 GitLab CI (.gitlab-ci.yml):
 
-  include:
-    - remote: https://raw.githubusercontent.com/${PROJECT_REPOSITORY}/${tag}/ci/gitlab/pgwarden.gitlab-ci.yml
+  pgwarden:
+    image: node:20
+    variables: { GIT_DEPTH: "0" }
+    script:${gitlabCd}
+      - npm ci
+      - npx --no-install pgwarden lint --format gitlab > gl-code-quality-report.json || [ $? -eq 1 ]
+      - npx --no-install pgwarden lint
+    artifacts:
+      when: always
+      reports: { codequality: ${report} }
 
-husky, lefthook and shell completion: see pgwarden's README.
+The GitHub Action (uses: ${PROJECT_REPOSITORY}@<commit>), the GitLab template with merge request
+diffs, husky and lefthook: see "Where it runs" in pgwarden's README.
 `;
 }
 
@@ -213,7 +235,7 @@ async function runInit(flags: InitFlags): Promise<void> {
       : `No migrations yet: configured ${setup.migrationsDir}/ for ${setup.tool}.`;
   process.stdout.write(`${found}\nWrote ${shown}.\n`);
   if (shadow) process.stderr.write(`pgwarden: warning: ${shadow} takes precedence over ${CONFIG_FILE}; remove it there\n`);
-  process.stdout.write(`\n${setupSnippets(setup, repositoryPrefix(projectDir), version)}`);
+  process.stdout.write(`\n${setupSnippets(setup, repositoryPrefix(projectDir))}`);
 }
 
 export function registerInit(program: Command): void {

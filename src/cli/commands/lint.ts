@@ -4,12 +4,16 @@ import type { Command } from 'commander';
 import type { LintInput } from '../../lint/engine.js';
 import type { LintOptions, Config } from '../../lint/config.js';
 import type { LintResult, Rule } from '../../lint/types.js';
-import { FORMATS, isFormatName, reporterFor, ruleCatalog, type FormatName } from '../../report/index.js';
+import { Chalk } from 'chalk';
+import { FORMATS, isFormatName, reporterFor, repositoryRoot, ruleCatalog, type FormatName } from '../../report/index.js';
+import { createPrettyReporter } from '../../report/pretty.js';
 import { countFindings } from '../../report/types.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { fromConfigDir } from '../project-paths.js';
 import { version } from '../version.js';
 import { assumedVersionNote, targetVersion } from './target-version.js';
+import { ruleOverrides, useColor, writeReport } from './lint-output.js';
+import { nestedMigrationDirs } from './lint-targets.js';
 
 interface LintFlags {
   format: string;
@@ -24,7 +28,16 @@ interface LintFlags {
   staged?: boolean;
   assumeInTransaction?: boolean;
   assumeAutocommit?: boolean;
+  quiet?: boolean;
+  outputFile?: string;
+  color?: boolean;
+  rule: string[];
+  disableRule: string[];
+  allowEmpty?: boolean;
+  errorOnUnmatchedPattern?: boolean;
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 const STDIN = '-';
 
@@ -45,6 +58,14 @@ export function registerLint(program: Command): void {
     .option('--cache-location <dir>', 'directory of the --cache (default: .pgwarden-cache)')
     .option('--assume-in-transaction', 'assume every file runs in one transaction, whatever its tool does')
     .option('--assume-autocommit', 'assume every statement runs on its own, outside a transaction')
+    .option('-q, --quiet', 'report errors only (warnings still count for --max-warnings)')
+    .option('-o, --output-file <path>', 'write the report to this file instead of standard output')
+    .option('--color', 'colour the pretty report even when it does not go to a terminal')
+    .option('--no-color', 'never colour the report (also NO_COLOR=1; FORCE_COLOR=1 forces colour)')
+    .option('--rule <rule=severity>', 'set a rule\'s severity (off, warning, error) over the configuration; repeatable', collect, [])
+    .option('--disable-rule <rule>', 'turn a rule off for this run; repeatable', collect, [])
+    .option('--allow-empty', 'accept a directory without migration files (exit 0) instead of failing with exit 2')
+    .option('--no-error-on-unmatched-pattern', 'the same as --allow-empty (ESLint\'s name)')
     .action(async (paths: string[], flags: LintFlags, command: Command) => {
       process.exitCode = await runLint(paths, flags, command.getOptionValueSource('format') === 'default');
     });
@@ -63,6 +84,7 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
     import('../../lint/load-config.js'),
   ]);
   const known = configurableRuleIds(allRules);
+  const overrides = ruleOverrides(flags.rule, flags.disableRule, known);
   let config: Config;
   let configFile: string | undefined;
   try {
@@ -78,26 +100,30 @@ async function runLint(paths: string[], flags: LintFlags, formatDefaulted: boole
   if (flags.stdinFilename !== undefined && !paths.includes(STDIN)) throw new UserError('--stdin-filename names standard input: add - to the paths (e.g. pgwarden lint - --stdin-filename new.sql)');
   const defaulted = paths.length === 0;
   const targets = defaulted ? [fromConfigDir(config.migrationsDir, configFile)] : paths;
-  const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename, configFile);
+  const allowEmpty = flags.allowEmpty === true || flags.errorOnUnmatchedPattern === false;
+  const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename, configFile, allowEmpty);
   const reported = await reportedFiles(flags);
 
   const transaction = flags.assumeInTransaction ? 'in-transaction' : flags.assumeAutocommit ? 'per-statement' : config.transaction;
-  const options: LintOptions = { pgVersion, transaction, tool: config.tool, rules: config.rules, maxFileBytes: config.maxFileBytes };
+  const options: LintOptions = { pgVersion, transaction, tool: config.tool, rules: { ...config.rules, ...overrides }, maxFileBytes: config.maxFileBytes };
   const result = flags.cache
     ? await lintWithCache(inputs, options, allRules, flags.cacheLocation, (list) => lintSources(list, allRules, options))
     : await lintSources(inputs, allRules, options);
 
   const shown = (file: string) => reported === undefined || reported.has(resolve(file));
   const visible = result.findings.filter((f) => !f.suppressed && shown(f.file));
-  const output = reporterFor(format)({
-    findings: visible,
+  const colors = useColor(flags.color, flags.outputFile === undefined && process.stdout.isTTY === true);
+  const reporter = format === 'pretty' ? createPrettyReporter(new Chalk({ level: colors ? 1 : 0 })) : reporterFor(format);
+  const output = reporter({
+    findings: flags.quiet ? visible.filter((f) => f.severity === 'error') : visible,
     files: result.files.filter(shown),
     sources: new Map(inputs.map((i) => [i.path, i.text])),
     rules: ruleCatalog(allRules.map((r) => r.meta)),
     cwd: process.cwd(),
+    root: repositoryRoot(process.cwd()),
     toolVersion: version,
   });
-  process.stdout.write(output);
+  await writeReport(output, flags.outputFile);
   // once per run, after the report, to the person at the terminal (pipes, CI logs and scripts keep stderr
   // for errors): the rules whose advice depends on the major followed this one
   if (target.source === 'default' && process.stderr.isTTY) process.stderr.write(assumedVersionNote(pgVersion));
@@ -136,7 +162,7 @@ function chooseFormat(requested: string, defaulted: boolean): FormatName {
   return requested;
 }
 
-async function readInputs(targets: string[], defaulted: boolean, config: Config, stdinName: string | undefined, configFile: string | undefined): Promise<LintInput[]> {
+async function readInputs(targets: string[], defaulted: boolean, config: Config, stdinName: string | undefined, configFile: string | undefined, allowEmpty: boolean): Promise<LintInput[]> {
   const [{ LintInputs }, keep] = await Promise.all([import('../../api/lint.js'), fileFilter(config, configFile)]);
   for (const target of targets) {
     if (target === STDIN) continue;
@@ -160,18 +186,27 @@ async function readInputs(targets: string[], defaulted: boolean, config: Config,
       collector.inputs.push({ path: stdinName ?? '<stdin>', text: stdinText ?? '' });
       continue;
     }
-    const found = await collector.add(target);
+    let found = await collector.add(target);
+    const isDirectory = (await stat(target)).isDirectory();
+    // a repository root: its migrations live below it (prisma/migrations, db/migrations…)
+    if (found.files === 0 && found.problems.length === 0 && isDirectory) {
+      for (const dir of await nestedMigrationDirs(target)) {
+        const nested = await collector.add(dir);
+        found = { files: found.files + nested.files, problems: [...found.problems, ...nested.problems] };
+      }
+    }
     for (const problem of found.problems) process.stderr.write(`pgwarden: warning: ${problem}\n`);
     // discovery's own problems (a down file without its up file…) already say why nothing was found
-    if (found.files === 0 && found.problems.length === 0 && (await stat(target)).isDirectory()) process.stderr.write(`pgwarden: warning: ${await nothingFound(target)}\n`);
+    if (found.files === 0 && found.problems.length === 0 && isDirectory) {
+      // a CI job pointed at the wrong path must not pass forever
+      if (!allowEmpty) throw new UserError(`${await nothingFound(target)} (pass --allow-empty to accept that)`);
+      process.stderr.write(`pgwarden: warning: ${await nothingFound(target)}\n`);
+    }
   }
   return collector.inputs;
 }
 
-/**
- * A directory with no migrations passes lint, so a wrong path in CI would pass forever: say so, and
- * point at a migrations folder inside it (`prisma` instead of `prisma/migrations`).
- */
+/** What a directory without migrations lacks, pointing at a migrations folder inside it if there is one. */
 async function nothingFound(target: string): Promise<string> {
   const inside = join(target, 'migrations');
   const hint = await stat(inside).then((s) => (s.isDirectory() ? `; did you mean ${inside}?` : ''), () => '');

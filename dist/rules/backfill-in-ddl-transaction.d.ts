@@ -1,0 +1,2 @@
+import type { Rule } from '../src/lint/types.js';
+export declare const backfillInDdlTransaction: Rule;

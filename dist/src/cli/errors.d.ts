@@ -1,0 +1,14 @@
+/** Exit codes from DESIGN.md. */
+export declare const EXIT_OK = 0;
+export declare const EXIT_FINDINGS = 1;
+export declare const EXIT_USAGE = 2;
+/** The run lock was lost while migrations were running (the session holding it was terminated). */
+export declare const EXIT_LOCK_LOST = 3;
+/**
+ * An error the user can cause and fix (bad path, bad config, bad URL). The CLI prints its message as
+ * one line and exits with `exitCode`; anything else is a bug and shows its stack only under --debug.
+ */
+export declare class UserError extends Error {
+    readonly exitCode: number;
+    constructor(message: string, exitCode?: number);
+}

@@ -1,0 +1,2 @@
+/** pgwarden's version, from package.json. */
+export declare const version: string;

@@ -1,0 +1,9 @@
+/**
+ * A connection problem the user can fix (no URL, malformed URL, unreachable host, bad credentials,
+ * unknown database). The message is one line and never holds a password.
+ */
+export declare class ConnectionError extends Error {
+    /** SQLSTATE or Node error code behind the failure, when there is one. */
+    readonly code?: string;
+    constructor(message: string, code?: string);
+}

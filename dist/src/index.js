@@ -1,0 +1,23 @@
+// The programmatic API: everything the CLI does is importable from here.
+export { SourceFile } from './sql/source.js';
+export { loadParser, parseSource } from './sql/parser.js';
+export { doBlockStatements } from './sql/plpgsql.js';
+export { parseDirective } from './sql/directives.js';
+export { discoverMigrations, findMigrations, findLintTargets, compareNatural, migrationNameOf } from './sql/discover.js';
+export { SchemaModel, tableKey } from './analysis/schema.js';
+export { lockTakenBy, LOCK_MODES } from './analysis/locks.js';
+export { seedSchemaFromCatalog, catalogDdl } from './analysis/catalog-seed.js';
+export { analyzeTransactions, cannotRunInTransaction } from './analysis/transactions.js';
+export { lintSources, analyzeFile } from './lint/engine.js';
+export { lint } from './api/lint.js';
+export { configSchema, validateConfig } from './lint/config-schema.js';
+export { defaultConfig } from './lint/config.js';
+export { loadConfig, ConfigError } from './lint/load-config.js';
+export { reporterFor, FORMATS, isFormatName, ruleCatalog } from './report/index.js';
+export { allRules } from '../rules/index.js';
+export * from './runner/index.js';
+export { analyzeMigrations } from './analysis/migration-analysis.js';
+export { redact, redactUrl, ConnectionError } from './db/index.js';
+export * from './safety/index.js';
+export * from './fleet/index.js';
+export { fleetSafetyHooks } from './api/fleet.js';

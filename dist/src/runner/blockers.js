@@ -1,0 +1,56 @@
+import { sleep } from './retry.js';
+/**
+ * Runs `work` while sampling, from another connection, which sessions block `pid` (pg_blocking_pids).
+ * Sampled during the wait because once lock_timeout fires the waiter no longer waits and
+ * pg_blocking_pids is empty.
+ */
+export async function watchBlockers(monitor, pid, intervalMs, work) {
+    let done = false;
+    let stop = () => undefined;
+    const stopped = new Promise((resolve) => (stop = resolve));
+    let seen = [];
+    const sampler = (async () => {
+        if (!monitor)
+            return;
+        while (!done) {
+            // wake early when the work ends, so a fast migration is not held up by the sampling interval
+            await Promise.race([sleep(intervalMs), stopped]);
+            if (done)
+                break;
+            const found = await blockersOf(monitor, pid).catch(() => []);
+            if (found.length > 0)
+                seen = found;
+        }
+    })();
+    try {
+        return { value: await work(), blockers: seen };
+    }
+    catch (error) {
+        return { error, blockers: seen };
+    }
+    finally {
+        done = true;
+        stop();
+        await sampler;
+    }
+}
+export async function blockersOf(client, pid) {
+    const { rows } = await client.query(`select pid, application_name, client_addr::text as client_addr, state, left(query, 200) as query,
+            (extract(epoch from now() - xact_start) * 1000)::int as age_ms
+       from pg_stat_activity where pid = any(pg_blocking_pids($1))`, [pid]);
+    return rows.map((r) => ({
+        pid: r.pid,
+        applicationName: r.application_name,
+        clientAddr: r.client_addr,
+        state: r.state,
+        query: r.query.replace(/\s+/g, ' ').trim(),
+        transactionAgeMs: r.age_ms,
+    }));
+}
+export function describeBlockers(blockers) {
+    if (blockers.length === 0)
+        return 'blocker not identified';
+    return blockers
+        .map((b) => `pid ${b.pid} (application '${b.applicationName || '?'}', client ${b.clientAddr ?? 'local socket'}, ${b.state ?? '?'}${b.transactionAgeMs !== null ? `, in transaction for ${b.transactionAgeMs} ms` : ''}): ${b.query}`)
+        .join('; ');
+}

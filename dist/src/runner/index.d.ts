@@ -1,0 +1,17 @@
+export { createRunner, type Runner, type RunnerOptions, type UpOptions, type DownOptions, type RunResult, type AppliedMigration, type MigrationStatus, type Duration } from './runner.js';
+export type { MigrationHooks, PlannedMigration, RunInfo, MigrationHookContext, RunLogger } from './hooks.js';
+export { createConsoleLogger, silentLogger, type LogFormat, type ConsoleLoggerOptions } from './logger.js';
+export { createMigration, type CreatedMigration } from './create.js';
+export { formatPlan, type PlanEntry } from './plan.js';
+export { GateRefusedError, RUNNER_SATISFIED_RULES } from './gate.js';
+export { MigrationFailedError, type Isolation } from './execute.js';
+export { RunLockLostError, RunLockTimeoutError } from './advisory-lock.js';
+export { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from './errors.js';
+export { RUN_STATES, type RunState, type RunRecord } from './journal.js';
+export type { HistoryProblem } from './reconcile.js';
+export { MigrationSetError } from './files.js';
+export { parseDuration } from './duration.js';
+export { HISTORY_SCHEMA } from './history.js';
+export { formatRepairReport, type RepairOptions, type RepairReport, type RepairStatement } from './repair.js';
+export { formatAdoptionPlan, type AdoptionPlan, type AdoptionEntry, type AdoptOptions, type BaselineOptions } from './adopt.js';
+export { ADOPT_SOURCES, flywayChecksum, type AdoptSource } from './foreign-history.js';

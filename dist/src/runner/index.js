@@ -1,0 +1,15 @@
+export { createRunner } from './runner.js';
+export { createConsoleLogger, silentLogger } from './logger.js';
+export { createMigration } from './create.js';
+export { formatPlan } from './plan.js';
+export { GateRefusedError, RUNNER_SATISFIED_RULES } from './gate.js';
+export { MigrationFailedError } from './execute.js';
+export { RunLockLostError, RunLockTimeoutError } from './advisory-lock.js';
+export { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from './errors.js';
+export { RUN_STATES } from './journal.js';
+export { MigrationSetError } from './files.js';
+export { parseDuration } from './duration.js';
+export { HISTORY_SCHEMA } from './history.js';
+export { formatRepairReport } from './repair.js';
+export { formatAdoptionPlan } from './adopt.js';
+export { ADOPT_SOURCES, flywayChecksum } from './foreign-history.js';

@@ -1,0 +1,10 @@
+export { safetyHooks, DEFAULT_VERIFY_MAX_ROWS, BACKUP_MODES, type SafetyOptions } from './hooks.js';
+export { takeBackup, pruneBackups, type Backup, type BackupMode, type BackupRequest } from './backup.js';
+export { listBackups, listIncompleteBackups, readManifest, DEFAULT_BACKUP_DIR, type BackupManifest, type IncompleteBackup } from './backup-store.js';
+export { restoreDatabase, type RestorePoint, type RestoreReport, type RestoreSource } from './restore.js';
+export { restoreBackup, type RestoreBackupRequest } from './restore-backup.js';
+export { readCatalog, diffCatalogs, type Catalog, type CatalogObject } from './catalog.js';
+export { countRows, tableFingerprint, type Fingerprint, type RowCount } from './tables.js';
+export { undeclaredDataLoss, describeDataLoss, type RiskDetail, type TableCounts } from './verify.js';
+export { checkPgDump, pgTools, type PgTools } from './pg-tools.js';
+export { BackupError, VerificationError, RestoreError } from './errors.js';

@@ -1,0 +1,11 @@
+// The safety net: backups, row-count verification and restore, for the runner and for library users.
+export { safetyHooks, DEFAULT_VERIFY_MAX_ROWS, BACKUP_MODES } from './hooks.js';
+export { takeBackup, pruneBackups } from './backup.js';
+export { listBackups, listIncompleteBackups, readManifest, DEFAULT_BACKUP_DIR } from './backup-store.js';
+export { restoreDatabase } from './restore.js';
+export { restoreBackup } from './restore-backup.js';
+export { readCatalog, diffCatalogs } from './catalog.js';
+export { countRows, tableFingerprint } from './tables.js';
+export { undeclaredDataLoss, describeDataLoss } from './verify.js';
+export { checkPgDump, pgTools } from './pg-tools.js';
+export { BackupError, VerificationError, RestoreError } from './errors.js';

@@ -1,0 +1,15 @@
+export { quoteIdent, quoteLiteral } from '../db/quote.js';
+/** A table named as `schema.name`, the key the analysis uses (src/analysis/schema.ts tableKey). */
+export interface TableName {
+    schema: string;
+    name: string;
+}
+export declare function qualified(table: TableName): string;
+export declare function tableKeyOf(table: TableName): string;
+/**
+ * Reads `name`, `schema.name` or `"Quoted".name` the way the analysis and the allow-data-loss
+ * directive write them: unquoted parts fold to lower case, a missing schema means `public`.
+ */
+export declare function parseTableName(text: string): TableName;
+/** A key as tableKeyOf writes it (raw names, no quoting): the schema ends at the first dot. */
+export declare function tableFromKey(key: string): TableName;

@@ -1,0 +1,29 @@
+import { quoteIdent } from '../db/quote.js';
+export { quoteIdent, quoteLiteral } from '../db/quote.js';
+export function qualified(table) {
+    return `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+}
+export function tableKeyOf(table) {
+    return `${table.schema}.${table.name}`;
+}
+/**
+ * Reads `name`, `schema.name` or `"Quoted".name` the way the analysis and the allow-data-loss
+ * directive write them: unquoted parts fold to lower case, a missing schema means `public`.
+ */
+export function parseTableName(text) {
+    const parts = [];
+    const re = /\s*(?:"((?:[^"]|"")*)"|([^."]+))\s*(?:\.|$)/gy;
+    for (let m = re.exec(text); m && m[0] !== ''; m = re.exec(text)) {
+        parts.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2].trim().toLowerCase());
+    }
+    if (parts.length === 0)
+        return { schema: 'public', name: text };
+    if (parts.length === 1)
+        return { schema: 'public', name: parts[0] };
+    return { schema: parts[parts.length - 2], name: parts[parts.length - 1] };
+}
+/** A key as tableKeyOf writes it (raw names, no quoting): the schema ends at the first dot. */
+export function tableFromKey(key) {
+    const dot = key.indexOf('.');
+    return dot < 0 ? { schema: 'public', name: key } : { schema: key.slice(0, dot), name: key.slice(dot + 1) };
+}

@@ -1,0 +1,34 @@
+import type { ClientBase } from 'pg';
+import { type TableName } from './names.js';
+export declare function tableExists(client: ClientBase, table: TableName): Promise<boolean>;
+export interface RowCount {
+    /** null when the table does not exist. */
+    rows: number | null;
+    /** false when `rows` is the planner's estimate (the table is above verifyMaxRows). */
+    exact: boolean;
+}
+/**
+ * Counts a table's rows exactly, or by the planner's estimate when pg_class says it holds more than
+ * `maxRows` (a count(*) of a huge table inside a migration would hold its snapshot for minutes).
+ * `estimateOnly` keeps a table on estimates once it has been measured that way, so before and after
+ * compare like with like.
+ */
+export declare function countRows(client: ClientBase, table: TableName, maxRows: number, estimateOnly?: boolean): Promise<RowCount>;
+export interface Fingerprint {
+    rows: number;
+    /** Order-independent checksum of the rows' text (see tableFingerprint). */
+    checksum: string;
+}
+/**
+ * Row count and content checksum of a table. The checksum is the sum of a 64-bit slice of md5 over
+ * each row's text form: independent of physical order (ctid) and of any key, so a table restored by
+ * DELETE + COPY compares equal to the original, and it needs constant memory unlike string_agg.
+ */
+export declare function tableFingerprint(client: ClientBase, table: TableName): Promise<Fingerprint | null>;
+export declare function tableBytes(client: ClientBase, table: TableName): Promise<number>;
+/** Every ordinary and partitioned table outside pgwarden's own schemas (in `schemas` only, when given). */
+export declare function userTables(client: ClientBase, schemas?: readonly string[]): Promise<TableName[]>;
+export declare function serverVersion(client: ClientBase): Promise<{
+    num: number;
+    text: string;
+}>;
