@@ -4,9 +4,9 @@ import type { ConnectionTarget } from '../db/url.js';
 import { forgetHistorySchema, HISTORY_SCHEMA, useHistorySchema } from './history.js';
 
 export interface Session {
-  /** Holds the run lock, reads history, watches blockers. */
+  /** Reads history, watches blockers, writes the run journal (outside the migrations' transactions). */
   control: ClientBase;
-  /** Runs migrations (the same as `control` when the caller gave a single client). */
+  /** Runs migrations and holds the run lock (the same as `control` when the caller gave a single client). */
   migration: ClientBase;
   migrationPid: number;
   close(): Promise<void>;

@@ -39,3 +39,11 @@ export class UnfinishedRunError extends Error {
     this.name = 'UnfinishedRunError';
   }
 }
+
+/** The first `up` on a database another tool has migrated: its history would be ignored and everything applied again. */
+export class ForeignHistoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForeignHistoryError';
+  }
+}

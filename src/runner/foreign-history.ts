@@ -17,6 +17,19 @@ const TABLES: Record<AdoptSource, string> = {
   dbmate: 'schema_migrations',
 };
 
+/** Other tools' history tables on the search_path that hold rows, with the tools that keep each. */
+export async function otherToolHistories(client: ClientBase): Promise<Array<{ table: string; tools: AdoptSource[] }>> {
+  const out: Array<{ table: string; tools: AdoptSource[] }> = [];
+  for (const table of new Set(Object.values(TABLES))) {
+    const { rows } = await client.query<{ found: string | null }>('select to_regclass($1)::text as found', [table]);
+    if (!rows[0].found) continue;
+    // a table this role may not read is not one its runs could have written: no reason to stop
+    const rowCount = await client.query(`select 1 from ${rows[0].found} limit 1`).then((r) => r.rowCount ?? 0, () => 0);
+    if (rowCount > 0) out.push({ table: rows[0].found, tools: ADOPT_SOURCES.filter((s) => TABLES[s] === table) });
+  }
+  return out;
+}
+
 /** One file the other tool's history says is applied. */
 export interface AdoptedEntry {
   file: LoadedMigration;

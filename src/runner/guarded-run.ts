@@ -50,9 +50,9 @@ export async function guardedRun(session: Session, state: State, targets: RunTar
 
 /** The safety net names its backup in a log event; the journal keeps it, so that a way out can name it. */
 function noteBackups(log: RunLogger, journal: RunJournal): RunLogger {
-  const pending: Promise<void>[] = [];
+  // not awaited: the control connection runs its queries in order, so the note lands before the next move
   const note = (event: string, fields?: Record<string, unknown>) => {
-    if (event === 'backup.start' && typeof fields?.id === 'string') pending.push(journal.noteBackup(fields.id).catch(() => undefined));
+    if (event === 'backup.start' && typeof fields?.id === 'string') void journal.noteBackup(fields.id).catch(() => undefined);
   };
   return {
     info: (e, f) => (note(e, f), log.info(e, f)),

@@ -6,7 +6,7 @@ export { formatPlan, type PlanEntry } from './plan.js';
 export { GateRefusedError, RUNNER_SATISFIED_RULES } from './gate.js';
 export { MigrationFailedError, type Isolation } from './execute.js';
 export { RunLockLostError, RunLockTimeoutError } from './advisory-lock.js';
-export { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from './errors.js';
+export { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError, ForeignHistoryError } from './errors.js';
 export { RUN_STATES, type RunState, type RunRecord } from './journal.js';
 export type { HistoryProblem } from './reconcile.js';
 export { MigrationSetError } from './files.js';

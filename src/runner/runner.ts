@@ -4,7 +4,8 @@ import type { RunLogger } from './hooks.js';
 import type { Session } from './connections.js';
 import { readDownText, type LoadedMigration } from './files.js';
 import { ensureHistory, type HistoryEntry } from './history.js';
-import { RunnerUsageError, UnfinishedRunError } from './errors.js';
+import { ForeignHistoryError, RunnerUsageError, UnfinishedRunError } from './errors.js';
+import { otherToolHistories } from './foreign-history.js';
 import { resolveOptions } from './options.js';
 import { downGate, gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, refuseOutOfOrder, select, underRunLock, warnDrift, type State } from './state.js';
 import { guardedRun, type RunTarget } from './guarded-run.js';
@@ -48,6 +49,7 @@ async function up(dir: string, r: Resolved, o: UpOptions): Promise<RunResult> {
       return { migrations: [], acceptedFindings: [] };
     }
     refuseOutOfOrder(state, selected, o.allowOutOfOrder, r.log);
+    if (state.history.length === 0 && !o.ignoreOtherHistory) await refuseOtherToolHistory(session);
     const acceptedFindings = await gate(state, selected, r);
     const targets = selected.map((f) => ({ file: f, planned: planned(f, state.analyses.get(f.name)!), analysis: state.analyses.get(f.name)! }));
     return { migrations: await guardedRun(session, state, targets, 'up', r), acceptedFindings };
@@ -107,6 +109,18 @@ async function settleUnfinishedRuns(session: Session, state: State, log: RunLogg
   refuseInterrupted(state);
   for (const run of runs) log.warn('unfinished_run', { run: run.id, state: run.state, migration: run.migration, message: `${describeRun(run)}; closed` });
   await closeRuns(session.control, runs.map((run) => run.id), 'abandoned');
+}
+
+/** A first `up` where another tool's history says the migrations ran already would run them all again. */
+async function refuseOtherToolHistory(session: Session): Promise<void> {
+  const found = await otherToolHistories(session.control);
+  if (found.length === 0) return;
+  const what = found.map((f) => `${f.table} (${f.tools.join(', ')})`).join(', ');
+  const adopt = found.flatMap((f) => f.tools).map((t) => `\`pgwarden migrate adopt --from ${t}\``).join(' or ');
+  throw new ForeignHistoryError(
+    `this database keeps another tool's migration history in ${what}, and pgwarden has none here: nothing was applied; ` +
+      `import it first with ${adopt} (or \`pgwarden migrate baseline\`), or pass --ignore-other-history to apply every migration from the start`,
+  );
 }
 
 /** Why a migration cannot be reverted, in its tool's terms: the file `down` looks for, or none at all. */

@@ -30,7 +30,8 @@ export const KILL_CASES: KillCase[] = [
   { at: 'restored:0003_broken', state: 'restored', restore: true, after: ['0001_items', '0002_more'] },
 ];
 
-export function killSuite(cases: KillCase[]): void {
+/** `withRestoreFailed`: also the state a failed restore leaves (no kill needed to reach it). */
+export function killSuite(cases: KillCase[], withRestoreFailed = false): void {
   let f: FaultDatabase;
   let project: Project;
   const outputs: string[] = [];
@@ -70,6 +71,30 @@ export function killSuite(cases: KillCase[]): void {
     outputs.push(result.stdout, result.stderr);
     expect(result.signal).toBe('SIGKILL');
     await f.runnerGone();
+  }
+
+  if (withRestoreFailed) {
+    it('a restore that fails (an earlier migration of the run changed the table) leaves restore_failed: up refuses, the backup restore resolves it', { timeout: 180_000 }, async () => {
+      await project.write('0001_items.sql', 'CREATE TABLE items (id int PRIMARY KEY, a int);\nINSERT INTO items SELECT g, g FROM generate_series(1, 10) g;\n');
+      expect((await migrate('up')).code).toBe(0);
+      await project.write('0002_bump.sql', 'UPDATE items SET a = a + 100 WHERE id = 1;\n');
+      await project.write('0003_broken.sql', '-- pgwarden:no-transaction\nUPDATE items SET a = 0 WHERE id = 2;\nCREATE INDEX CONCURRENTLY items_x_idx ON items (no_such_column);\n');
+      const failed = await migrate('up');
+      expect(failed.code).toBe(1);
+      const status = await migrate('status');
+      expect(status.stdout).toMatch(/^unfinished run \d+ \(up, .*\): state restore_failed \(0003_broken\): the restore after 0003_broken failed.*way out: `pgwarden backups restore (\S+) --yes`/m);
+      const backup = /way out: `pgwarden backups restore (\S+) --yes`/.exec(status.stdout)![1];
+      const up = await migrate('up');
+      expect(up.code).toBe(1);
+      expect(up.stderr).toContain(`Way out: \`pgwarden backups restore ${backup} --yes\``);
+      const restored = await cli(['backups', 'restore', backup, '--yes', '--database-url', f.url], project.cwd);
+      outputs.push(restored.stdout, restored.stderr);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stdout).toContain(`un-applied 0002_bump`);
+      expect(await history()).toEqual(['0001_items']);
+      expect((await f.admin.query('select a from items where id in (1, 2) order by id')).rows.map((r) => r.a)).toEqual([1, 2]);
+      expect((await migrate('validate')).code).toBe(0);
+    });
   }
 
   describe('SIGKILL at each transition of the run', { timeout: 180_000 }, () => {

@@ -157,6 +157,13 @@ describe('migrate adopt --from each tool', { timeout: 120_000 }, () => {
       INSERT INTO _prisma_migrations VALUES ('a', '${sha('something else')}', '${T1}', '20240105100000_init', null, null, '${T1}', 1),
         ('b', '${sha('x')}', '${T2}', '20231231000000_gone', null, null, '${T2}', 1);`);
     const cli = (...args: string[]) => runCli(['migrate', ...args], { cwd: project.cwd, env: { DATABASE_URL: db.url } });
+    // a first up would apply everything the other tool applied already: refused, pointing at adopt
+    const first = await cli('up', '--backup', 'none');
+    expect(first.code).toBe(1);
+    expect(first.stderr.trim()).toBe(
+      "pgwarden: this database keeps another tool's migration history in _prisma_migrations (prisma), and pgwarden has none here: nothing was applied; " +
+        'import it first with `pgwarden migrate adopt --from prisma` (or `pgwarden migrate baseline`), or pass --ignore-other-history to apply every migration from the start',
+    );
     const show = await cli('adopt', '--from', 'prisma');
     expect(show.code).toBe(1);
     expect(show.stdout).toContain('would record as applied, without running them — prisma (_prisma_migrations):');

@@ -1,9 +1,9 @@
 import type { ClientBase, Pool } from 'pg';
 import type { ConnectionTarget } from '../db/url.js';
 export interface Session {
-    /** Holds the run lock, reads history, watches blockers. */
+    /** Reads history, watches blockers, writes the run journal (outside the migrations' transactions). */
     control: ClientBase;
-    /** Runs migrations (the same as `control` when the caller gave a single client). */
+    /** Runs migrations and holds the run lock (the same as `control` when the caller gave a single client). */
     migration: ClientBase;
     migrationPid: number;
     close(): Promise<void>;

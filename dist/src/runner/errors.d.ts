@@ -19,3 +19,7 @@ export declare class OutOfOrderError extends Error {
 export declare class UnfinishedRunError extends Error {
     constructor(message: string);
 }
+/** The first `up` on a database another tool has migrated: its history would be ignored and everything applied again. */
+export declare class ForeignHistoryError extends Error {
+    constructor(message: string);
+}

@@ -3,6 +3,11 @@ import type { LoadedMigration } from './files.js';
 /** The tools whose history `migrate adopt --from` reads, and the table each keeps it in. */
 export declare const ADOPT_SOURCES: readonly ["prisma", "golang-migrate", "flyway", "rails", "knex", "dbmate"];
 export type AdoptSource = (typeof ADOPT_SOURCES)[number];
+/** Other tools' history tables on the search_path that hold rows, with the tools that keep each. */
+export declare function otherToolHistories(client: ClientBase): Promise<Array<{
+    table: string;
+    tools: AdoptSource[];
+}>>;
 /** One file the other tool's history says is applied. */
 export interface AdoptedEntry {
     file: LoadedMigration;

@@ -11,6 +11,20 @@ const TABLES = {
     knex: 'knex_migrations',
     dbmate: 'schema_migrations',
 };
+/** Other tools' history tables on the search_path that hold rows, with the tools that keep each. */
+export async function otherToolHistories(client) {
+    const out = [];
+    for (const table of new Set(Object.values(TABLES))) {
+        const { rows } = await client.query('select to_regclass($1)::text as found', [table]);
+        if (!rows[0].found)
+            continue;
+        // a table this role may not read is not one its runs could have written: no reason to stop
+        const rowCount = await client.query(`select 1 from ${rows[0].found} limit 1`).then((r) => r.rowCount ?? 0, () => 0);
+        if (rowCount > 0)
+            out.push({ table: rows[0].found, tools: ADOPT_SOURCES.filter((s) => TABLES[s] === table) });
+    }
+    return out;
+}
 /** Reads the other tool's history table (found on the search_path) and matches its rows to the files. */
 export async function readForeignHistory(client, source, files) {
     const table = TABLES[source];

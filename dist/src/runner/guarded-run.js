@@ -42,10 +42,10 @@ export async function guardedRun(session, state, targets, direction, r) {
 }
 /** The safety net names its backup in a log event; the journal keeps it, so that a way out can name it. */
 function noteBackups(log, journal) {
-    const pending = [];
+    // not awaited: the control connection runs its queries in order, so the note lands before the next move
     const note = (event, fields) => {
         if (event === 'backup.start' && typeof fields?.id === 'string')
-            pending.push(journal.noteBackup(fields.id).catch(() => undefined));
+            void journal.noteBackup(fields.id).catch(() => undefined);
     };
     return {
         info: (e, f) => (note(e, f), log.info(e, f)),

@@ -5,7 +5,7 @@ export { formatPlan } from './plan.js';
 export { GateRefusedError, RUNNER_SATISFIED_RULES } from './gate.js';
 export { MigrationFailedError } from './execute.js';
 export { RunLockLostError, RunLockTimeoutError } from './advisory-lock.js';
-export { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from './errors.js';
+export { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError, ForeignHistoryError } from './errors.js';
 export { RUN_STATES } from './journal.js';
 export { MigrationSetError } from './files.js';
 export { parseDuration } from './duration.js';

@@ -2,7 +2,8 @@ import { basename, dirname, join } from 'node:path';
 import { analyzeMigrations } from '../analysis/migration-analysis.js';
 import { readDownText } from './files.js';
 import { ensureHistory } from './history.js';
-import { RunnerUsageError, UnfinishedRunError } from './errors.js';
+import { ForeignHistoryError, RunnerUsageError, UnfinishedRunError } from './errors.js';
+import { otherToolHistories } from './foreign-history.js';
 import { resolveOptions } from './options.js';
 import { downGate, gate, migrationNameOf, pendingOf, planned, readState, refuseInterrupted, refuseOutOfOrder, select, underRunLock, warnDrift } from './state.js';
 import { guardedRun } from './guarded-run.js';
@@ -42,6 +43,8 @@ async function up(dir, r, o) {
             return { migrations: [], acceptedFindings: [] };
         }
         refuseOutOfOrder(state, selected, o.allowOutOfOrder, r.log);
+        if (state.history.length === 0 && !o.ignoreOtherHistory)
+            await refuseOtherToolHistory(session);
         const acceptedFindings = await gate(state, selected, r);
         const targets = selected.map((f) => ({ file: f, planned: planned(f, state.analyses.get(f.name)), analysis: state.analyses.get(f.name) }));
         return { migrations: await guardedRun(session, state, targets, 'up', r), acceptedFindings };
@@ -106,6 +109,16 @@ async function settleUnfinishedRuns(session, state, log) {
     for (const run of runs)
         log.warn('unfinished_run', { run: run.id, state: run.state, migration: run.migration, message: `${describeRun(run)}; closed` });
     await closeRuns(session.control, runs.map((run) => run.id), 'abandoned');
+}
+/** A first `up` where another tool's history says the migrations ran already would run them all again. */
+async function refuseOtherToolHistory(session) {
+    const found = await otherToolHistories(session.control);
+    if (found.length === 0)
+        return;
+    const what = found.map((f) => `${f.table} (${f.tools.join(', ')})`).join(', ');
+    const adopt = found.flatMap((f) => f.tools).map((t) => `\`pgwarden migrate adopt --from ${t}\``).join(' or ');
+    throw new ForeignHistoryError(`this database keeps another tool's migration history in ${what}, and pgwarden has none here: nothing was applied; ` +
+        `import it first with ${adopt} (or \`pgwarden migrate baseline\`), or pass --ignore-other-history to apply every migration from the start`);
 }
 /** Why a migration cannot be reverted, in its tool's terms: the file `down` looks for, or none at all. */
 function missingDownFile(f) {

@@ -66,6 +66,8 @@ export interface UpOptions {
     dryRun?: boolean;
     /** Apply a pending migration that sorts before an applied one (Flyway's outOfOrder); refused otherwise. */
     allowOutOfOrder?: boolean;
+    /** The first up applies everything although another tool's history table (Flyway, Prisma…) says it ran. */
+    ignoreOtherHistory?: boolean;
 }
 export interface DownOptions {
     to?: string;

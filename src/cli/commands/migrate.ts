@@ -22,7 +22,7 @@ import { parseDuration } from '../../runner/duration.js';
 import { GateRefusedError, formatFinding } from '../../runner/gate.js';
 import { MigrationFailedError } from '../../runner/execute.js';
 import { RunLockLostError, RunLockTimeoutError } from '../../runner/advisory-lock.js';
-import { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from '../../runner/errors.js';
+import { ForeignHistoryError, RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from '../../runner/errors.js';
 import type { HistoryProblem } from '../../runner/reconcile.js';
 import { migrationNameOf } from '../../runner/state.js';
 import { MigrationSetError } from '../../runner/files.js';
@@ -47,6 +47,7 @@ interface ApplyFlags extends CommonFlags {
   step?: string;
   dryRun?: boolean;
   allowOutOfOrder?: boolean;
+  ignoreOtherHistory?: boolean;
   lockTimeout: string;
   statementTimeout?: string;
   lockRetries: string;
@@ -120,8 +121,9 @@ export function registerMigrate(program: Command): void {
   applyOptions(migrate.command('up').description('Apply pending migrations in order.'))
     .option('--dry-run', 'run the pending migrations inside one transaction and roll back')
     .option('--allow-out-of-order', 'apply a pending migration that sorts before an applied one (refused otherwise)')
+    .option('--ignore-other-history', "a first up applies every migration although another tool's history table says they ran")
     .action((flags: ApplyFlags) => withErrors(flags, async (runner, log) => {
-      const result = await runner.up({ to: flags.to, step: count(flags.step, '--step'), dryRun: flags.dryRun, allowOutOfOrder: flags.allowOutOfOrder });
+      const result = await runner.up({ to: flags.to, step: count(flags.step, '--step'), dryRun: flags.dryRun, allowOutOfOrder: flags.allowOutOfOrder, ignoreOtherHistory: flags.ignoreOtherHistory });
       if (result.migrations.length > 0 && !flags.dryRun) log.info('done', { message: `${result.migrations.length} migration(s) applied` });
     }));
 
@@ -348,7 +350,7 @@ async function report(error: unknown, flags: CommonFlags, log: RunLogger, secret
   // already logged by the runner, with the migration's name and outcome
   if (error instanceof MigrationFailedError) return EXIT_FINDINGS;
   if (error instanceof RunLockLostError) throw new UserError(line(error), EXIT_LOCK_LOST);
-  if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError || error instanceof OutOfOrderError || error instanceof UnfinishedRunError) throw new UserError(line(error), EXIT_FINDINGS);
+  if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError || error instanceof OutOfOrderError || error instanceof UnfinishedRunError || error instanceof ForeignHistoryError) throw new UserError(line(error), EXIT_FINDINGS);
   if (error instanceof RestoreError) throw new UserError(line(error), EXIT_FINDINGS);
   if (error instanceof ConnectionError || error instanceof RunnerUsageError || error instanceof MigrationSetError || error instanceof BackupError) {
     throw new UserError(line(error), EXIT_USAGE);

@@ -18,7 +18,7 @@ import { parseDuration } from '../../runner/duration.js';
 import { GateRefusedError, formatFinding } from '../../runner/gate.js';
 import { MigrationFailedError } from '../../runner/execute.js';
 import { RunLockLostError, RunLockTimeoutError } from '../../runner/advisory-lock.js';
-import { RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from '../../runner/errors.js';
+import { ForeignHistoryError, RunnerUsageError, InterruptedMigrationError, OutOfOrderError, UnfinishedRunError } from '../../runner/errors.js';
 import { migrationNameOf } from '../../runner/state.js';
 import { MigrationSetError } from '../../runner/files.js';
 import { BACKUP_MODES, BackupError, DEFAULT_BACKUP_DIR, DEFAULT_VERIFY_MAX_ROWS, RestoreError, safetyHooks } from '../../safety/index.js';
@@ -62,8 +62,9 @@ export function registerMigrate(program) {
     applyOptions(migrate.command('up').description('Apply pending migrations in order.'))
         .option('--dry-run', 'run the pending migrations inside one transaction and roll back')
         .option('--allow-out-of-order', 'apply a pending migration that sorts before an applied one (refused otherwise)')
+        .option('--ignore-other-history', "a first up applies every migration although another tool's history table says they ran")
         .action((flags) => withErrors(flags, async (runner, log) => {
-        const result = await runner.up({ to: flags.to, step: count(flags.step, '--step'), dryRun: flags.dryRun, allowOutOfOrder: flags.allowOutOfOrder });
+        const result = await runner.up({ to: flags.to, step: count(flags.step, '--step'), dryRun: flags.dryRun, allowOutOfOrder: flags.allowOutOfOrder, ignoreOtherHistory: flags.ignoreOtherHistory });
         if (result.migrations.length > 0 && !flags.dryRun)
             log.info('done', { message: `${result.migrations.length} migration(s) applied` });
     }));
@@ -308,7 +309,7 @@ async function report(error, flags, log, secrets) {
         return EXIT_FINDINGS;
     if (error instanceof RunLockLostError)
         throw new UserError(line(error), EXIT_LOCK_LOST);
-    if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError || error instanceof OutOfOrderError || error instanceof UnfinishedRunError)
+    if (error instanceof RunLockTimeoutError || error instanceof InterruptedMigrationError || error instanceof OutOfOrderError || error instanceof UnfinishedRunError || error instanceof ForeignHistoryError)
         throw new UserError(line(error), EXIT_FINDINGS);
     if (error instanceof RestoreError)
         throw new UserError(line(error), EXIT_FINDINGS);
