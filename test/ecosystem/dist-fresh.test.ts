@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,16 +29,17 @@ describe('committed dist/', () => {
 
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'pgwarden-dist-'));
-    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
     // the sources as committed, built the way `npm run build` builds them
     const sources = mkdtempSync(join(tmpdir(), 'pgwarden-src-'));
     try {
-      const archive = spawnSync('sh', ['-c', `git archive HEAD package.json tsconfig.json src rules | tar -x -C "${sources}"`], { cwd: repoRoot, encoding: 'utf8' });
+      const archive = spawnSync('sh', ['-c', `git archive HEAD package.json tsconfig.json src rules scripts | tar -x -C "${sources}"`], { cwd: repoRoot, encoding: 'utf8' });
       expect(archive.status, archive.stderr).toBe(0);
-      // type-only imports of dependencies resolve from this checkout's node_modules
+      // the build's tools and the dependencies' types come from this checkout's node_modules
       spawnSync('ln', ['-s', join(repoRoot, 'node_modules'), join(sources, 'node_modules')]);
-      const r = spawnSync(process.execPath, [tsc, '-p', join(sources, 'tsconfig.json'), '--outDir', out], { cwd: sources, encoding: 'utf8' });
-      expect(r.stdout + r.stderr, 'tsc').toBe('');
+      const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: sources, encoding: 'utf8' });
+      expect(r.stdout + r.stderr, 'npm run build').toBe('');
+      expect(r.status).toBe(0);
+      cpSync(join(sources, 'dist'), out, { recursive: true });
     } finally {
       rmSync(sources, { recursive: true, force: true });
     }
