@@ -21,3 +21,6 @@ export { redact, redactUrl, ConnectionError } from './db/index.js';
 export * from './safety/index.js';
 export * from './fleet/index.js';
 export { fleetSafetyHooks } from './api/fleet.js';
+export * from './live/index.js';
+export * from './fix/index.js';
+export { startServer as startLanguageServer } from './lsp/server.js';

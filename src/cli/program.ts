@@ -17,6 +17,10 @@ const commands: Record<string, () => Promise<Register>> = {
   backups: async () => (await import('./commands/backups.js')).registerBackups,
   fleet: async () => (await import('./commands/fleet.js')).registerFleet,
   demo: async () => (await import('./commands/demo.js')).registerDemo,
+  stats: async () => (await import('./commands/stats.js')).registerStats,
+  calibrate: async () => (await import('./commands/calibrate.js')).registerCalibrate,
+  fix: async () => (await import('./commands/fix.js')).registerFix,
+  lsp: async () => (await import('./commands/lsp.js')).registerLsp,
 };
 
 /**

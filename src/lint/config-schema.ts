@@ -25,6 +25,9 @@ export const configSchema = z
     tool: z.enum(MIGRATION_TOOLS as [MigrationTool, ...MigrationTool[]]).optional(),
     migrationsDir: z.string().default('migrations'),
     maxFileBytes: z.number().int().positive().optional(),
+    // with --database-url or --stats: lock findings on tables below smallTable become info, above largeTable errors
+    smallTable: z.union([z.number().nonnegative(), z.string()]).optional(),
+    largeTable: z.union([z.number().nonnegative(), z.string()]).optional(),
   })
   .passthrough();
 

@@ -43,6 +43,16 @@ export function analyzeFile(file: SourceFile): FileAnalysis {
 export const SYNTAX_ERROR_RULE = 'syntax-error';
 
 /**
+ * What a caller that knows the target database adds (src/live/): the model the files start from, and a
+ * look at each statement-level finding with the statement and the model before it (to rank it by what
+ * it would cost there). Rules themselves never see a database.
+ */
+export interface LintStart {
+  schema?: SchemaModel;
+  adjust?(finding: Finding, statement: Statement, schema: SchemaModel, pgVersion: number): Finding;
+}
+
+/**
  * Lints files in migration order, replaying each into one SchemaModel so that later files are checked
  * against what earlier ones built. Never throws for bad SQL: a syntax error is a finding.
  */
@@ -50,10 +60,12 @@ export async function lintSources(
   inputs: LintInput[],
   rules: readonly Rule[],
   options: Partial<LintOptions> = {},
+  start: LintStart = {},
 ): Promise<LintResult> {
   await loadParser();
   const opts: LintOptions = { ...defaultLintOptions, ...options };
-  const schema = new SchemaModel();
+  const schema = start.schema ?? new SchemaModel();
+  const adjust = start.adjust;
   const findings: Finding[] = [];
   const allFiles = inputs.map((i) => i.path);
   // files of one batch (parts of one migration) share the index of its first file
@@ -118,7 +130,8 @@ export async function lintSources(
         options: {},
         report: (d) => {
           const on = d.statement ?? statement;
-          fileFindings.push({ finding: toFinding(file, current.rule, current.config.severity as Severity, d, on), statement: on });
+          const finding = toFinding(file, current.rule, current.config.severity as Severity, d, on);
+          fileFindings.push({ finding: adjust ? adjust(finding, on, schema, pgVersion) : finding, statement: on });
         },
         statement,
         index,

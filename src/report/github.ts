@@ -24,6 +24,6 @@ export const githubReporter: Reporter = ({ findings, cwd, root }) =>
         `title=${escapeProperty(f.rule)}`,
       ].join(',');
       const message = f.help ? `${f.message}\nhelp: ${f.help}` : f.message;
-      return `::${f.severity} ${properties}::${escapeData(message)}\n`;
+      return `::${f.severity === 'info' ? 'notice' : f.severity} ${properties}::${escapeData(message)}\n`;
     })
     .join('');

@@ -4,7 +4,7 @@ import type { Reporter } from './types.js';
 import { repositoryPath } from './paths.js';
 
 /** GitLab Code Quality severities: info, minor, major, critical, blocker. */
-const SEVERITY = { error: 'major', warning: 'minor' } as const;
+const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;
 
 /** GitLab Code Quality report (CodeClimate subset): what the merge request widget shows. */
 export const gitlabReporter: Reporter = ({ findings, sources, cwd, root }) => {

@@ -19,7 +19,7 @@ export function createPrettyReporter(given?: ChalkInstance): Reporter {
     }
     const out: string[] = [];
     for (const f of findings) {
-      const severity = f.severity === 'error' ? colors.red('error') : colors.yellow('warning');
+      const severity = f.severity === 'error' ? colors.red('error') : f.severity === 'info' ? colors.blue('info') : colors.yellow('warning');
       out.push(`${colors.bold(`${f.file}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${colors.dim(f.rule)}`);
       const text = sources.get(f.file);
       if (text !== undefined) out.push(...codeFrame(text, f, colors));

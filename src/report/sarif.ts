@@ -6,8 +6,9 @@ import { repositoryPath } from './paths.js';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/pgwarden/pgwarden';
 
-function level(severity: RuleMeta['defaultSeverity']): 'error' | 'warning' | 'none' {
-  return severity === 'off' ? 'none' : severity;
+function level(severity: RuleMeta['defaultSeverity'] | 'info'): 'error' | 'warning' | 'note' | 'none' {
+  // info: a lock finding ranked down on a small table of the live database (src/live/)
+  return severity === 'off' ? 'none' : severity === 'info' ? 'note' : severity;
 }
 
 /** SARIF 2.1.0, the format GitHub code scanning and other security dashboards import. */
@@ -18,7 +19,7 @@ export const sarifReporter: Reporter = ({ findings, rules, cwd, root = cwd, tool
   for (const f of findings) {
     if (index.has(f.rule)) continue;
     index.set(f.rule, catalog.length);
-    catalog.push({ id: f.rule, category: 'robustness', defaultSeverity: f.severity, summary: f.rule, why: f.message, safeAlternative: '', help: f.help ?? '' });
+    catalog.push({ id: f.rule, category: 'robustness', defaultSeverity: f.severity === 'info' ? 'warning' : f.severity, summary: f.rule, why: f.message, safeAlternative: '', help: f.help ?? '' });
   }
   const log = {
     $schema: SARIF_SCHEMA,
@@ -48,7 +49,7 @@ export const sarifReporter: Reporter = ({ findings, rules, cwd, root = cwd, tool
         results: findings.map((f) => ({
           ruleId: f.rule,
           ruleIndex: index.get(f.rule)!,
-          level: f.severity,
+          level: level(f.severity),
           message: { text: f.message },
           locations: [
             {

@@ -36,8 +36,11 @@ export function planEntries(pending: MigrationAnalysis[], gate: GateResult): Pla
   });
 }
 
-/** Human-readable plan, one block per pending migration. */
-export function formatPlan(entries: PlanEntry[]): string {
+/**
+ * Human-readable plan, one block per pending migration. `costOf` may add a line under a lock on an
+ * existing table (the live database's size, estimated lock time and queue: src/live/).
+ */
+export function formatPlan(entries: PlanEntry[], costOf?: (lock: MigrationLock) => string | undefined): string {
   if (entries.length === 0) return 'no pending migrations\n';
   const lines: string[] = [];
   for (const e of entries) {
@@ -53,6 +56,8 @@ export function formatPlan(entries: PlanEntry[]): string {
       }
       const extra = [l.rewrite ? 'rewrites the table' : '', l.scan ? 'scans every row' : ''].filter(Boolean).join(', ');
       lines.push(`  locks:   ${l.relation} ${l.mode} (${effect}${extra ? `; ${extra}` : ''})`);
+      const cost = costOf?.(l);
+      if (cost) lines.push(`           ${cost}`);
     }
     if (e.tablesAtRisk.length === 0) lines.push('  at risk: no rows');
     for (const t of e.tablesAtRisk) {

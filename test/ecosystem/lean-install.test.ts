@@ -20,8 +20,11 @@ interface Measured {
   remove(): void;
 }
 
-/** MB (10^6 bytes) of node_modules. Measured 20.1 (2026-12-03); see README "Install size" for what it is made of. */
-const CEILING_MB = 21;
+/**
+ * MB (10^6 bytes) of node_modules. Measured 20.1 (2026-12-03), 22.3 with issue 17's language server
+ * (vscode-languageserver and its protocol) and `diff` for `pgwarden fix`; see README "Install size".
+ */
+const CEILING_MB = 23;
 
 describe('production install of the packed tarball', () => {
   let m: Measured;

@@ -5,8 +5,12 @@ export interface CatalogQuerier {
         rows: R[];
     }>;
 }
-/** The DDL, in replay order, that describes a live database's user schemas to the model. */
-export declare function catalogDdl(db: CatalogQuerier): Promise<string[]>;
+/**
+ * The DDL, in replay order, that describes a live database's user schemas to the model. With `only`
+ * (table keys, `schema.name`), the statements about other tables (their columns, constraints, indexes,
+ * policies, partition bounds) are left out; types, domains, functions, views and foreign tables stay.
+ */
+export declare function catalogDdl(db: CatalogQuerier, only?: readonly string[]): Promise<string[]>;
 /**
  * Seeds the model with a live database's tables, columns, constraints, indexes, enums, views, domains,
  * function volatilities and policy names, so that a
@@ -14,3 +18,5 @@ export declare function catalogDdl(db: CatalogQuerier): Promise<string[]>;
  * "created in the current file". Call before replaying the migrations that are not applied yet.
  */
 export declare function seedSchemaFromCatalog(schema: SchemaModel, db: CatalogQuerier): Promise<number>;
+/** Seeds the model from catalogDdl's statements (read earlier, e.g. from a stats file), as file -1. */
+export declare function seedSchemaFromDdl(schema: SchemaModel, ddl: readonly string[]): void;

@@ -1,5 +1,10 @@
 import { SourceFile } from '../sql/source.js';
 import { parseSource } from '../sql/parser.js';
+/**
+ * Replaced by a condition on the table (`schema.name` of namespace alias `ns`, class alias `rel`) when
+ * only some tables are wanted; true otherwise.
+ */
+const ONLY = (ns, rel) => `/*only:${ns}.${rel}*/true`;
 const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
 // Each query returns DDL that recreates what the model records, written by PostgreSQL itself
 // (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef): replaying it through the same code as
@@ -20,14 +25,14 @@ SELECT CASE
   END AS ddl
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 CROSS JOIN LATERAL (SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name) q
-WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${USER_SCHEMAS}
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${USER_SCHEMAS} AND (c.relkind NOT IN ('r', 'p', 'm') OR ${ONLY('n', 'c')})
 ORDER BY c.oid`;
 const PARTITIONS = `
 SELECT 'ALTER TABLE ' || quote_ident(pn.nspname) || '.' || quote_ident(p.relname) || ' ATTACH PARTITION '
   || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ' || pg_get_expr(c.relpartbound, c.oid) AS ddl
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
-WHERE c.relispartition AND c.relkind IN ('r', 'p') AND ${USER_SCHEMAS}`;
+WHERE c.relispartition AND c.relkind IN ('r', 'p') AND ${USER_SCHEMAS} AND (${ONLY('n', 'c')} OR ${ONLY('pn', 'p')})`;
 const ENUMS = `
 SELECT 'CREATE TYPE ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) || ' AS ENUM ('
   || string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) || ')' AS ddl
@@ -54,22 +59,29 @@ const CONSTRAINTS = `
 SELECT 'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ADD CONSTRAINT '
   || quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid) AS ddl
 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE con.contype IN ('p', 'u', 'x', 'c', 'f') AND con.conparentid = 0 AND ${USER_SCHEMAS}
+WHERE con.contype IN ('p', 'u', 'x', 'c', 'f') AND con.conparentid = 0 AND ${USER_SCHEMAS} AND ${ONLY('n', 'c')}
 ORDER BY array_position(ARRAY['p', 'u', 'x', 'c', 'f']::"char"[], con.contype), con.oid`;
 // Only the names: the model needs to know whether a table has policies, not what they allow.
 const POLICIES = `
 SELECT 'CREATE POLICY ' || quote_ident(p.polname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' USING (true)' AS ddl
 FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ${USER_SCHEMAS}`;
+WHERE ${USER_SCHEMAS} AND ${ONLY('n', 'c')}`;
 const INDEXES = `
 SELECT pg_get_indexdef(i.indexrelid) AS ddl
 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ${USER_SCHEMAS} AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+JOIN pg_class tc ON tc.oid = i.indrelid JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+WHERE ${USER_SCHEMAS} AND ${ONLY('tn', 'tc')} AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY i.indexrelid`;
-/** The DDL, in replay order, that describes a live database's user schemas to the model. */
-export async function catalogDdl(db) {
+/**
+ * The DDL, in replay order, that describes a live database's user schemas to the model. With `only`
+ * (table keys, `schema.name`), the statements about other tables (their columns, constraints, indexes,
+ * policies, partition bounds) are left out; types, domains, functions, views and foreign tables stay.
+ */
+export async function catalogDdl(db, only) {
     const out = [];
-    for (const sql of [DOMAINS, FUNCTIONS, TABLES, PARTITIONS, ENUMS, CONSTRAINTS, INDEXES, POLICIES]) {
+    const list = only === undefined ? undefined : `ARRAY[${only.map((k) => `'${k.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
+    for (const template of [DOMAINS, FUNCTIONS, TABLES, PARTITIONS, ENUMS, CONSTRAINTS, INDEXES, POLICIES]) {
+        const sql = template.replace(/\/\*only:(\w+)\.(\w+)\*\/true/g, (_, ns, rel) => (list === undefined ? 'true' : `(${ns}.nspname || '.' || ${rel}.relname) = ANY(${list})`));
         const { rows } = await db.query(sql);
         out.push(...rows.map((r) => r.ddl));
     }
@@ -83,16 +95,22 @@ export async function catalogDdl(db) {
  */
 export async function seedSchemaFromCatalog(schema, db) {
     const ddl = await catalogDdl(db);
+    seedSchemaFromDdl(schema, ddl);
+    return ddl.length;
+}
+/** Seeds the model from catalogDdl's statements (read earlier, e.g. from a stats file), as file -1. */
+export function seedSchemaFromDdl(schema, ddl) {
     const saved = schema.origin;
     schema.at({ file: -1, transaction: -1 });
     try {
-        for (const text of ddl) {
-            for (const statement of parseSource(new SourceFile('<database>', `${text};`)).statements)
-                schema.apply(statement);
-        }
+        // one parse of all of it: thousands of tables are tens of thousands of statements, and a parse call
+        // each costs more than the parse; statement by statement only if one of them does not parse
+        const whole = parseSource(new SourceFile('<database>', ddl.map((text) => `${text};\n`).join('')));
+        const parsed = whole.syntaxError ? ddl.flatMap((text) => parseSource(new SourceFile('<database>', `${text};`)).statements) : whole.statements;
+        for (const statement of parsed)
+            schema.apply(statement);
     }
     finally {
         schema.at(saved);
     }
-    return ddl.length;
 }

@@ -14,6 +14,10 @@ const commands = {
     backups: async () => (await import('./commands/backups.js')).registerBackups,
     fleet: async () => (await import('./commands/fleet.js')).registerFleet,
     demo: async () => (await import('./commands/demo.js')).registerDemo,
+    stats: async () => (await import('./commands/stats.js')).registerStats,
+    calibrate: async () => (await import('./commands/calibrate.js')).registerCalibrate,
+    fix: async () => (await import('./commands/fix.js')).registerFix,
+    lsp: async () => (await import('./commands/lsp.js')).registerLsp,
 };
 /**
  * The program with every command, or only `only` (its help and parsing are the same either way). For

@@ -37,6 +37,8 @@ export declare const configSchema: z.ZodObject<{
     }>>;
     migrationsDir: z.ZodDefault<z.ZodString>;
     maxFileBytes: z.ZodOptional<z.ZodNumber>;
+    smallTable: z.ZodOptional<z.ZodUnion<readonly [z.ZodNumber, z.ZodString]>>;
+    largeTable: z.ZodOptional<z.ZodUnion<readonly [z.ZodNumber, z.ZodString]>>;
 }, z.core.$loose>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;

@@ -22,6 +22,9 @@ export const configSchema = z
     tool: z.enum(MIGRATION_TOOLS).optional(),
     migrationsDir: z.string().default('migrations'),
     maxFileBytes: z.number().int().positive().optional(),
+    // with --database-url or --stats: lock findings on tables below smallTable become info, above largeTable errors
+    smallTable: z.union([z.number().nonnegative(), z.string()]).optional(),
+    largeTable: z.union([z.number().nonnegative(), z.string()]).optional(),
 })
     .passthrough();
 /** Validates raw configuration; `source` names it in the message. */

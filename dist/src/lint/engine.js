@@ -23,10 +23,11 @@ export const SYNTAX_ERROR_RULE = 'syntax-error';
  * Lints files in migration order, replaying each into one SchemaModel so that later files are checked
  * against what earlier ones built. Never throws for bad SQL: a syntax error is a finding.
  */
-export async function lintSources(inputs, rules, options = {}) {
+export async function lintSources(inputs, rules, options = {}, start = {}) {
     await loadParser();
     const opts = { ...defaultLintOptions, ...options };
-    const schema = new SchemaModel();
+    const schema = start.schema ?? new SchemaModel();
+    const adjust = start.adjust;
     const findings = [];
     const allFiles = inputs.map((i) => i.path);
     // files of one batch (parts of one migration) share the index of its first file
@@ -91,7 +92,8 @@ export async function lintSources(inputs, rules, options = {}) {
                 options: {},
                 report: (d) => {
                     const on = d.statement ?? statement;
-                    fileFindings.push({ finding: toFinding(file, current.rule, current.config.severity, d, on), statement: on });
+                    const finding = toFinding(file, current.rule, current.config.severity, d, on);
+                    fileFindings.push({ finding: adjust ? adjust(finding, on, schema, pgVersion) : finding, statement: on });
                 },
                 statement,
                 index,

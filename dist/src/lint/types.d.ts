@@ -4,8 +4,9 @@ import type { SchemaModel } from '../analysis/schema.js';
 import type { FileTransactions, TransactionState } from '../analysis/transactions.js';
 import type { LockMode } from '../analysis/locks.js';
 import type { PgFeatureName } from '../analysis/pg-features.js';
-export type Severity = 'error' | 'warning';
-export type RuleSeverity = Severity | 'off';
+export type Severity = 'error' | 'warning' | 'info';
+/** A rule's configured severity; `info` is only given by the live database ranking (a finding on a small table). */
+export type RuleSeverity = 'error' | 'warning' | 'off';
 export type RuleCategory = 'destructive' | 'locking' | 'breaking' | 'types' | 'transactions' | 'robustness' | 'syntax';
 export interface RuleMeta {
     /** kebab-case id, squawk's name where the check is the same. */

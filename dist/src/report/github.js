@@ -19,6 +19,6 @@ export const githubReporter = ({ findings, cwd, root }) => findings
         `title=${escapeProperty(f.rule)}`,
     ].join(',');
     const message = f.help ? `${f.message}\nhelp: ${f.help}` : f.message;
-    return `::${f.severity} ${properties}::${escapeData(message)}\n`;
+    return `::${f.severity === 'info' ? 'notice' : f.severity} ${properties}::${escapeData(message)}\n`;
 })
     .join('');

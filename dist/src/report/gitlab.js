@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { repositoryPath } from './paths.js';
 /** GitLab Code Quality severities: info, minor, major, critical, blocker. */
-const SEVERITY = { error: 'major', warning: 'minor' };
+const SEVERITY = { error: 'major', warning: 'minor', info: 'info' };
 /** GitLab Code Quality report (CodeClimate subset): what the merge request widget shows. */
 export const gitlabReporter = ({ findings, sources, cwd, root }) => {
     const seen = new Map();

@@ -3,7 +3,8 @@ import { repositoryPath } from './paths.js';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/pgwarden/pgwarden';
 function level(severity) {
-    return severity === 'off' ? 'none' : severity;
+    // info: a lock finding ranked down on a small table of the live database (src/live/)
+    return severity === 'off' ? 'none' : severity === 'info' ? 'note' : severity;
 }
 /** SARIF 2.1.0, the format GitHub code scanning and other security dashboards import. */
 export const sarifReporter = ({ findings, rules, cwd, root = cwd, toolVersion }) => {
@@ -14,7 +15,7 @@ export const sarifReporter = ({ findings, rules, cwd, root = cwd, toolVersion })
         if (index.has(f.rule))
             continue;
         index.set(f.rule, catalog.length);
-        catalog.push({ id: f.rule, category: 'robustness', defaultSeverity: f.severity, summary: f.rule, why: f.message, safeAlternative: '', help: f.help ?? '' });
+        catalog.push({ id: f.rule, category: 'robustness', defaultSeverity: f.severity === 'info' ? 'warning' : f.severity, summary: f.rule, why: f.message, safeAlternative: '', help: f.help ?? '' });
     }
     const log = {
         $schema: SARIF_SCHEMA,
@@ -44,7 +45,7 @@ export const sarifReporter = ({ findings, rules, cwd, root = cwd, toolVersion })
                 results: findings.map((f) => ({
                     ruleId: f.rule,
                     ruleIndex: index.get(f.rule),
-                    level: f.severity,
+                    level: level(f.severity),
                     message: { text: f.message },
                     locations: [
                         {

@@ -15,5 +15,8 @@ export interface PlanEntry {
     blocked: boolean;
 }
 export declare function planEntries(pending: MigrationAnalysis[], gate: GateResult): PlanEntry[];
-/** Human-readable plan, one block per pending migration. */
-export declare function formatPlan(entries: PlanEntry[]): string;
+/**
+ * Human-readable plan, one block per pending migration. `costOf` may add a line under a lock on an
+ * existing table (the live database's size, estimated lock time and queue: src/live/).
+ */
+export declare function formatPlan(entries: PlanEntry[], costOf?: (lock: MigrationLock) => string | undefined): string;

@@ -17,8 +17,11 @@ export function planEntries(pending, gate) {
         };
     });
 }
-/** Human-readable plan, one block per pending migration. */
-export function formatPlan(entries) {
+/**
+ * Human-readable plan, one block per pending migration. `costOf` may add a line under a lock on an
+ * existing table (the live database's size, estimated lock time and queue: src/live/).
+ */
+export function formatPlan(entries, costOf) {
     if (entries.length === 0)
         return 'no pending migrations\n';
     const lines = [];
@@ -36,6 +39,9 @@ export function formatPlan(entries) {
             }
             const extra = [l.rewrite ? 'rewrites the table' : '', l.scan ? 'scans every row' : ''].filter(Boolean).join(', ');
             lines.push(`  locks:   ${l.relation} ${l.mode} (${effect}${extra ? `; ${extra}` : ''})`);
+            const cost = costOf?.(l);
+            if (cost)
+                lines.push(`           ${cost}`);
         }
         if (e.tablesAtRisk.length === 0)
             lines.push('  at risk: no rows');

@@ -80,6 +80,7 @@ interface FormatFlags extends CommonFlags {
   format: string;
   check?: boolean;
   failOnPending?: boolean;
+  calibration?: string;
 }
 
 function common(cmd: Command): Command {
@@ -156,10 +157,13 @@ export function registerMigrate(program: Command): void {
 
   common(migrate.command('plan').description('Show what up would do: findings, locks, tables at risk, transaction mode.'))
     .option('-f, --format <format>', 'text or json', 'text')
+    .option('--calibration <file>', 'throughput measured by pgwarden calibrate, for the lock-time estimates')
     .action((flags: FormatFlags) => withErrors(flags, async (runner) => {
       const entries = await runner.plan();
-      if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ migrations: entries })}\n`);
-      else process.stdout.write(formatPlan(entries));
+      // sizes, lock-time estimates and the traffic that would queue, from the same database (read-only)
+      const costOf = await (await import('../plan-costs.js')).planCosts(flags.databaseUrl, flags.calibration);
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ migrations: entries.map((e) => ({ ...e, locks: e.locks.map((l) => ({ ...l, cost: l.createdHere ? undefined : costOf.json(l) })) })) })}\n`);
+      else process.stdout.write(formatPlan(entries, (l) => costOf.text(l)));
     }));
 
   lockOptions(common(migrate.command('repair').description('Show a migration interrupted outside a transaction and resume or forget it (see docs/faults.md).')))

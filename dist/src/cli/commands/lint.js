@@ -21,7 +21,11 @@ export function registerLint(program) {
         .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings')
         .option('-c, --config <path>', 'configuration file (default: searched upwards from the working directory)')
         .option('--pg-version <major>', 'PostgreSQL major version the migrations run on (overrides the configuration)')
-        .option('--database-url <url>', 'lint for the major version of this server (one read-only query; overrides the configuration)')
+        .option('--database-url <url>', 'lint against this database: its major, its catalog as the starting schema, findings ranked by table size (read-only)')
+        .option('--stats <file>', 'lint against a file written by pgwarden stats dump, as if connected')
+        .option('--small-table <size>', 'with --database-url/--stats: lock findings on tables under this many rows (10k) or bytes (64MB) are info')
+        .option('--large-table <size>', 'with --database-url/--stats: lock findings on tables over this many rows (1M) or bytes (1GB) are errors')
+        .option('--calibration <file>', 'throughput measured by pgwarden calibrate, for the lock-time estimates')
         .option('--stdin-filename <name>', 'file name reported for standard input')
         .option('--changed-since <ref>', 'report only migrations added or changed since this git ref (earlier ones still build the schema model)')
         .option('--staged', 'report only migrations staged for commit (for pre-commit hooks)')
@@ -67,8 +71,9 @@ async function runLint(paths, flags, formatDefaulted) {
             throw new UserError(error.message);
         throw error;
     }
-    const target = await targetVersion(flags.pgVersion, flags.databaseUrl, config.pgVersion);
-    const pgVersion = target.major;
+    const { liveFactsFor, rankOptionsFor } = await import('../live-facts.js');
+    // thresholds first: a typo is reported before any connection is tried
+    const rank = flags.databaseUrl !== undefined || flags.stats !== undefined ? await rankOptionsFor(flags, config) : undefined;
     // without `-` the name would be silently ignored and the user would lint something else than they piped
     if (flags.stdinFilename !== undefined && !paths.includes(STDIN))
         throw new UserError('--stdin-filename names standard input: add - to the paths (e.g. pgwarden lint - --stdin-filename new.sql)');
@@ -77,11 +82,18 @@ async function runLint(paths, flags, formatDefaulted) {
     const allowEmpty = flags.allowEmpty === true || flags.errorOnUnmatchedPattern === false;
     const inputs = await readInputs(targets, defaulted, config, flags.stdinFilename, configFile, allowEmpty);
     const reported = await reportedFiles(flags);
+    // the database's facts (catalog of the tables these files name, sizes): read once, so the major needs no connection of its own
+    const facts = await liveFactsFor(flags, 'pgwarden lint', inputs.map((i) => i.text));
+    const target = facts && flags.pgVersion === undefined ? { major: facts.server.major, source: 'database' } : await targetVersion(flags.pgVersion, flags.databaseUrl, config.pgVersion);
+    const pgVersion = target.major;
     const transaction = flags.assumeInTransaction ? 'in-transaction' : flags.assumeAutocommit ? 'per-statement' : config.transaction;
     const options = { pgVersion, transaction, tool: config.tool, rules: { ...config.rules, ...overrides }, maxFileBytes: config.maxFileBytes };
-    const result = flags.cache
+    const live = facts ? await (await import('../../live/lint-start.js')).liveLint(facts, allRules.map((r) => r.meta), inputs.map((i) => i.text), rank) : undefined;
+    // the facts change with the database: a cached result would be stale, so --cache applies without them
+    const linted = flags.cache && !live
         ? await lintWithCache(inputs, options, allRules, flags.cacheLocation, (list) => lintSources(list, allRules, options))
-        : await lintSources(inputs, allRules, options);
+        : await lintSources(inputs, allRules, options, live?.start);
+    const result = live ? live.finish(linted) : linted;
     const shown = (file) => reported === undefined || reported.has(resolve(file));
     const visible = result.findings.filter((f) => !f.suppressed && shown(f.file));
     const colors = useColor(flags.color, flags.outputFile === undefined && process.stdout.isTTY === true);

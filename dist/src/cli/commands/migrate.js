@@ -101,12 +101,15 @@ export function registerMigrate(program) {
     }));
     common(migrate.command('plan').description('Show what up would do: findings, locks, tables at risk, transaction mode.'))
         .option('-f, --format <format>', 'text or json', 'text')
+        .option('--calibration <file>', 'throughput measured by pgwarden calibrate, for the lock-time estimates')
         .action((flags) => withErrors(flags, async (runner) => {
         const entries = await runner.plan();
+        // sizes, lock-time estimates and the traffic that would queue, from the same database (read-only)
+        const costOf = await (await import('../plan-costs.js')).planCosts(flags.databaseUrl, flags.calibration);
         if (flags.format === 'json')
-            process.stdout.write(`${JSON.stringify({ migrations: entries })}\n`);
+            process.stdout.write(`${JSON.stringify({ migrations: entries.map((e) => ({ ...e, locks: e.locks.map((l) => ({ ...l, cost: l.createdHere ? undefined : costOf.json(l) })) })) })}\n`);
         else
-            process.stdout.write(formatPlan(entries));
+            process.stdout.write(formatPlan(entries, (l) => costOf.text(l)));
     }));
     lockOptions(common(migrate.command('repair').description('Show a migration interrupted outside a transaction and resume or forget it (see docs/faults.md).')))
         .option('--resume', 'drop INVALID indexes it left, run the statements not recorded as done, record it')

@@ -1,0 +1,11 @@
+export { STATS_FORMAT, DEFAULT_THROUGHPUT, type LiveFacts, type TableFacts, type Throughput } from './facts.js';
+export { readLiveFacts } from './read.js';
+export { readStatsFile, formatStatsFile, statsAge, StatsFileError, STATS_MAX_AGE_DAYS } from './stats-file.js';
+export { liveLint, type LiveLint } from './lint-start.js';
+export { rankByCost, costliestLock, describeCost, type RankOptions, type CostedLock } from './rank.js';
+export { estimateLock, type LockEstimate, type LockWork } from './estimate.js';
+export { lockCost, describeLockCost, type LockCost } from './plan-costs.js';
+export { driftFindings, SCHEMA_DRIFT_RULE } from './drift.js';
+export { relevantCatalog, relevantTables } from './relevant.js';
+export { calibrate, type Calibration } from './calibrate.js';
+export { parseSizeThreshold, type SizeThreshold } from './thresholds.js';

@@ -1,0 +1,11 @@
+export { STATS_FORMAT, DEFAULT_THROUGHPUT } from './facts.js';
+export { readLiveFacts } from './read.js';
+export { readStatsFile, formatStatsFile, statsAge, StatsFileError, STATS_MAX_AGE_DAYS } from './stats-file.js';
+export { liveLint } from './lint-start.js';
+export { rankByCost, costliestLock, describeCost } from './rank.js';
+export { estimateLock } from './estimate.js';
+export { lockCost, describeLockCost } from './plan-costs.js';
+export { driftFindings, SCHEMA_DRIFT_RULE } from './drift.js';
+export { relevantCatalog, relevantTables } from './relevant.js';
+export { calibrate } from './calibrate.js';
+export { parseSizeThreshold } from './thresholds.js';
