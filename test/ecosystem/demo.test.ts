@@ -116,7 +116,7 @@ describe('pgwarden demo', () => {
     const apply = section(3);
     expect(apply).toMatch(/backup \S+ taken in schema pgwarden_backup: public\.projects 8 rows/);
     expect(apply.match(/^ {3}applied 00\d\d_/gm)).toHaveLength(12);
-    expect(apply).toContain('0012_backfill_projects_archived_at: row counts verified (public.projects: 8 rows before, 8 rows after)');
+    expect(apply).toContain('0012_backfill_projects_archived_at: statement 1: ran in transactions of its own, measured live (dropped objects and the server accounting checked; counts shown, not compared) (public.projects: 8 rows before, 8 rows after');
     expect(apply).toContain('✔ 12 migrations applied');
 
     // 4: the gate refuses 0013 and names the rule

@@ -40,6 +40,7 @@ describe('restore after a failed migration outside a transaction', () => {
     const m = migration(
       '010_half.sql',
       `-- pgwarden:no-transaction
+-- pgwarden:allow-data-loss orders
 CREATE INDEX CONCURRENTLY accounts_note_idx ON accounts (note);
 CREATE TABLE audit_log (id int PRIMARY KEY, what text);
 ALTER TABLE orders ADD COLUMN discount numeric;
@@ -76,6 +77,7 @@ SELECT 1 / 0;
     const m = migration(
       '011_drops.sql',
       `-- pgwarden:no-transaction
+-- pgwarden:allow-data-loss orders.tags
 DROP VIEW big_orders;
 ALTER TABLE orders DROP COLUMN tags;
 DROP TABLE events;
@@ -89,7 +91,7 @@ DROP TABLE events;
     expect(await schemaDump(db.url)).toBe(schema);
     expect(await dataChecksums(client)).toEqual(data);
     expect(log.events.find((e) => e.event === 'restore.done')?.fields.recreated).toEqual(
-      expect.arrayContaining(['table public.events', 'view public.big_orders', 'table public.orders']),
+      expect.arrayContaining(['view public.big_orders', 'table public.orders']),
     );
   });
 
@@ -137,6 +139,7 @@ process.exit(r.status === 0 ? 0 : 1);
     const m = migration(
       '012_snapshot.sql',
       `-- pgwarden:no-transaction
+-- pgwarden:allow-data-loss orders, events
 CREATE INDEX CONCURRENTLY orders_amount_idx ON orders (amount);
 DELETE FROM orders WHERE account_id < 500;
 UPDATE events SET payload = NULL;
@@ -167,7 +170,7 @@ SELECT 1 / 0;
     const url = new URL(db.url);
     url.password = 'Sekr3t-pass';
     const log = captureLogger();
-    const m = migration('013_fails.sql', `-- pgwarden:no-transaction\nDELETE FROM events WHERE id < 100;\nSELECT 1 / 0;\n`, ['public.events']);
+    const m = migration('013_fails.sql', `-- pgwarden:no-transaction\n-- pgwarden:allow-data-loss events\nDELETE FROM events WHERE id < 100;\nSELECT 1 / 0;\n`, ['public.events']);
     const outcome = await applyWithHooks(url.toString(), safetyHooks({ backupDir: dir, pgDumpPath: join(tools, 'pg_dump') }), [m], log);
     expect(outcome.restoreError).toBeInstanceOf(RestoreError);
     const message = (outcome.restoreError as Error).message;

@@ -71,6 +71,7 @@ describe('the safety net inside the runner', () => {
     const dir = await migrations('half', {
       '001_purge.sql': '-- pgwarden:allow-data-loss orders\nDELETE FROM orders WHERE amount < 100;\n',
       '002_half.sql': `-- pgwarden:no-transaction
+-- pgwarden:allow-data-loss accounts.note
 CREATE INDEX CONCURRENTLY accounts_note_idx ON accounts (note);
 UPDATE accounts SET note = NULL WHERE id < 1000;
 SELECT 1 / 0;
