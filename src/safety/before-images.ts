@@ -79,3 +79,23 @@ export async function settleImage(client: ClientBase, pending: PendingImage, tou
   const counts = await client.query<{ changed: string; inserted: string }>(`SELECT count(*) FILTER (WHERE NOT inserted)::text AS changed, count(*) FILTER (WHERE inserted)::text AS inserted FROM ${qualified(after)}`);
   return { table, key, before: copy, after, changed: Number(counts.rows[0].changed), inserted: Number(counts.rows[0].inserted) };
 }
+
+/**
+ * The rows a statement only inserted into a table it put at no other risk (no copy was taken before):
+ * in its REPEATABLE READ snapshot, a visible row whose xmin is not older than the transaction's own
+ * xid was written by it (other sessions' later transactions are invisible to the snapshot).
+ */
+export async function insertedImage(client: ClientBase, id: string, table: TableName, key: string[]): Promise<RowImage> {
+  const before: TableName = { schema: SNAPSHOT_SCHEMA, name: `${id}_img${++sequence}` };
+  const after: TableName = { schema: before.schema, name: `${before.name}_after` };
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);
+  await client.query(`CREATE TABLE ${qualified(before)} AS SELECT * FROM ${qualified(table)} WHERE false`);
+  const r = await client.query(
+    `CREATE TABLE ${qualified(after)} AS
+       SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
+        WHERE t.xmin::text::bigint >= pg_current_xact_id()::text::bigint % 4294967296`,
+  );
+  void r;
+  const n = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified(after)}`);
+  return { table, key, before, after, changed: 0, inserted: Number(n.rows[0].n) };
+}

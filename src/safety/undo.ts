@@ -5,7 +5,8 @@ import { archiveContents, selectEntries, tocPatterns } from './archive.js';
 import type { RowImage } from './before-images.js';
 import { describeObject, dropStatements, objectKey, readCatalog, type Catalog, type CatalogObject } from './catalog.js';
 import { qualified, quoteIdent, tableKeyOf } from './names.js';
-import { runTool, type PgTools } from './pg-tools.js';
+import { manualRestoreCommand, restoreIntoDatabase, type PgTools } from './pg-tools.js';
+import { RestoreError } from './errors.js';
 
 /**
  * Stage 5 of the safety net, for a migration that failed outside a transaction: undo exactly what its
@@ -21,7 +22,11 @@ export interface StatementChanges {
   images: RowImage[];
   created: CatalogObject[];
   dropped: CatalogObject[];
-  retyped: Array<CatalogObject & { now?: string }>;
+  retyped: CatalogObject[];
+  /** It ran in transactions of its own (a DO block that commits): its rows have no before-image. */
+  live?: boolean;
+  /** Tables it inserted into that have no key to find its rows by: not undone. */
+  unkeyed?: string[];
 }
 
 export interface UndoRequest {
@@ -48,6 +53,8 @@ export interface UndoReport {
   differences: string[];
   /** Objects created meanwhile by other sessions: kept. */
   keptMeanwhile: string[];
+  /** Their names, to tell their lines in a schema dump. */
+  keptNames: string[];
 }
 
 function step(log: RunLogger, text: string): void {
@@ -62,40 +69,56 @@ async function writableColumns(client: ClientBase, table: RowImage['table']): Pr
   return r.rows.map((c) => c.name);
 }
 
-/** Undoes one image: returns the lines of the report. */
-async function undoImage(client: ClientBase, image: RowImage, where: string): Promise<{ rows: string; conflicts: string[] }> {
+const undoTable = (n: number) => `pg_temp.pgwarden_undo_${n}`;
+const matchOn = (image: RowImage, a: string, b: string) => image.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
+
+/**
+ * Which rows of an image are still exactly as the statement left them (or still absent where it
+ * deleted them): those are the statement's to undo; the others the application changed since. Decided
+ * before anything is dropped, while the rows still have the shape the statement left.
+ */
+async function selectUndo(client: ClientBase, image: RowImage, n: number, where: string): Promise<string[]> {
+  if (image.key.length === 0) return [];
   const t = qualified(image.table);
-  const match = (a: string, b: string) => image.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
   const keys = image.key.map((k) => `a.${quoteIdent(k)}`).join(', ');
-  // rows still exactly as the statement left them (or still absent when it deleted them) are ours to undo
-  await client.query(`CREATE TEMP TABLE pgwarden_undo ON COMMIT DROP AS
-      SELECT ${keys}, a.inserted FROM ${qualified(image.after)} a LEFT JOIN ${t} t ON ${match('a', 't')}
-       WHERE (a.hash IS NULL AND t IS NULL) OR md5(t::text) = a.hash`);
+  await client.query(`CREATE TEMP TABLE ${undoTable(n).slice('pg_temp.'.length)} ON COMMIT DROP AS
+      SELECT ${keys}, a.inserted FROM ${qualified(image.after)} a LEFT JOIN ${t} t ON ${matchOn(image, 'a', 't')}
+       WHERE (a.hash IS NULL AND t.${quoteIdent(image.key[0])} IS NULL) OR md5(t::text) = a.hash`);
   const conflicts = await client.query<{ k: string; inserted: boolean; now: boolean }>(
-    `SELECT row(${keys})::text AS k, a.inserted, t IS NOT NULL AS now FROM ${qualified(image.after)} a LEFT JOIN ${t} t ON ${match('a', 't')}
-      WHERE NOT EXISTS (SELECT 1 FROM pg_temp.pgwarden_undo u WHERE ${match('u', 'a')}) ORDER BY 1 LIMIT 20`,
+    `SELECT row(${keys})::text AS k, a.inserted, t.${quoteIdent(image.key[0])} IS NOT NULL AS now FROM ${qualified(image.after)} a LEFT JOIN ${t} t ON ${matchOn(image, 'a', 't')}
+      WHERE NOT EXISTS (SELECT 1 FROM ${undoTable(n)} u WHERE ${matchOn(image, 'u', 'a')}) ORDER BY 1 LIMIT 20`,
   );
-  const removed = (await client.query(`DELETE FROM ${t} t USING pg_temp.pgwarden_undo u WHERE ${match('u', 't')}`)).rowCount ?? 0;
-  const columns = (await writableColumns(client, image.table)).map(quoteIdent).join(', ');
-  const put = (
-    await client.query(
-      `INSERT INTO ${t} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${qualified(image.before)} i WHERE EXISTS (SELECT 1 FROM pg_temp.pgwarden_undo u WHERE ${match('u', 'i')} AND NOT u.inserted)`,
-    )
-  ).rowCount ?? 0;
-  await client.query('DROP TABLE pg_temp.pgwarden_undo');
   const key = tableKeyOf(image.table);
-  return {
-    rows: `rows of ${key} changed by ${where}: ${put} put back, ${removed - put} inserted by it removed`,
-    conflicts: conflicts.rows.map(
-      (c) =>
-        `${key} row ${c.k}: changed by the application after ${where} (${c.now ? 'its current version' : 'deleted since; nothing'} kept in the table${c.inserted ? '' : `, the version before the migration kept in ${tableKeyOf(image.before)}`})`,
-    ),
-  };
+  return conflicts.rows.map(
+    (c) => `${key} row ${c.k}: changed by the application after ${where} (${c.now ? 'its current version' : 'deleted since; nothing'} kept in the table${c.inserted ? '' : `, the version before the migration kept in ${tableKeyOf(image.before)}`})`,
+  );
+}
+
+/** Puts an image's rows back: returns the report's line. */
+async function applyUndo(client: ClientBase, image: RowImage, n: number, where: string): Promise<string> {
+  const t = qualified(image.table);
+  const columns = (await writableColumns(client, image.table)).map(quoteIdent).join(', ');
+  if (image.key.length === 0) {
+    // declared with whole-table-restore: no key tells its rows apart, so the table goes back whole
+    const removed = (await client.query(`DELETE FROM ${t}`)).rowCount ?? 0;
+    const put = (await client.query(`INSERT INTO ${t} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${qualified(image.before)}`)).rowCount ?? 0;
+    return `${tableKeyOf(image.table)} restored whole (declared whole-table-restore), changed by ${where}: removed ${removed}, put back ${put}`;
+  }
+  const u = undoTable(n);
+  const removed = (await client.query(`DELETE FROM ${t} t USING ${u} u WHERE ${matchOn(image, 'u', 't')} AND u.inserted`)).rowCount ?? 0;
+  // rows it updated: their current version (as it left them) makes way for the old one
+  await client.query(`DELETE FROM ${t} t USING ${u} u WHERE ${matchOn(image, 'u', 't')} AND NOT u.inserted`);
+  const put = (
+    await client.query(`INSERT INTO ${t} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${qualified(image.before)} i WHERE EXISTS (SELECT 1 FROM ${u} u WHERE ${matchOn(image, 'u', 'i')} AND NOT u.inserted)`)
+  ).rowCount ?? 0;
+  return `rows of ${tableKeyOf(image.table)} changed by ${where}: ${put} put back, ${removed} inserted by it removed`;
 }
 
 export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
   const { client, log, changes } = request;
-  const report: UndoReport = { ok: true, rows: [], conflicts: [], dropped: [], recreated: [], differences: [], keptMeanwhile: [] };
+  const report: UndoReport = { ok: true, rows: [], conflicts: [], dropped: [], recreated: [], differences: [], keptMeanwhile: [], keptNames: [] };
+  for (const c of changes) for (const t of c.unkeyed ?? []) report.differences.push(`statement ${c.statement} (line ${c.line}) inserted into ${t}, which has no primary key or replica identity: its rows were not removed`);
+  for (const c of changes) if (c.live) report.differences.push(`statement ${c.statement} (line ${c.line}) changed rows in transactions of its own: they have no before-image and were not undone`);
   // What the migration as a whole created and dropped (an object it created and dropped again is neither).
   const created = new Map<string, CatalogObject>();
   const dropped = new Map<string, CatalogObject>();
@@ -109,39 +132,62 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
     const superuser = (await client.query<{ s: boolean }>(`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`)).rows[0]?.s;
     // the rows go back as they were, without firing the application's triggers or FK actions again
     if (superuser) await client.query(`SET LOCAL session_replication_role = replica`);
+    // 1. which rows are still as the migration left them, while they still have that shape
+    const work: Array<{ image: RowImage; n: number; where: string }> = [];
+    for (const c of [...changes].reverse()) {
+      for (const image of [...c.images].reverse()) {
+        const where = `statement ${c.statement} (line ${c.line})`;
+        const n = work.length;
+        work.push({ image, n, where });
+        report.conflicts.push(...(await selectUndo(client, image, n, where)));
+      }
+    }
+    // 2. the objects it created go (a constraint it added must not refuse the old rows), types go back
+    const drops = dropStatements([...created.values()]);
+    for (const sql of drops) {
+      step(log, sql);
+      await client.query(sql);
+    }
     for (const c of [...changes].reverse()) {
       for (const col of c.retyped) {
         const sql = `ALTER TABLE ${quoteIdent(col.schema)}.${quoteIdent(col.table ?? '')} ALTER COLUMN ${quoteIdent(col.name)} TYPE ${col.detail} USING ${quoteIdent(col.name)}::${col.detail}`;
         step(log, sql);
         await client.query(sql);
       }
-      for (const image of [...c.images].reverse()) {
-        const done = await undoImage(client, image, `statement ${c.statement} (line ${c.line})`);
-        step(log, done.rows);
-        report.rows.push(done.rows);
-        report.conflicts.push(...done.conflicts);
-      }
     }
-    const drops = dropStatements([...created.values()]);
-    for (const sql of drops) {
-      step(log, sql);
-      await client.query(sql);
+    // 3. the rows
+    for (const { image, n, where } of work) {
+      if ((await client.query<{ t: string | null }>(`SELECT to_regclass($1) AS t`, [qualified(image.table)])).rows[0].t === null) continue;
+      const line = await applyUndo(client, image, n, where);
+      step(log, line);
+      report.rows.push(line);
     }
-    report.dropped.push(...[...created.values()].map(describeObject));
+    // parts of a table the migration created went with it
+    const createdTables = new Set([...created.values()].filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
+    report.dropped.push(...[...created.values()].filter((o) => !(o.table && createdTables.has(`${o.schema}.${o.table}`))).map(describeObject));
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
 
-  const missing = [...dropped.values()].filter((o) => o.kind !== 'column' || !dropped.has(objectKey({ kind: 'table', schema: o.schema, name: o.table ?? '' })));
+  // a dropped column has no archive entry of its own: compareCatalog reports it as missing
+  const missing = [...dropped.values()].filter((o) => o.kind !== 'column');
   if (missing.length > 0 && request.archive) {
     const toc = await archiveContents(request.archive.tools, request.archive.file);
     const entries = selectEntries(toc, missing.flatMap(tocPatterns));
     const listFile = `${request.archive.file}.undo-${Date.now()}.list`;
     await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
     step(log, `pg_restore ${entries.length} archive entries to re-create ${missing.map(describeObject).join(', ')}`);
-    await runTool(request.archive.tools.pgRestore, ['--no-password', '--single-transaction', '--exit-on-error', `--use-list=${listFile}`, request.archive.file], { databaseUrl: request.databaseUrl });
+    const args = ['--single-transaction', '--exit-on-error', `--use-list=${listFile}`, request.archive.file];
+    try {
+      await restoreIntoDatabase(request.archive.tools, ['--no-password', ...args], request.databaseUrl);
+    } catch (error) {
+      // the rows are back already; what is left is re-creating these objects, which the command does
+      const manual = manualRestoreCommand(request.archive.tools, request.databaseUrl, args);
+      log.error('restore.failed', { error: (error as Error).message, manual, message: `restore failed: ${(error as Error).message}; the backup is kept; to finish by hand: ${manual}` });
+      throw new RestoreError(`restore failed: ${(error as Error).message}; the backup is kept`, manual);
+    }
     report.recreated.push(...missing.map(describeObject));
   } else if (missing.length > 0) {
     report.differences.push(...missing.map((o) => `not re-created (no archive): ${describeObject(o)}`));
@@ -164,7 +210,10 @@ async function compareCatalog(request: UndoRequest, created: Map<string, Catalog
       continue;
     }
     if (created.has(key)) report.differences.push(`still there: ${describeObject(o)} (created by the migration)`);
-    else report.keptMeanwhile.push(describeObject(o));
+    else {
+      report.keptMeanwhile.push(describeObject(o));
+      report.keptNames.push(o.name);
+    }
   }
   for (const [key, o] of had) if (!has.has(key)) report.differences.push(`missing ${describeObject(o)}`);
   for (const [name, value] of Object.entries(request.before.sequences)) {

@@ -60,7 +60,7 @@ export interface CloseRequest extends UnitSettings {
  * Measures and judges. On an undeclared loss it throws VerificationError, after `seen` was given the
  * rows before of the tables it counted (so a rollback can be shown to have kept them).
  */
-export async function closeUnit(client: ClientBase, unit: Unit, r: CloseRequest, seen?: (rowsBefore: Map<string, number>) => void): Promise<string[]> {
+export async function closeUnit(client: ClientBase, unit: Unit, r: CloseRequest, seen?: (rowsBefore: Map<string, number>) => void): Promise<{ figures: string[]; measurement: Measurement }> {
   const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live);
   const declared = new Declarations(r.allowDataLoss);
   const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
@@ -73,7 +73,7 @@ export async function closeUnit(client: ClientBase, unit: Unit, r: CloseRequest,
     r.log.error('verify.failed', { migration: r.migration, counts: figures, losses, message, quiet: true });
     throw new VerificationError(message);
   }
-  return figures;
+  return { figures, measurement };
 }
 
 /** Exact rows before, where known: profiled, or counted after a delete (after + deleted − inserted). */

@@ -135,8 +135,8 @@ describe('pgwarden demo', () => {
     const restore = section(6);
     expect(restore).toContain('could not create unique index "tasks_title_key"');
     expect(restore).toContain('restore: DROP INDEX IF EXISTS "public"."tasks_title_key" CASCADE');
-    expect(restore).toContain('restore: rows of public.tasks: removed 120, put back 120 from the backup');
-    expect(restore).toMatch(/database restored to its state before 0017_normalize_task_titles: .*public\.tasks: 120 rows, checksum (\w+) \(before: 120 rows, checksum \1\)/);
+    expect(restore).toContain('restore: rows of public.tasks changed by statement 1 (line 5): 120 put back, 0 inserted by it removed');
+    expect(restore).toMatch(/database restored to its state before 0017_normalize_task_titles: dropped index public\.tasks\.tasks_title_key; rows of public\.tasks changed by statement 1/);
     expect(restore).toContain("✔ restored: tasks has its 120 rows back exactly as before the run (task 1 is titled 'Task 1'");
 
     // 7 and after: nothing left

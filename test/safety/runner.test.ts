@@ -81,7 +81,7 @@ SELECT 1 / 0;
     expect(await schemaDump(db.url)).toBe(schema);
     expect(await dataChecksums(client)).toEqual(data);
     const done = log.events.find((e) => e.event === 'restore.done');
-    expect(done?.fields.schema).toBe('schema dump identical to before');
+    expect(done?.fields.schema).toBe('schema dump identical to before (comments, grants, owners, defaults included)');
     expect(done?.fields.dropped).toEqual(['index public.accounts.accounts_note_idx']);
   });
 });

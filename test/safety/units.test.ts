@@ -4,7 +4,7 @@ import { describeLosses } from '../../src/safety/verify.js';
 import { Declarations, judge } from '../../src/safety/verdict.js';
 import type { Measurement } from '../../src/safety/measure.js';
 import type { TableProfile } from '../../src/safety/profile.js';
-import { normalizeSchemaDump, selectEntries, tocPatterns, firstDifference } from '../../src/safety/archive.js';
+import { normalizeSchemaDump, selectEntries, tocPatterns, firstDifference, dumpDifferences } from '../../src/safety/archive.js';
 import { manualRestoreCommand, parseToolVersion, pgTools } from '../../src/safety/pg-tools.js';
 import { splitPassword } from '../../src/safety/redact.js';
 import { diffCatalogs, dropStatements, type Catalog } from '../../src/safety/catalog.js';
@@ -84,6 +84,21 @@ describe('verdict', () => {
       'migration 005_x lost rows it did not declare (public.b: 10 rows before, table dropped after (no statement names it: a cascade, trigger, function or dynamic SQL did it); ' +
         'public.a: 10 rows before, 9 rows after by DELETE at line 3: DELETE FROM a WHERE id = 1); if that is intended, add "-- pgwarden:allow-data-loss public.b, public.a" to the migration',
     );
+  });
+});
+
+describe('schema dump comparison', () => {
+  const dump = (...objects: string[]) => objects.map((o) => `--\n-- ${o.split('\n')[0]}\n--\n\n${o.split('\n').slice(1).join('\n')}\n`).join('\n');
+  it('lists every differing object, not the first line, and leaves out what other sessions created', () => {
+    const before = dump('Name: t; Type: TABLE; Schema: public; Owner: app\nCREATE TABLE public.t (\n    id integer\n);', 'Name: TABLE t; Type: COMMENT; Schema: public; Owner: app\nCOMMENT ON TABLE public.t IS \'billing\';', 'Name: TABLE t; Type: ACL; Schema: public; Owner: app\nGRANT SELECT ON TABLE public.t TO reader;');
+    const after = dump('Name: t; Type: TABLE; Schema: public; Owner: app\nCREATE TABLE public.t (\n    id bigint\n);', 'Name: cache; Type: TABLE; Schema: public; Owner: app\nCREATE TABLE public.cache (\n    k text\n);', 'Name: x; Type: TABLE; Schema: public; Owner: app\nCREATE TABLE public.x ();');
+    expect(dumpDifferences(before, after, ['cache'])).toEqual([
+      'changed: Name: t; Type: TABLE; Schema: public; Owner: app: - id integer + id bigint',
+      'missing: Name: TABLE t; Type: COMMENT; Schema: public; Owner: app',
+      'missing: Name: TABLE t; Type: ACL; Schema: public; Owner: app',
+      'unexpected: Name: x; Type: TABLE; Schema: public; Owner: app',
+    ]);
+    expect(dumpDifferences(before, before)).toEqual([]);
   });
 });
 
