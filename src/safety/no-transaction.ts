@@ -190,7 +190,8 @@ function finish(log: MigrationHookContext['log'], name: string, report: UndoRepo
     throw new RestoreError(`undo of ${name} finished but the database differs from before it: ${report.differences.join('; ')}; backup ${backupId} is kept`);
   }
   if (report.conflicts.length > 0) {
-    log.warn('restore.conflicts', { ...fields, message: `${name} undone except ${report.conflicts.length} row(s) the application changed again since: ${report.conflicts.join('; ')}` });
+    const shown = report.conflicts.slice(0, 5).join('; ') + (report.conflicts.length > 5 ? `; and ${report.conflicts.length - 5} more (all in the event's conflicts field)` : '');
+    log.warn('restore.conflicts', { ...fields, message: `${name} undone except ${report.conflicts.length} row(s) the application changed again since: ${shown}` });
     log.info('restore.done', { ...fields, message: `database restored to its state before ${name}, except the rows the application changed since: ${details.join('; ')}` });
     return { restored: false };
   }

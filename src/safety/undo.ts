@@ -72,22 +72,61 @@ async function writableColumns(client: ClientBase, table: RowImage['table']): Pr
 const undoTable = (n: number) => `pg_temp.pgwarden_undo_${n}`;
 const matchOn = (image: RowImage, a: string, b: string) => image.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
 
+async function columnsOf(client: ClientBase, relation: string): Promise<string[]> {
+  const r = await client.query<{ name: string }>(`SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`, [relation]);
+  return r.rows.map((c) => c.name);
+}
+
+/**
+ * A table's rows as they will be once the later statements are undone: the selection of each earlier
+ * statement compares with this, not with the table, since a row one statement updated and a later one
+ * deleted is still the migration's to undo.
+ */
+class TableStates {
+  private readonly names = new Map<string, string>();
+  constructor(private readonly client: ClientBase) {}
+
+  async of(image: RowImage): Promise<string> {
+    const key = tableKeyOf(image.table);
+    let name = this.names.get(key);
+    if (!name) {
+      name = `pg_temp.pgwarden_state_${this.names.size}`;
+      await this.client.query(`CREATE TEMP TABLE ${name.slice('pg_temp.'.length)} ON COMMIT DROP AS SELECT * FROM ${qualified(image.table)}`);
+      this.names.set(key, name);
+    }
+    return name;
+  }
+
+  /** After a statement's selection: its rows to undo take the state they had before it. */
+  async advance(image: RowImage, n: number): Promise<void> {
+    const state = await this.of(image);
+    const u = undoTable(n);
+    await this.client.query(`DELETE FROM ${state} s USING ${u} u WHERE ${matchOn(image, 'u', 's')}`);
+    const have = new Set(await columnsOf(this.client, state));
+    const columns = (await columnsOf(this.client, qualified(image.before))).filter((c) => have.has(c)).map(quoteIdent).join(', ');
+    await this.client.query(`INSERT INTO ${state} (${columns}) SELECT ${columns} FROM ${qualified(image.before)} i WHERE EXISTS (SELECT 1 FROM ${u} u WHERE ${matchOn(image, 'u', 'i')} AND NOT u.inserted)`);
+  }
+}
+
 /**
  * Which rows of an image are still exactly as the statement left them (or still absent where it
  * deleted them): those are the statement's to undo; the others the application changed since. Decided
  * before anything is dropped, while the rows still have the shape the statement left.
  */
-async function selectUndo(client: ClientBase, image: RowImage, n: number, where: string): Promise<string[]> {
+async function selectUndo(client: ClientBase, states: TableStates, image: RowImage, n: number, where: string): Promise<string[]> {
   if (image.key.length === 0) return [];
-  const t = qualified(image.table);
+  const t = await states.of(image);
   const keys = image.key.map((k) => `a.${quoteIdent(k)}`).join(', ');
+  // the row as the statement saw it: its own columns, in its own order
+  const hash = `md5(row(${(await columnsOf(client, qualified(image.before))).map((c) => `t.${quoteIdent(c)}`).join(', ')})::text)`;
   await client.query(`CREATE TEMP TABLE ${undoTable(n).slice('pg_temp.'.length)} ON COMMIT DROP AS
       SELECT ${keys}, a.inserted FROM ${qualified(image.after)} a LEFT JOIN ${t} t ON ${matchOn(image, 'a', 't')}
-       WHERE (a.hash IS NULL AND t.${quoteIdent(image.key[0])} IS NULL) OR md5(t::text) = a.hash`);
+       WHERE (a.hash IS NULL AND t.${quoteIdent(image.key[0])} IS NULL) OR ${hash} = a.hash`);
   const conflicts = await client.query<{ k: string; inserted: boolean; now: boolean }>(
     `SELECT row(${keys})::text AS k, a.inserted, t.${quoteIdent(image.key[0])} IS NOT NULL AS now FROM ${qualified(image.after)} a LEFT JOIN ${t} t ON ${matchOn(image, 'a', 't')}
-      WHERE NOT EXISTS (SELECT 1 FROM ${undoTable(n)} u WHERE ${matchOn(image, 'u', 'a')}) ORDER BY 1 LIMIT 20`,
+      WHERE NOT EXISTS (SELECT 1 FROM ${undoTable(n)} u WHERE ${matchOn(image, 'u', 'a')}) ORDER BY 1`,
   );
+  await states.advance(image, n);
   const key = tableKeyOf(image.table);
   return conflicts.rows.map(
     (c) => `${key} row ${c.k}: changed by the application after ${where} (${c.now ? 'its current version' : 'deleted since; nothing'} kept in the table${c.inserted ? '' : `, the version before the migration kept in ${tableKeyOf(image.before)}`})`,
@@ -134,12 +173,13 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
     if (superuser) await client.query(`SET LOCAL session_replication_role = replica`);
     // 1. which rows are still as the migration left them, while they still have that shape
     const work: Array<{ image: RowImage; n: number; where: string }> = [];
+    const states = new TableStates(client);
     for (const c of [...changes].reverse()) {
       for (const image of [...c.images].reverse()) {
         const where = `statement ${c.statement} (line ${c.line})`;
         const n = work.length;
         work.push({ image, n, where });
-        report.conflicts.push(...(await selectUndo(client, image, n, where)));
+        report.conflicts.push(...(await selectUndo(client, states, image, n, where)));
       }
     }
     // 2. the objects it created go (a constraint it added must not refuse the old rows), types go back
