@@ -149,29 +149,37 @@ export function noTransactionGuard(s: GuardSettings) {
         log.error('restore.impossible', { migration: migration.name, message: `migration ${migration.name} ran outside a transaction and failed, and no backup was taken: the database may be half-migrated` });
         return;
       }
-      if (point.running) point.changes.push(await leftovers(context.client, point.running, s.schemas));
-      log.warn('restore.start', { migration: migration.name, backup: backup.manifest.id, message: `migration ${migration.name} ran outside a transaction and failed: undoing its ${point.changes.length} committed statement(s)` });
-      const report = await undoMigration({
-        client: context.client,
-        databaseUrl: s.databaseUrl(),
-        changes: point.changes,
-        ...(backup.file ? { archive: { tools: backup.tools ?? s.tools, file: backup.file } } : {}),
-        before: point.catalog,
-        schemas: s.schemas,
-        log,
-      });
-      let schema = 'schema compared by catalog only';
-      if (point.schemaDump !== undefined) {
-        const now = await liveSchemaDump(backup.tools ?? s.tools, s.databaseUrl(), s.schemas);
-        const lines = dumpDifferences(point.schemaDump, now, report.keptNames);
-        report.differences.push(...lines.map((l) => `schema dump: ${l}`));
-        schema = lines.length === 0 ? 'schema dump identical to before (comments, grants, owners, defaults included)' : `schema dump differs in ${lines.length} object(s)`;
+      try {
+        if (point.running) point.changes.push(await leftovers(context.client, point.running, s.schemas));
+        log.warn('restore.start', { migration: migration.name, backup: backup.manifest.id, message: `migration ${migration.name} ran outside a transaction and failed: undoing its ${point.changes.length} committed statement(s)` });
+        const report = await undoMigration({
+          client: context.client,
+          databaseUrl: s.databaseUrl(),
+          changes: point.changes,
+          ...(backup.file ? { archive: { tools: backup.tools ?? s.tools, file: backup.file } } : {}),
+          before: point.catalog,
+          schemas: s.schemas,
+          log,
+        });
+        let schema = 'schema compared by catalog only';
+        if (point.schemaDump !== undefined) {
+          const now = await liveSchemaDump(backup.tools ?? s.tools, s.databaseUrl(), s.schemas);
+          const lines = dumpDifferences(point.schemaDump, now, report.keptNames);
+          report.differences.push(...lines.map((l) => `schema dump: ${l}`));
+          schema = lines.length === 0 ? 'schema dump identical to before (comments, grants, owners, defaults included)' : `schema dump differs in ${lines.length} object(s)`;
+        }
+        const outcome = finish(log, migration.name, report, schema, backup.manifest.id);
+        // with rows the application changed again, both versions stay: the old ones in the images
+        if (outcome.restored) await dropImages(context.client, point.changes);
+        points.delete(migration.name);
+        return outcome;
+      } catch (error) {
+        if (error instanceof RestoreError) throw error;
+        // a connection lost halfway, a statement refused: one line, the backup stays for `backups restore`
+        const message = `restore failed: ${(error as Error).message}; the backup is kept`;
+        log.error('restore.failed', { migration: migration.name, error: (error as Error).message, message });
+        throw new RestoreError(message);
       }
-      const outcome = finish(log, migration.name, report, schema, backup.manifest.id);
-      // with rows the application changed again, both versions stay: the old ones in the images
-      if (outcome.restored) await dropImages(context.client, point.changes);
-      points.delete(migration.name);
-      return outcome;
     },
   };
 }

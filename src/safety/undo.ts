@@ -218,7 +218,9 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
     const entries = selectEntries(toc, missing.flatMap(tocPatterns));
     const listFile = `${request.archive.file}.undo-${Date.now()}.list`;
     await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
-    step(log, `pg_restore ${entries.length} archive entries to re-create ${missing.map(describeObject).join(', ')}`);
+    const tools = request.archive.tools;
+    const how = tools.olderServer ? `, as SQL through psql without SET ${tools.olderServer.unknownSettings.join(', ')} (pg_restore is newer than the server)` : '';
+    step(log, `pg_restore ${entries.length} archive entries to re-create ${missing.map(describeObject).join(', ')}${how}`);
     const args = ['--single-transaction', '--exit-on-error', `--use-list=${listFile}`, request.archive.file];
     try {
       await restoreIntoDatabase(request.archive.tools, ['--no-password', ...args], request.databaseUrl);

@@ -114,7 +114,7 @@ process.exit(r.status === 0 ? 0 : 1);
     const schema = await schemaDump(db.url);
     const data = await dataChecksums(client);
     const log = captureLogger();
-    const m = migration('011b_drop.sql', `-- pgwarden:no-transaction\nDROP VIEW big_orders;\nDROP TABLE events;\nSELECT 1 / 0;\n`, ['public.events']);
+    const m = migration('011b_drop.sql', `-- pgwarden:no-transaction\n-- pgwarden:allow-data-loss events\nDROP VIEW big_orders;\nDROP TABLE events;\nSELECT 1 / 0;\n`, ['public.events']);
     const outcome = await applyWithHooks(db.url, safetyHooks({ backupDir: join(backupDir, 'newer-client'), pgDumpPath: join(tools, 'pg_dump') }), [m], log);
     expect((outcome.failed?.error as Error).message).toBe('division by zero');
     expect(outcome.restoreError).toBeUndefined();
