@@ -3,7 +3,8 @@ import type { Statement } from '../sql/parser.js';
 import { nodeAs } from '../sql/ast.js';
 import { quoteIdent } from '../db/quote.js';
 import type { MigrationAnalysis } from '../analysis/migration-analysis.js';
-import type { MigrationHooks, PlannedMigration, RunLogger } from './hooks.js';
+import type { MigrationHookContext, MigrationHooks, PlannedMigration, RunLogger, StatementHookContext } from './hooks.js';
+import { cannotRunInTransaction } from '../analysis/transactions.js';
 import { backoffDelay, isRetryable, sleep, sqlState, type BackoffPolicy } from './retry.js';
 import { describeBlockers, watchBlockers, type Blocker } from './blockers.js';
 import { finishAttempt, progressAttempt, recordApplied, removeApplied, startAttempt } from './history.js';
@@ -175,7 +176,7 @@ async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobRe
           // the cleanup waits for locks too, so it shares the statement's retry; a resumed statement may
           // have been killed halfway through, like a timed-out one
           if ((attempt > 1 || resume) && step.statement) await dropInvalidIndexLeftBy(client, step.statement);
-          return client.query(step.text);
+          return runStatement(client, env.hooks, statementContext(context, step, index, explicit));
         });
         if (!run.error) break;
         const error = withBlockers(run.error, run.blockers);
@@ -214,6 +215,38 @@ async function runOutsideTransaction(job: MigrationJob, env: Env): Promise<JobRe
 async function throwIfLockLost(env: Env, job: MigrationJob, error: unknown, outcome: string): Promise<void> {
   if (error instanceof RunLockLostError) throw error;
   if (env.conns.lock && !(await holdsRunLock(env.conns.migration, env.conns.lock.key))) throw new RunLockLostError(job.planned.name, error, outcome);
+}
+
+/**
+ * The hooks' view of one statement run outside a migration transaction. It gets a transaction of its
+ * own (REPEATABLE READ) when hooks watch statements and PostgreSQL accepts it in one: what the
+ * statement did can then be measured, and refused, before it commits — the same as a whole migration.
+ */
+function statementContext(context: MigrationHookContext, step: { text: string; statement?: Statement }, index: number, explicit: boolean): StatementHookContext {
+  const inTransaction = !explicit && step.statement !== undefined && cannotRunInTransaction(step.statement) === undefined;
+  return { ...context, statement: { index, text: step.text, line: step.statement?.range.start.line ?? 1, parsed: step.statement, inTransaction } };
+}
+
+async function runStatement(client: ClientBase, hooks: readonly MigrationHooks[], context: StatementHookContext): Promise<unknown> {
+  const watched = hooks.some((h) => h.beforeStatement || h.afterStatement);
+  if (!watched) return client.query(context.statement.text);
+  if (!context.statement.inTransaction) {
+    for (const h of hooks) await h.beforeStatement?.(context);
+    const result = await client.query(context.statement.text);
+    for (const h of hooks) await h.afterStatement?.(context);
+    return result;
+  }
+  await client.query('begin isolation level repeatable read');
+  try {
+    for (const h of hooks) await h.beforeStatement?.(context);
+    const result = await client.query(context.statement.text);
+    for (const h of hooks) await h.afterStatement?.(context);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Logs and sleeps before another attempt; false when the error is not retryable or retries are spent. */

@@ -46,6 +46,7 @@ export function planned(file: LoadedMigration, analysis: MigrationAnalysis): Pla
     tablesAtRisk: analysis.tablesAtRisk.map((t) => t.table),
     allowDataLoss: analysis.allowDataLoss,
     risks: analysis.risks,
+    statements: analysis.statements,
   };
 }
 

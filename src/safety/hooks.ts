@@ -1,15 +1,13 @@
-import type { ClientBase } from 'pg';
-import type { FailureOutcome, MigrationHookContext, MigrationHooks, PlannedMigration, RunInfo, RunLogger } from '../runner/hooks.js';
-import { liveSchemaDump } from './archive.js';
+import type { FailureOutcome, MigrationHookContext, MigrationHooks, PlannedMigration, RunInfo, StatementHookContext } from '../runner/hooks.js';
+import { closeOverCatalog } from './at-risk.js';
 import { pruneBackups, takeBackup, type Backup, type BackupMode } from './backup.js';
 import { DEFAULT_BACKUP_DIR } from './backup-store.js';
-import { readCatalog } from './catalog.js';
-import { BackupError, RestoreError, VerificationError } from './errors.js';
-import { parseTableName, tableFromKey, tableKeyOf, type TableName } from './names.js';
+import { BackupError } from './errors.js';
+import { tableFromKey, tableKeyOf, type TableName } from './names.js';
 import { pgTools, type PgTools } from './pg-tools.js';
-import { restoreDatabase, sameFingerprint, type RestorePoint, type RestoreReport, type RestoreSource, type RestoreTable } from './restore.js';
-import { countRows, tableFingerprint, type RowCount } from './tables.js';
-import { describeDataLoss, formatCount, undeclaredDataLoss, type TableCounts } from './verify.js';
+import { countRows } from './tables.js';
+import { closeUnit, openUnit, type Unit } from './verification.js';
+import { noTransactionGuard } from './no-transaction.js';
 
 export interface SafetyOptions {
   /** `targeted` (default): whole schema + data of the tables at risk; `full`; `snapshot` (in-database copies); `none`. */
@@ -36,13 +34,20 @@ export const DEFAULT_VERIFY_MAX_ROWS = 10_000_000;
 export const BACKUP_MODES: readonly BackupMode[] = ['targeted', 'full', 'snapshot', 'none'];
 
 /** Tables at risk arrive as analysis keys (raw names); allow-data-loss lists as written in SQL. */
-function tablesOf(names: string[], parse: (name: string) => TableName = tableFromKey): TableName[] {
+function tablesOf(names: string[]): TableName[] {
   const seen = new Map<string, TableName>();
   for (const n of names) {
-    const t = parse(n);
+    const t = tableFromKey(n);
     seen.set(tableKeyOf(t), t);
   }
   return [...seen.values()];
+}
+
+/** The analysis' tables at risk with their reasons; a table listed without one is measured fully. */
+function seedsOf(m: PlannedMigration): Array<{ table: string; reason: string }> {
+  const risks = m.risks ?? [];
+  const named = new Set(risks.map((r) => r.table));
+  return [...risks, ...m.tablesAtRisk.filter((t) => !named.has(t)).map((table) => ({ table, reason: 'at risk' }))];
 }
 
 /**
@@ -57,34 +62,38 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
   const tools: PgTools = pgTools(options.pgDumpPath);
   let databaseUrl = options.databaseUrl ?? '';
   let backup: Backup | undefined;
-  const before = new Map<string, Map<string, RowCount>>();
-  const restorePoints = new Map<string, RestorePoint>();
+  /** Rows before of the tables measured, per migration: re-counted after a rollback. */
+  const rowsBefore = new Map<string, Map<string, number>>();
+  const units = new Map<string, Unit>();
+  const guard = noTransactionGuard({ schemas: options.schemas, tools, databaseUrl: () => databaseUrl, backup: () => backup });
+  const unitSettings = (migration: PlannedMigration, log: MigrationHookContext['log']) => ({ maxRows, schemas: options.schemas, log, migration: migration.name });
 
-  async function count(client: ClientBase, migration: PlannedMigration, log: RunLogger, previous?: Map<string, RowCount>) {
-    const counts = new Map<string, RowCount>();
-    for (const table of tablesOf(migration.tablesAtRisk)) {
-      const key = tableKeyOf(table);
-      const c = await countRows(client, table, maxRows, previous ? previous.get(key)?.exact === false : false);
-      if (!c.exact && !previous) {
-        log.warn('verify.estimate', {
-          migration: migration.name,
-          table: key,
-          message: `${key} holds about ${c.rows} rows, above --verify-max-rows ${maxRows}: verifying by the planner's estimate, which does not see rows deleted inside the migration`,
-        });
-      }
-      counts.set(key, c);
+  /** Tables at risk of the whole run, closed over the catalog: what the backup must hold. */
+  async function runScope(run: RunInfo): Promise<TableName[]> {
+    const out = new Map<string, TableName>();
+    for (const m of run.migrations) {
+      const scope = await closeOverCatalog(run.client, { seeds: seedsOf(m), statements: m.statements ?? [], schemas: options.schemas });
+      for (const [key, t] of scope.tables) out.set(key, t.table);
+      for (const t of tablesOf(m.tablesAtRisk)) out.set(tableKeyOf(t), t);
     }
-    return counts;
+    return [...out.values()];
+  }
+
+  function remember(migration: string, unit: Unit): void {
+    const counts = rowsBefore.get(migration) ?? new Map<string, number>();
+    for (const [key, p] of unit.start.profiles) if (p.exact && !counts.has(key)) counts.set(key, p.rows);
+    rowsBefore.set(migration, counts);
   }
 
   return {
     async beforeRun(run: RunInfo) {
       // one hooks object may serve several runs (an application calling up() at each start)
       backup = undefined;
-      before.clear();
-      restorePoints.clear();
+      rowsBefore.clear();
+      units.clear();
       databaseUrl = options.databaseUrl ?? run.databaseUrl;
       if (run.migrations.length === 0) return;
+      if (mode !== 'none') await guard.refuseKeyless(run);
       if (mode === 'none') {
         run.log.warn('backup.skipped', { message: 'no backup taken (--backup none): a failed migration outside a transaction cannot be restored' });
         return;
@@ -96,7 +105,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
         backupDir,
         pgDumpPath: options.pgDumpPath,
         migrations: run.migrations.map((m) => m.name),
-        tablesAtRisk: tablesOf(run.migrations.flatMap((m) => m.tablesAtRisk)),
+        tablesAtRisk: await runScope(run),
         verifyMaxRows: maxRows,
         log: run.log,
         schemas: options.schemas,
@@ -105,82 +114,69 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
     },
 
     async beforeMigration({ migration, client, log }: MigrationHookContext) {
-      const counts = await count(client, migration, log);
-      before.set(migration.name, counts);
-      if (!migration.transactional && backup) {
-        // No rollback will undo this one: remember the exact state to return to if it fails.
-        const tables: RestoreTable[] = [];
-        for (const table of tablesOf(migration.tablesAtRisk)) {
-          const c = counts.get(tableKeyOf(table));
-          const exists = c?.rows !== null && c !== undefined;
-          tables.push({ table, exists, fingerprint: exists && c.exact ? await tableFingerprint(client, table) : null });
-        }
-        restorePoints.set(migration.name, {
-          catalog: await readCatalog(client, options.schemas),
-          tables,
-          ...(backup.file ? { schemaDump: await liveSchemaDump(backup.tools ?? tools, databaseUrl, options.schemas) } : {}),
-        });
+      if (migration.transactional) {
+        const unit = await openUnit(client, seedsOf(migration), migration.statements ?? [], unitSettings(migration, log));
+        units.set(migration.name, unit);
+        remember(migration.name, unit);
+        return;
       }
+      await guard.begin(client, migration);
     },
 
     async afterMigration({ migration, client, log }: MigrationHookContext) {
-      const previous = before.get(migration.name);
-      if (!previous) return;
-      const after = await count(client, migration, log, previous);
-      const counts: TableCounts[] = [...previous.entries()].map(([table, b]) => ({ table, before: b, after: after.get(table)! }));
-      const allowed = new Set(tablesOf(migration.allowDataLoss, parseTableName).map(tableKeyOf));
-      const losses = undeclaredDataLoss(counts, allowed);
-      const figures = counts.map((c) => `${c.table}: ${formatCount(c.before)} before, ${formatCount(c.after)} after${allowed.has(c.table) ? ' (data loss allowed)' : ''}`);
-      if (losses.length > 0) {
-        const message = describeDataLoss(migration.name, losses, migration.risks ?? []);
-        // quiet: the runner reports the thrown error itself; the event is for JSON log pipelines
-        log.error('verify.failed', { migration: migration.name, counts: figures, message, quiet: true });
-        throw new VerificationError(message);
-      }
-      if (counts.length > 0) log.info('verify.ok', { migration: migration.name, counts: figures, message: `${migration.name}: row counts verified (${figures.join('; ')})` });
+      if (!migration.transactional) await guard.finished(client, migration);
+      const unit = units.get(migration.name);
+      if (!unit) return;
+      units.delete(migration.name);
+      const { figures } = await closeUnit(
+        client,
+        unit,
+        { ...unitSettings(migration, log), allowDataLoss: migration.allowDataLoss, statements: migration.statements ?? [], attribution: { risks: migration.risks ?? [] } },
+        (counted) => {
+          const counts = rowsBefore.get(migration.name) ?? new Map<string, number>();
+          for (const [key, rows] of counted) counts.set(key, rows);
+          rowsBefore.set(migration.name, counts);
+        },
+      );
+      if (figures.length > 0) log.info('verify.ok', { migration: migration.name, counts: figures, message: `${migration.name}: row counts verified (${figures.join('; ')})` });
+    },
+
+    async beforeStatement(context: StatementHookContext) {
+      const { migration, client, log, statement } = context;
+      if (!statement.parsed) return;
+      const end = statement.parsed.range.end.line;
+      const seeds = (migration.risks ?? []).filter((r) => r.line !== undefined && r.line >= statement.line && r.line <= end);
+      const unit = await openUnit(client, seeds, [statement.parsed], unitSettings(migration, log));
+      units.set(`${migration.name}\u0000${statement.index}`, unit);
+      await guard.beforeStatement(context, unit);
+    },
+
+    async afterStatement(context: StatementHookContext) {
+      const { migration, client, log, statement } = context;
+      const key = `${migration.name}\u0000${statement.index}`;
+      const unit = units.get(key);
+      if (!unit) return;
+      units.delete(key);
+      const { figures, measurement } = await closeUnit(client, unit, {
+        ...unitSettings(migration, log),
+        allowDataLoss: migration.allowDataLoss,
+        statements: statement.parsed ? [statement.parsed] : [],
+        attribution: { statement: { text: statement.text, line: statement.line }, risks: migration.risks ?? [] },
+        live: !statement.inTransaction,
+      });
+      await guard.afterStatement(context, measurement);
+      const how = statement.inTransaction ? 'row counts verified' : 'ran in transactions of its own, measured live (dropped objects and the server accounting checked; counts shown, not compared)';
+      if (figures.length > 0) log.info('verify.ok', { migration: migration.name, statement: statement.index + 1, counts: figures, message: `${migration.name}: statement ${statement.index + 1}: ${how} (${figures.join('; ')})` });
     },
 
     async onFailure(context: MigrationHookContext & { error: unknown }): Promise<FailureOutcome | void> {
-      const { migration, log } = context;
-      const previous = before.get(migration.name);
+      const { migration } = context;
+      units.delete(migration.name);
       if (migration.transactional) {
-        await reportUnchanged(context, previous, maxRows);
+        await reportUnchanged(context, rowsBefore.get(migration.name), maxRows);
         return;
       }
-      const point = restorePoints.get(migration.name);
-      if (!backup || !point) {
-        log.error('restore.impossible', {
-          migration: migration.name,
-          message: `migration ${migration.name} ran outside a transaction and failed, and no backup was taken: the database may be half-migrated`,
-        });
-        return;
-      }
-      const taken = backup.fingerprints;
-      const stale = point.tables.filter((t) => {
-        const key = tableKeyOf(t.table);
-        if (!taken.has(key)) return t.exists;
-        const then = taken.get(key) ?? null;
-        // too large to checksum on either side: cannot prove the backup current, only warn
-        if (then === null || t.fingerprint === null) {
-          log.warn('restore.unverified', { table: key, message: `${key} is too large to checksum: cannot prove backup ${backup!.manifest.id} still holds its rows as they were before ${migration.name}` });
-          return false;
-        }
-        return !sameFingerprint(then, t.fingerprint);
-      });
-      const source: RestoreSource = backup.file
-        ? { engine: 'pg_dump', tools: backup.tools ?? tools, file: backup.file }
-        : { engine: 'snapshot', copies: new Map(backup.manifest.tables.flatMap((t) => (t.snapshotTable ? [[t.name, tableFromKey(t.snapshotTable)] as const] : []))) };
-      if (stale.length > 0) {
-        // Earlier migrations of this run changed these rows: the backup no longer holds the state to return to.
-        const message = `cannot restore ${stale.map((t) => tableKeyOf(t.table)).join(', ')} automatically: an earlier migration of this run changed them after backup ${backup.manifest.id}`;
-        log.error('restore.impossible', { migration: migration.name, message });
-        throw new RestoreError(message);
-      }
-      log.warn('restore.start', { migration: migration.name, backup: backup.manifest.id, message: `migration ${migration.name} ran outside a transaction and failed: restoring from backup ${backup.manifest.id}` });
-      const report = await restoreDatabase({ databaseUrl, source, target: point, log, schemas: options.schemas });
-      logReport(log, migration.name, report);
-      if (!report.ok) throw new RestoreError(`restore of ${migration.name} finished but the database differs from before it: ${summary(report)}; backup ${backup.manifest.id} is kept`);
-      return { restored: true };
+      return guard.restore(context);
     },
 
     async afterRun(run) {
@@ -190,12 +186,12 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
 }
 
 /** A transactional migration rolled back: re-count to show nothing changed. */
-async function reportUnchanged(context: MigrationHookContext, previous: Map<string, RowCount> | undefined, maxRows: number): Promise<void> {
+async function reportUnchanged(context: MigrationHookContext, previous: Map<string, number> | undefined, maxRows: number): Promise<void> {
   const { migration, client, log } = context;
   const figures: string[] = [];
-  for (const [key, b] of previous ?? []) {
-    const now = await countRows(client, tableFromKey(key), maxRows, !b.exact).catch(() => undefined);
-    figures.push(`${key}: ${formatCount(b)} before, ${now ? formatCount(now) : 'not re-counted'} now`);
+  for (const [key, rows] of [...(previous ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
+    const now = await countRows(client, tableFromKey(key), maxRows).catch(() => undefined);
+    figures.push(`${key}: ${rows} rows before, ${now?.rows !== undefined && now.rows !== null ? `${now.exact ? '' : '~'}${now.rows} rows` : 'not re-counted'} now`);
   }
   log.info('restore.not-needed', {
     migration: migration.name,
@@ -203,26 +199,3 @@ async function reportUnchanged(context: MigrationHookContext, previous: Map<stri
     counts: figures,
   });
 }
-
-function summary(report: RestoreReport): string {
-  const parts = [...report.differences];
-  for (const t of report.tables) {
-    if (!t.ok) parts.push(`${t.table}: ${t.actual?.rows ?? 'missing'} rows, expected ${t.expected?.rows ?? 'none'}`);
-  }
-  if (report.schemaDifference) parts.push(`schema dump differs at ${report.schemaDifference}`);
-  return parts.join('; ');
-}
-
-export function logReport(log: RunLogger, migration: string, report: RestoreReport): void {
-  const tables = report.tables.map(
-    (t) =>
-      `${t.table}: ${t.actual ? `${t.actual.rows} rows, checksum ${t.actual.checksum}` : 'absent'} ` +
-      `(before: ${t.expected ? `${t.expected.rows} rows, checksum ${t.expected.checksum}` : t.ok ? 'absent or too large to checksum' : 'not checksummed'})`,
-  );
-  const schema = report.schemaIdentical === null ? 'schema compared by catalog only' : report.schemaIdentical ? 'schema dump identical to before' : `schema dump differs: ${report.schemaDifference}`;
-  const fields = { migration, dropped: report.dropped, recreated: report.recreated, tables, schema };
-  const details = [...(report.dropped.length > 0 ? [`dropped ${report.dropped.join(', ')}`] : []), ...(report.recreated.length > 0 ? [`re-created ${report.recreated.join(', ')}`] : []), ...tables, schema];
-  if (report.ok) log.info('restore.done', { ...fields, message: `database restored to its state before ${migration}: ${details.join('; ')}` });
-  else log.error('restore.mismatch', { ...fields, differences: report.differences, message: `restore of ${migration} does not match the state before it: ${[...report.differences, ...details].join('; ')}` });
-}
-

@@ -22,14 +22,20 @@ export function tableKeyOf(table: TableName): string {
  * directive write them: unquoted parts fold to lower case, a missing schema means `public`.
  */
 export function parseTableName(text: string): TableName {
+  const parts = nameParts(text);
+  if (parts.length === 0) return { schema: 'public', name: text };
+  if (parts.length === 1) return { schema: 'public', name: parts[0] };
+  return { schema: parts[parts.length - 2], name: parts[parts.length - 1] };
+}
+
+/** `a.b."C"` → [`a`, `b`, `C`]: unquoted parts fold to lower case. */
+export function nameParts(text: string): string[] {
   const parts: string[] = [];
   const re = /\s*(?:"((?:[^"]|"")*)"|([^."]+))\s*(?:\.|$)/gy;
   for (let m = re.exec(text); m && m[0] !== ''; m = re.exec(text)) {
     parts.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2].trim().toLowerCase());
   }
-  if (parts.length === 0) return { schema: 'public', name: text };
-  if (parts.length === 1) return { schema: 'public', name: parts[0] };
-  return { schema: parts[parts.length - 2], name: parts[parts.length - 1] };
+  return parts;
 }
 
 /** A key as tableKeyOf writes it (raw names, no quoting): the schema ends at the first dot. */

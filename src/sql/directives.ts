@@ -6,7 +6,10 @@ export type Directive =
   | { type: 'no-transaction'; by: TransactionMarker }
   /** A section marker that tells which tool a plain `*.sql` file is written for. */
   | { type: 'tool'; tool: 'dbmate' | 'goose' }
-  | { type: 'allow-data-loss'; tables: string[] };
+  /** Tables (`t`, `schema.t`) or columns (`t.col`, `schema.t.col`) whose loss verification accepts. */
+  | { type: 'allow-data-loss'; tables: string[] }
+  /** Tables without a primary key or replica identity that a failed no-transaction migration may restore whole. */
+  | { type: 'whole-table-restore'; tables: string[] };
 
 /**
  * Opt-out markers: `-- pgwarden:no-transaction`, dbmate's `-- migrate:up transaction:false`, goose's
@@ -45,6 +48,8 @@ export function parseDirective(commentText: string): Directive | null {
   if (/^(?:exports\.)?config\s*=\s*\{\s*transaction\s*:\s*false\s*\};?$/i.test(body)) return { type: 'no-transaction', by: 'knex' };
   const loss = /^pgwarden:allow-data-loss\b\s*(.*)$/i.exec(body);
   if (loss) return { type: 'allow-data-loss', tables: splitList(loss[1]) };
+  const whole = /^pgwarden:whole-table-restore\b\s*(.*)$/i.exec(body);
+  if (whole) return { type: 'whole-table-restore', tables: splitList(whole[1]) };
   const ignore = IGNORE.exec(body);
   if (!ignore) return null;
   const rules = splitList(ignore[3] ?? '');

@@ -116,7 +116,7 @@ describe('pgwarden demo', () => {
     const apply = section(3);
     expect(apply).toMatch(/backup \S+ taken in schema pgwarden_backup: public\.projects 8 rows/);
     expect(apply.match(/^ {3}applied 00\d\d_/gm)).toHaveLength(12);
-    expect(apply).toContain('0012_backfill_projects_archived_at: row counts verified (public.projects: 8 rows before, 8 rows after)');
+    expect(apply).toContain('0012_backfill_projects_archived_at: statement 1: ran in transactions of its own, measured live (dropped objects and the server accounting checked; counts shown, not compared) (public.projects: 8 rows before, 8 rows after');
     expect(apply).toContain('✔ 12 migrations applied');
 
     // 4: the gate refuses 0013 and names the rule
@@ -135,8 +135,8 @@ describe('pgwarden demo', () => {
     const restore = section(6);
     expect(restore).toContain('could not create unique index "tasks_title_key"');
     expect(restore).toContain('restore: DROP INDEX IF EXISTS "public"."tasks_title_key" CASCADE');
-    expect(restore).toContain('restore: rows of public.tasks: removed 120, put back 120 from the backup');
-    expect(restore).toMatch(/database restored to its state before 0017_normalize_task_titles: .*public\.tasks: 120 rows, checksum (\w+) \(before: 120 rows, checksum \1\)/);
+    expect(restore).toContain('restore: rows of public.tasks changed by statement 1 (line 5): 120 put back, 0 inserted by it removed');
+    expect(restore).toMatch(/database restored to its state before 0017_normalize_task_titles: dropped index public\.tasks\.tasks_title_key; rows of public\.tasks changed by statement 1/);
     expect(restore).toContain("✔ restored: tasks has its 120 rows back exactly as before the run (task 1 is titled 'Task 1'");
 
     // 7 and after: nothing left

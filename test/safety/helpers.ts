@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import type { MigrationHooks, PlannedMigration, RunLogger } from '../../src/runner/hooks.js';
-import { loadParser, parseSource } from '../../src/sql/parser.js';
-import { SourceFile } from '../../src/sql/source.js';
+import { analyzeMigrations } from '../../src/analysis/migration-analysis.js';
+import { cannotRunInTransaction } from '../../src/analysis/transactions.js';
 
 /** Three related tables with a few thousand rows, the shape of a small production database. */
 export async function seed(client: pg.ClientBase): Promise<void> {
@@ -46,25 +46,27 @@ export interface RunOutcome {
   restoreError?: unknown;
 }
 
-async function statementsOf(sql: string): Promise<string[]> {
-  await loadParser();
-  return parseSource(new SourceFile('migration.sql', sql))
-    .statements.filter((s) => !s.parent)
-    .map((s) => s.text);
+/** What the runner gives hooks beyond the test's own fields: the analysis' statements and risks. */
+async function withAnalysis(m: PlannedMigration): Promise<PlannedMigration> {
+  const [a] = await analyzeMigrations([{ name: m.name, path: m.path, text: m.sql }]);
+  const tablesAtRisk = [...new Set([...m.tablesAtRisk, ...a.tablesAtRisk.map((t) => t.table)])];
+  return { ...m, tablesAtRisk, risks: m.risks ?? a.risks, statements: m.statements ?? a.statements };
 }
 
 /**
  * Applies migrations the way the runner does, calling the hooks at the same points: a transactional
  * migration inside BEGIN ISOLATION LEVEL REPEATABLE READ … COMMIT/ROLLBACK, a no-transaction one
- * statement by statement. `during` runs between beforeMigration and the SQL (concurrent traffic).
+ * statement by statement, each in a REPEATABLE READ transaction of its own when it can run in one.
+ * `during` runs between beforeMigration and the SQL (concurrent traffic).
  */
 export async function applyWithHooks(
   url: string,
   hooks: MigrationHooks,
-  migrations: PlannedMigration[],
+  given: PlannedMigration[],
   log: RunLogger,
   during?: () => Promise<void>,
 ): Promise<RunOutcome> {
+  const migrations = await Promise.all(given.map(withAnalysis));
   const runClient = new pg.Client({ connectionString: url });
   const client = new pg.Client({ connectionString: url });
   await runClient.connect();
@@ -90,7 +92,20 @@ export async function applyWithHooks(
         } else {
           await hooks.beforeMigration?.(context);
           await during?.();
-          for (const statement of await statementsOf(m.sql)) await client.query(statement);
+          for (const [index, statement] of (m.statements ?? []).entries()) {
+            const inTransaction = cannotRunInTransaction(statement) === undefined;
+            const sc = { ...context, statement: { index, text: statement.text, line: statement.range.start.line, parsed: statement, inTransaction } };
+            if (inTransaction) await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+            try {
+              await hooks.beforeStatement?.(sc);
+              await client.query(statement.text);
+              await hooks.afterStatement?.(sc);
+              if (inTransaction) await client.query('COMMIT');
+            } catch (error) {
+              if (inTransaction) await client.query('ROLLBACK');
+              throw error;
+            }
+          }
           await hooks.afterMigration?.(context);
         }
         outcome.applied.push(m.name);

@@ -71,6 +71,7 @@ describe('the safety net inside the runner', () => {
     const dir = await migrations('half', {
       '001_purge.sql': '-- pgwarden:allow-data-loss orders\nDELETE FROM orders WHERE amount < 100;\n',
       '002_half.sql': `-- pgwarden:no-transaction
+-- pgwarden:allow-data-loss accounts.note
 CREATE INDEX CONCURRENTLY accounts_note_idx ON accounts (note);
 UPDATE accounts SET note = NULL WHERE id < 1000;
 SELECT 1 / 0;
@@ -80,7 +81,7 @@ SELECT 1 / 0;
     expect(await schemaDump(db.url)).toBe(schema);
     expect(await dataChecksums(client)).toEqual(data);
     const done = log.events.find((e) => e.event === 'restore.done');
-    expect(done?.fields.schema).toBe('schema dump identical to before');
+    expect(done?.fields.schema).toBe('schema dump identical to before (comments, grants, owners, defaults included)');
     expect(done?.fields.dropped).toEqual(['index public.accounts.accounts_note_idx']);
   });
 });

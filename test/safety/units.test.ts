@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseTableName, tableFromKey } from '../../src/safety/names.js';
-import { describeDataLoss, undeclaredDataLoss } from '../../src/safety/verify.js';
-import { normalizeSchemaDump, selectEntries, tocPatterns, firstDifference } from '../../src/safety/archive.js';
+import { describeLosses } from '../../src/safety/verify.js';
+import { Declarations, judge } from '../../src/safety/verdict.js';
+import type { Measurement } from '../../src/safety/measure.js';
+import type { TableProfile } from '../../src/safety/profile.js';
+import { normalizeSchemaDump, selectEntries, tocPatterns, firstDifference, dumpDifferences } from '../../src/safety/archive.js';
 import { manualRestoreCommand, parseToolVersion, pgTools } from '../../src/safety/pg-tools.js';
 import { splitPassword } from '../../src/safety/redact.js';
 import { diffCatalogs, dropStatements, type Catalog } from '../../src/safety/catalog.js';
@@ -18,32 +21,84 @@ describe('table names', () => {
   });
 });
 
-describe('verification', () => {
-  const exact = (rows: number | null) => ({ rows, exact: true });
-  const counts = [
-    { table: 'public.a', before: exact(10), after: exact(9) },
-    { table: 'public.b', before: exact(10), after: exact(null) },
-    { table: 'public.c', before: exact(10), after: exact(12) },
-    { table: 'public.d', before: exact(10), after: exact(1) },
-    { table: 'public.e', before: exact(null), after: exact(null) },
-    { table: 'public.f', before: exact(0), after: exact(null) },
-  ];
+describe('verdict', () => {
+  const profile = (name: string, rows: number, columns: Array<[string, number, string?]>): TableProfile => ({
+    table: { schema: 'public', name },
+    rows,
+    exact: true,
+    columns: columns.map(([c, nonNull, checksum]) => ({ name: c, type: 'text', nonNull, ...(checksum ? { checksum } : {}) })),
+  });
+  const empty: Measurement = {
+    accounting: [],
+    catalog: { added: [], missing: [], changed: [] },
+    rewritten: [],
+    before: new Map(),
+    after: new Map(),
+    castBack: new Map(),
+    estimates: new Map([['public.a', 10], ['public.b', 10], ['public.c', 10], ['public.u', 5]]),
+    rowsAfter: new Map(),
+  };
+  const measured: Measurement = {
+    ...empty,
+    accounting: [
+      { schema: 'public', table: 'a', inserted: 0, updated: 0, deleted: 1, reset: false },
+      { schema: 'public', table: 'c', inserted: 3, updated: 0, deleted: 3, reset: false },
+      { schema: 'public', table: 'u', inserted: 0, updated: 5, deleted: 0, reset: false },
+    ],
+    catalog: { added: [], missing: [{ kind: 'table', schema: 'public', name: 'b' }, { kind: 'column', schema: 'public', table: 'u', name: 'old', detail: 'text' }], changed: [] },
+    before: new Map([
+      ['public.b', profile('b', 10, [])],
+      ['public.u', profile('u', 5, [['name', 5], ['legacy', 5], ['old', 2]])],
+    ]),
+    after: new Map([['public.u', profile('u', 5, [['name', 5], ['legacy', 0]])]]),
+    rowsAfter: new Map([['public.a', 9], ['public.c', 10]]),
+  };
 
-  it('flags decreases and dropped tables except those declared, not an empty table dropped', () => {
-    const losses = undeclaredDataLoss(counts, new Set(['public.d']));
-    expect(losses.map((l) => [l.table, l.dropped])).toEqual([
-      ['public.a', false],
-      ['public.b', true],
+  it('finds deleted, replaced and dropped rows, values set to NULL and dropped columns', () => {
+    const losses = judge({ measurement: measured, declared: new Declarations([]), namedDrops: new Set() });
+    expect(losses.map((l) => `${l.declare}: ${l.figures}`)).toEqual([
+      'public.b: 10 rows before, table dropped after',
+      'public.a: 10 rows before, 9 rows after',
+      'public.c: 10 rows before, 10 rows after (3 deleted and 3 inserted: rows replaced, not kept)',
+      'public.u.legacy: column legacy: 5 non-null values before, 0 after',
+      'public.u.old: column old dropped with 2 non-null values',
     ]);
   });
 
-  it('names the table, the counts and the statement responsible', () => {
-    const losses = undeclaredDataLoss(counts.slice(0, 2), new Set());
-    const text = describeDataLoss('005_x', losses, [{ table: 'public.a', reason: 'DELETE', statement: 'DELETE FROM a\n  WHERE id = 1', line: 3 }]);
+  it('accepts what is declared, by table or by column (table.column or schema.table.column)', () => {
+    const declared = new Declarations(['public.a', 'public.b', 'public.c', 'u.legacy', 'public.u.old']);
+    expect(judge({ measurement: measured, declared, namedDrops: new Set() })).toEqual([]);
+    expect(new Declarations(['public.u']).coversColumn('public.u', 'legacy')).toBe(true);
+    expect(new Declarations(['u.legacy']).coversTable('public.u')).toBe(false);
+  });
+
+  it('passes a backfill: non-null values that rise lose nothing', () => {
+    const backfill: Measurement = { ...empty, before: new Map([['public.u', profile('u', 5, [['name', 0]])]]), after: new Map([['public.u', profile('u', 5, [['name', 5]])]]) };
+    expect(judge({ measurement: backfill, declared: new Declarations([]), namedDrops: new Set() })).toEqual([]);
+  });
+
+  it('names the table, the figures and the statement responsible, or says that none names it', () => {
+    const losses = judge({ measurement: measured, declared: new Declarations([]), namedDrops: new Set() }).slice(0, 2);
+    const text = describeLosses('005_x', losses, { risks: [{ table: 'public.a', reason: 'DELETE', statement: 'DELETE FROM a\n  WHERE id = 1', line: 3 }] });
     expect(text).toBe(
-      'migration 005_x lost rows it did not declare (public.a: 10 rows before, 9 rows after by DELETE at line 3: DELETE FROM a WHERE id = 1; ' +
-        'public.b: 10 rows before, table dropped after); if that is intended, add "-- pgwarden:allow-data-loss public.a, public.b" to the migration',
+      'migration 005_x lost rows it did not declare (public.b: 10 rows before, table dropped after (no statement names it: a cascade, trigger, function or dynamic SQL did it); ' +
+        'public.a: 10 rows before, 9 rows after by DELETE at line 3: DELETE FROM a WHERE id = 1); if that is intended, add "-- pgwarden:allow-data-loss public.b, public.a" to the migration',
     );
+  });
+});
+
+describe('schema dump comparison', () => {
+  const dump = (...objects: string[]) => objects.map((o) => `--\n-- ${o.split('\n')[0]}\n--\n\n${o.split('\n').slice(1).join('\n')}\n`).join('\n');
+  it('lists every differing object, not the first line, and leaves out what other sessions created', () => {
+    const before = dump('Name: t; Type: TABLE; Schema: public; Owner: app\nCREATE TABLE public.t (\n    id integer\n);', 'Name: TABLE t; Type: COMMENT; Schema: public; Owner: app\nCOMMENT ON TABLE public.t IS \'billing\';', 'Name: TABLE t; Type: ACL; Schema: public; Owner: app\nGRANT SELECT ON TABLE public.t TO reader;');
+    const after = dump('Name: t; Type: TABLE; Schema: public; Owner: app\nCREATE TABLE public.t (\n    id bigint\n);', 'Name: cache; Type: TABLE; Schema: public; Owner: app\nCREATE TABLE public.cache (\n    k text\n);', 'Name: x; Type: TABLE; Schema: public; Owner: app\nCREATE TABLE public.x ();');
+    expect(dumpDifferences(before, after, ['cache'])).toEqual([
+      'changed: Name: t; Type: TABLE; Schema: public; Owner: app: - id integer + id bigint',
+      'missing: Name: TABLE t; Type: COMMENT; Schema: public; Owner: app',
+      'missing: Name: TABLE t; Type: ACL; Schema: public; Owner: app',
+      'unexpected: Name: x; Type: TABLE; Schema: public; Owner: app',
+    ]);
+    expect(dumpDifferences(before, before)).toEqual([]);
   });
 });
 

@@ -60,7 +60,7 @@ describe('row-count verification inside the migration transaction', () => {
     const log = captureLogger();
     const m = migration('004_drop.sql', `DROP VIEW big_orders;\nDROP TABLE orders;`, ['public.orders']);
     const outcome = await applyWithHooks(db.url, safetyHooks({ backupDir }), [m], log);
-    expect((outcome.failed?.error as Error).message).toMatch(/^migration 004_drop\.sql lost rows it did not declare \(public\.orders: 5000 rows before, table dropped after\)/);
+    expect((outcome.failed?.error as Error).message).toMatch(/^migration 004_drop\.sql lost rows it did not declare \(public\.orders: 5000 rows before, table dropped after by DROP TABLE at line 2: DROP TABLE orders\)/);
     expect(await count('orders')).toBe(5000);
   });
 

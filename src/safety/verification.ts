@@ -1,0 +1,127 @@
+import type { ClientBase } from 'pg';
+import type { RunLogger } from '../runner/hooks.js';
+import type { Statement } from '../sql/parser.js';
+import { nodeAs, stringList } from '../sql/ast.js';
+import { closeOverCatalog, type RiskScope } from './at-risk.js';
+import { VerificationError } from './errors.js';
+import { beginMeasurement, endMeasurement, type Measurement, type MeasureStart } from './measure.js';
+import { Declarations, judge } from './verdict.js';
+import { describeLosses, type Attribution } from './verify.js';
+
+/**
+ * One measured unit of work: a transactional migration, or one statement of a no-transaction
+ * migration in its own transaction. Opened after BEGIN, closed before COMMIT; closing throws
+ * VerificationError when something was lost that the migration did not declare.
+ */
+export interface Unit {
+  scope: RiskScope;
+  start: MeasureStart;
+}
+
+export interface UnitSettings {
+  maxRows: number;
+  schemas?: readonly string[];
+  log: RunLogger;
+  migration: string;
+}
+
+export async function openUnit(client: ClientBase, seeds: Array<{ table: string; reason: string }>, statements: readonly Statement[], s: UnitSettings): Promise<Unit> {
+  const scope = await closeOverCatalog(client, { seeds, statements, schemas: s.schemas });
+  if (scope.unbounded) {
+    s.log.warn('verify.unbounded', {
+      migration: s.migration,
+      message: `${s.migration}: ${scope.unbounded}, whose effects cannot be known before it runs: every user table (${scope.tables.size}) is measured before and after it`,
+    });
+  }
+  const start = await beginMeasurement(client, scope, s.maxRows, s.schemas);
+  for (const [key, p] of start.profiles) {
+    if (p.exact) continue;
+    s.log.warn('verify.estimate', {
+      migration: s.migration,
+      table: key,
+      message: `${key} holds about ${p.rows} rows, above --verify-max-rows ${s.maxRows}: verifying by the planner's estimate (the rows the migration deletes are still counted by the server; values and TRUNCATE are not checked there)`,
+    });
+  }
+  return { scope, start };
+}
+
+export interface CloseRequest extends UnitSettings {
+  allowDataLoss: readonly string[];
+  /**
+   * The unit ran in transactions of its own (a DO block that commits): its counts were read live and
+   * the application's writes move them, so only the server's accounting and the catalog judge it.
+   */
+  live?: boolean;
+  statements: readonly Statement[];
+  attribution: Attribution;
+}
+
+/**
+ * Measures and judges. On an undeclared loss it throws VerificationError, after `seen` was given the
+ * rows before of the tables it counted (so a rollback can be shown to have kept them).
+ */
+export async function closeUnit(client: ClientBase, unit: Unit, r: CloseRequest, seen?: (rowsBefore: Map<string, number>) => void): Promise<{ figures: string[]; measurement: Measurement }> {
+  const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live);
+  const declared = new Declarations(r.allowDataLoss);
+  const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
+  const losses = judge({ measurement: judged, declared, namedDrops: namedDrops(r.statements, r.schemas?.[0] ?? 'public') });
+  const figures = figuresOf(measurement, declared);
+  seen?.(rowsBeforeOf(measurement));
+  if (losses.length > 0) {
+    const message = describeLosses(r.migration, losses, r.attribution);
+    // quiet: the runner reports the thrown error itself; the event is for JSON log pipelines
+    r.log.error('verify.failed', { migration: r.migration, counts: figures, losses, message, quiet: true });
+    throw new VerificationError(message);
+  }
+  return { figures, measurement };
+}
+
+/** Exact rows before, where known: profiled, or counted after a delete (after + deleted − inserted). */
+function rowsBeforeOf(m: Measurement): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, p] of m.before) if (p.exact) out.set(key, p.rows);
+  for (const a of m.accounting) {
+    const key = `${a.schema}.${a.table}`;
+    const after = m.rowsAfter.get(key);
+    if (!out.has(key) && after !== undefined && after !== null) out.set(key, after + a.deleted - a.inserted);
+  }
+  return out;
+}
+
+/** Rows before/after of every table the unit changed, as the log shows them. */
+export function figuresOf(m: Measurement, declared: Declarations): string[] {
+  const out = new Map<string, string>();
+  const allowed = (key: string) => (declared.coversTable(key) ? ' (data loss allowed)' : '');
+  for (const [key, before] of m.before) {
+    const after = m.after.get(key);
+    if (after === undefined) continue;
+    const a = after === null ? 'table dropped' : `${after.exact ? '' : '~'}${after.rows} rows`;
+    out.set(key, `${key}: ${before.exact ? '' : '~'}${before.rows} rows before, ${a} after${allowed(key)}`);
+  }
+  for (const a of m.accounting) {
+    const key = `${a.schema}.${a.table}`;
+    if (out.has(key) || !m.estimates.has(key)) continue;
+    const after = m.rowsAfter.get(key);
+    out.set(
+      key,
+      after !== undefined && after !== null
+        ? `${key}: ${after + a.deleted - a.inserted} rows before, ${after} rows after${allowed(key)}`
+        : `${key}: ${a.inserted} inserted, ${a.updated} updated, ${a.deleted} deleted${allowed(key)}`,
+    );
+  }
+  return [...out.values()].sort();
+}
+
+/** Relations a DROP statement of the migration names (`schema.name`). */
+function namedDrops(statements: readonly Statement[], defaultSchema: string): Set<string> {
+  const out = new Set<string>();
+  for (const s of statements) {
+    const drop = nodeAs(s.node, 'DropStmt');
+    if (!drop) continue;
+    for (const o of drop.objects ?? []) {
+      const parts = stringList(nodeAs(o, 'List')?.items);
+      if (parts.length > 0) out.add(parts.length === 1 ? `${defaultSchema}.${parts[0]}` : parts.slice(-2).join('.'));
+    }
+  }
+  return out;
+}
