@@ -1,5 +1,6 @@
 import { nodeAs } from '../sql/ast.js';
 import { quoteIdent } from '../db/quote.js';
+import { cannotRunInTransaction } from '../analysis/transactions.js';
 import { backoffDelay, isRetryable, sleep, sqlState } from './retry.js';
 import { describeBlockers, watchBlockers } from './blockers.js';
 import { finishAttempt, progressAttempt, recordApplied, removeApplied, startAttempt } from './history.js';
@@ -115,7 +116,7 @@ async function runOutsideTransaction(job, env) {
                     // have been killed halfway through, like a timed-out one
                     if ((attempt > 1 || resume) && step.statement)
                         await dropInvalidIndexLeftBy(client, step.statement);
-                    return client.query(step.text);
+                    return runStatement(client, env.hooks, statementContext(context, step, index, explicit));
                 });
                 if (!run.error)
                     break;
@@ -160,6 +161,42 @@ async function throwIfLockLost(env, job, error, outcome) {
         throw error;
     if (env.conns.lock && !(await holdsRunLock(env.conns.migration, env.conns.lock.key)))
         throw new RunLockLostError(job.planned.name, error, outcome);
+}
+/**
+ * The hooks' view of one statement run outside a migration transaction. It gets a transaction of its
+ * own (REPEATABLE READ) when hooks watch statements and PostgreSQL accepts it in one: what the
+ * statement did can then be measured, and refused, before it commits — the same as a whole migration.
+ */
+function statementContext(context, step, index, explicit) {
+    const inTransaction = !explicit && step.statement !== undefined && cannotRunInTransaction(step.statement) === undefined;
+    return { ...context, statement: { index, text: step.text, line: step.statement?.range.start.line ?? 1, parsed: step.statement, inTransaction } };
+}
+async function runStatement(client, hooks, context) {
+    const watched = hooks.some((h) => h.beforeStatement || h.afterStatement);
+    if (!watched)
+        return client.query(context.statement.text);
+    if (!context.statement.inTransaction) {
+        for (const h of hooks)
+            await h.beforeStatement?.(context);
+        const result = await client.query(context.statement.text);
+        for (const h of hooks)
+            await h.afterStatement?.(context);
+        return result;
+    }
+    await client.query('begin isolation level repeatable read');
+    try {
+        for (const h of hooks)
+            await h.beforeStatement?.(context);
+        const result = await client.query(context.statement.text);
+        for (const h of hooks)
+            await h.afterStatement?.(context);
+        await client.query('commit');
+        return result;
+    }
+    catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+    }
 }
 /** Logs and sleeps before another attempt; false when the error is not retryable or retries are spent. */
 async function retryOrGiveUp(job, env, error, attempt, firstStart, state) {

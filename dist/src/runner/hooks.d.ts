@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import type { Statement } from '../sql/parser.js';
 /**
  * What the runner knows about one migration it is about to apply. The safety net (backup, row-count
  * verification, restore) plugs in through MigrationHooks without the runner knowing how it works.
@@ -21,6 +22,8 @@ export interface PlannedMigration {
         statement: string;
         line?: number;
     }>;
+    /** The top-level statements as parsed (DO bodies not split out), for hooks that look at what runs. */
+    statements?: readonly Statement[];
 }
 export interface RunInfo {
     /** The connection URL (with its password: for tools such as pg_dump; never print it unredacted). Empty when the runner was given a pool or client, or connects through PG* variables. */
@@ -35,6 +38,24 @@ export interface MigrationHookContext {
     /** The migration's connection; inside its transaction when `migration.transactional`. */
     client: ClientBase;
     log: RunLogger;
+}
+/** One statement of a migration that runs outside a transaction. */
+export interface StatementHookContext extends MigrationHookContext {
+    statement: {
+        /** 0-based position among the migration's top-level statements. */
+        index: number;
+        text: string;
+        /** 1-based line in the file. */
+        line: number;
+        /** The parse, when the runner has one. */
+        parsed?: Statement;
+        /**
+         * True when the runner runs the statement in a transaction of its own (REPEATABLE READ) so that
+         * hooks can measure and undo exactly it; false for statements PostgreSQL refuses in one
+         * (CREATE INDEX CONCURRENTLY…) and for files that manage their own transactions.
+         */
+        inTransaction: boolean;
+    };
 }
 export interface RunLogger {
     info(event: string, fields?: Record<string, unknown>): void;
@@ -51,6 +72,13 @@ export interface MigrationHooks {
     beforeMigration?(context: MigrationHookContext): Promise<void>;
     /** After the SQL, before COMMIT: e.g. verify counts. Throwing rolls the migration back. */
     afterMigration?(context: MigrationHookContext): Promise<void>;
+    /**
+     * Outside a transaction only: before each statement, inside its own transaction when
+     * `statement.inTransaction`. Throwing fails the migration before the statement runs.
+     */
+    beforeStatement?(context: StatementHookContext): Promise<void>;
+    /** After the statement, before its transaction commits; throwing rolls the statement back and fails the migration. */
+    afterStatement?(context: StatementHookContext): Promise<void>;
     /**
      * After a migration failed (and its transaction, if any, rolled back): e.g. restore. Returning
      * `{ restored: true }` says the database is back to its state before the migration, so the runner

@@ -28,6 +28,7 @@ export function planned(file, analysis) {
         tablesAtRisk: analysis.tablesAtRisk.map((t) => t.table),
         allowDataLoss: analysis.allowDataLoss,
         risks: analysis.risks,
+        statements: analysis.statements,
     };
 }
 /** Not applied under any name: a renamed file with an applied migration's checksum is not run again. */

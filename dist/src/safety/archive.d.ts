@@ -23,6 +23,12 @@ export declare function liveSchemaDump(tools: PgTools, databaseUrl: string, sche
 export declare function archiveSchemaDump(tools: PgTools, file: string): Promise<string>;
 /** First differing line of two schema dumps, or null when equal. */
 export declare function firstDifference(expected: string, actual: string): string | null;
+/**
+ * Every difference between two schema dumps, object by object: a missing or new object by its dump
+ * heading, a changed one with each line it lost (`-`) or gained (`+`). Objects whose heading names one
+ * of `ignore` (created meanwhile by other sessions) are left out.
+ */
+export declare function dumpDifferences(expected: string, actual: string, ignore?: readonly string[]): string[];
 interface TocPattern {
     desc: string;
     schema: string;

@@ -73,6 +73,44 @@ export function firstDifference(expected, actual) {
     }
     return null;
 }
+/** A dump cut into its objects: pg_dump heads each with `-- Name: x; Type: T; Schema: s; Owner: o`. */
+function dumpObjects(dump) {
+    const out = new Map();
+    let head = '(preamble)';
+    for (const line of dump.split('\n')) {
+        if (line.startsWith('-- Name: '))
+            head = line.slice(3);
+        else if (line.trim() !== '' && line !== '--')
+            out.set(head, [...(out.get(head) ?? []), line.trim()]);
+    }
+    return out;
+}
+/**
+ * Every difference between two schema dumps, object by object: a missing or new object by its dump
+ * heading, a changed one with each line it lost (`-`) or gained (`+`). Objects whose heading names one
+ * of `ignore` (created meanwhile by other sessions) are left out.
+ */
+export function dumpDifferences(expected, actual, ignore = []) {
+    const before = dumpObjects(expected);
+    const after = dumpObjects(actual);
+    const ignored = (head) => ignore.some((name) => head.startsWith(`Name: ${name};`) || head.includes(` ${name} `) || head.startsWith(`Name: ${name} `));
+    const out = [];
+    for (const [head, lines] of before) {
+        const now = after.get(head);
+        if (!now) {
+            out.push(`missing: ${head}`);
+            continue;
+        }
+        const gone = lines.filter((l) => !now.includes(l));
+        const added = now.filter((l) => !lines.includes(l));
+        if (gone.length + added.length > 0)
+            out.push(`changed: ${head}: ${[...gone.map((l) => `- ${l}`), ...added.map((l) => `+ ${l}`)].join(' ')}`);
+    }
+    for (const head of after.keys())
+        if (!before.has(head) && !ignored(head))
+            out.push(`unexpected: ${head}`);
+    return out;
+}
 /** The archive entries that re-create one object the run removed (with its data, defaults, grants). */
 export function tocPatterns(o) {
     const s = o.schema;

@@ -1,6 +1,5 @@
-import type { MigrationHooks, RunLogger } from '../runner/hooks.js';
+import type { MigrationHooks } from '../runner/hooks.js';
 import { type BackupMode } from './backup.js';
-import { type RestoreReport } from './restore.js';
 export interface SafetyOptions {
     /** `targeted` (default): whole schema + data of the tables at risk; `full`; `snapshot` (in-database copies); `none`. */
     backup?: BackupMode;
@@ -28,4 +27,3 @@ export declare const BACKUP_MODES: readonly BackupMode[];
  * migration's transaction, and a restore when a migration that ran outside a transaction fails.
  */
 export declare function safetyHooks(options?: SafetyOptions): MigrationHooks;
-export declare function logReport(log: RunLogger, migration: string, report: RestoreReport): void;

@@ -5,6 +5,11 @@ export { restoreDatabase, type RestorePoint, type RestoreReport, type RestoreSou
 export { restoreBackup, type RestoreBackupRequest } from './restore-backup.js';
 export { readCatalog, diffCatalogs, type Catalog, type CatalogObject } from './catalog.js';
 export { countRows, tableFingerprint, type Fingerprint, type RowCount } from './tables.js';
-export { undeclaredDataLoss, describeDataLoss, type RiskDetail, type TableCounts } from './verify.js';
+export { describeLosses, type RiskDetail, type Attribution } from './verify.js';
+export { judge, Declarations, type Loss } from './verdict.js';
+export { closeOverCatalog, type RiskScope, type TableAtRisk } from './at-risk.js';
+export { readAccounting, accountingDelta, type Accounting, type TupleCounts } from './accounting.js';
+export { beginMeasurement, endMeasurement, type Measurement } from './measure.js';
+export { profileTable, type TableProfile, type ColumnProfile } from './profile.js';
 export { checkPgDump, pgTools, type PgTools } from './pg-tools.js';
 export { BackupError, VerificationError, RestoreError } from './errors.js';

@@ -11,5 +11,7 @@ export declare function tableKeyOf(table: TableName): string;
  * directive write them: unquoted parts fold to lower case, a missing schema means `public`.
  */
 export declare function parseTableName(text: string): TableName;
+/** `a.b."C"` → [`a`, `b`, `C`]: unquoted parts fold to lower case. */
+export declare function nameParts(text: string): string[];
 /** A key as tableKeyOf writes it (raw names, no quoting): the schema ends at the first dot. */
 export declare function tableFromKey(key: string): TableName;

@@ -11,16 +11,21 @@ export function tableKeyOf(table) {
  * directive write them: unquoted parts fold to lower case, a missing schema means `public`.
  */
 export function parseTableName(text) {
-    const parts = [];
-    const re = /\s*(?:"((?:[^"]|"")*)"|([^."]+))\s*(?:\.|$)/gy;
-    for (let m = re.exec(text); m && m[0] !== ''; m = re.exec(text)) {
-        parts.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2].trim().toLowerCase());
-    }
+    const parts = nameParts(text);
     if (parts.length === 0)
         return { schema: 'public', name: text };
     if (parts.length === 1)
         return { schema: 'public', name: parts[0] };
     return { schema: parts[parts.length - 2], name: parts[parts.length - 1] };
+}
+/** `a.b."C"` → [`a`, `b`, `C`]: unquoted parts fold to lower case. */
+export function nameParts(text) {
+    const parts = [];
+    const re = /\s*(?:"((?:[^"]|"")*)"|([^."]+))\s*(?:\.|$)/gy;
+    for (let m = re.exec(text); m && m[0] !== ''; m = re.exec(text)) {
+        parts.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2].trim().toLowerCase());
+    }
+    return parts;
 }
 /** A key as tableKeyOf writes it (raw names, no quoting): the schema ends at the first dot. */
 export function tableFromKey(key) {

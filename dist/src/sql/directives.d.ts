@@ -19,8 +19,15 @@ export type Directive = {
  | {
     type: 'tool';
     tool: 'dbmate' | 'goose';
-} | {
+}
+/** Tables (`t`, `schema.t`) or columns (`t.col`, `schema.t.col`) whose loss verification accepts. */
+ | {
     type: 'allow-data-loss';
+    tables: string[];
+}
+/** Tables without a primary key or replica identity that a failed no-transaction migration may restore whole. */
+ | {
+    type: 'whole-table-restore';
     tables: string[];
 };
 /**

@@ -24,6 +24,9 @@ export function parseDirective(commentText) {
     const loss = /^pgwarden:allow-data-loss\b\s*(.*)$/i.exec(body);
     if (loss)
         return { type: 'allow-data-loss', tables: splitList(loss[1]) };
+    const whole = /^pgwarden:whole-table-restore\b\s*(.*)$/i.exec(body);
+    if (whole)
+        return { type: 'whole-table-restore', tables: splitList(whole[1]) };
     const ignore = IGNORE.exec(body);
     if (!ignore)
         return null;

@@ -1,0 +1,33 @@
+import type { Measurement } from './measure.js';
+/**
+ * Stage 4 of the safety net: from what the server measured, the losses the migration did not declare.
+ * Rows: tuples the server counted as deleted (a same-count replace deletes as many as it inserts),
+ * fewer rows (TRUNCATE), a dropped table or materialized view with rows, a view dropped by CASCADE.
+ * Values: a column dropped while it held values, non-null values that fell (SET NULL, ON DELETE SET
+ * NULL), a type change whose new values do not cast back to the old ones. Backfills, widening type
+ * changes and inserts lose nothing and pass.
+ */
+export interface Loss {
+    table: string;
+    column?: string;
+    /** Table key or `table.column`: what an allow-data-loss directive must name. */
+    declare: string;
+    /** `5000 rows before, 4460 rows after`, `1200 non-null values before, 0 after`… */
+    figures: string;
+    kind: 'rows' | 'values' | 'object';
+}
+/** What `-- pgwarden:allow-data-loss` declares: tables, and columns as `table.column` or `schema.table.column`. */
+export declare class Declarations {
+    private readonly entries;
+    constructor(entries: readonly string[]);
+    coversTable(key: string): boolean;
+    /** A table-level declaration covers its columns. `users.legacy_name` names a column of `users` in any schema. */
+    coversColumn(key: string, column: string): boolean;
+}
+export interface VerdictInput {
+    measurement: Measurement;
+    declared: Declarations;
+    /** Relations the migration's own DROP statements name: dropping those is what it says it does. */
+    namedDrops: Set<string>;
+}
+export declare function judge({ measurement: m, declared, namedDrops }: VerdictInput): Loss[];

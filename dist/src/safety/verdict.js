@@ -1,0 +1,117 @@
+import { nameParts } from './names.js';
+/** What `-- pgwarden:allow-data-loss` declares: tables, and columns as `table.column` or `schema.table.column`. */
+export class Declarations {
+    entries;
+    constructor(entries) {
+        this.entries = entries.map((e) => nameParts(e));
+    }
+    coversTable(key) {
+        const [schema, table] = splitKey(key);
+        return this.entries.some((p) => (p.length === 2 && p[0] === schema && p[1] === table) || (p.length === 1 && p[0] === table && schema === 'public'));
+    }
+    /** A table-level declaration covers its columns. `users.legacy_name` names a column of `users` in any schema. */
+    coversColumn(key, column) {
+        if (this.coversTable(key))
+            return true;
+        const [schema, table] = splitKey(key);
+        return this.entries.some((p) => (p.length === 3 && p[0] === schema && p[1] === table && p[2] === column) || (p.length === 2 && p[0] === table && p[1] === column));
+    }
+}
+function splitKey(key) {
+    const dot = key.indexOf('.');
+    return [key.slice(0, dot), key.slice(dot + 1)];
+}
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export function judge({ measurement: m, declared, namedDrops }) {
+    const losses = [];
+    const droppedTables = new Set(m.catalog.missing.filter((o) => o.kind === 'table').map(keyOf));
+    for (const key of droppedTables) {
+        if (declared.coversTable(key))
+            continue;
+        const before = m.before.get(key);
+        const rows = before?.exact ? before.rows : m.estimates.get(key);
+        if (rows === 0)
+            continue;
+        const figures = rows === undefined ? 'table dropped (its rows were not counted before)' : `${before?.exact ? '' : '~'}${plural(rows, 'row')} before, table dropped after`;
+        losses.push({ table: key, declare: key, figures, kind: 'rows' });
+    }
+    for (const o of m.catalog.missing) {
+        if (o.kind !== 'view' && o.kind !== 'materialized view')
+            continue;
+        const key = keyOf(o);
+        if (declared.coversTable(key) || (o.kind === 'view' && namedDrops.has(key)))
+            continue;
+        const how = namedDrops.has(key) ? 'dropped' : 'dropped through CASCADE by a statement that does not name it';
+        losses.push({ table: key, declare: key, figures: `${o.kind} ${how}`, kind: 'object' });
+    }
+    const rowLoss = new Set();
+    for (const a of m.accounting) {
+        const key = `${a.schema}.${a.table}`;
+        if (a.deleted === 0 || droppedTables.has(key) || declared.coversTable(key) || !m.estimates.has(key))
+            continue;
+        rowLoss.add(key);
+        const after = m.after.get(key)?.rows ?? m.rowsAfter.get(key);
+        // a delete shows in the counts; a replace (as many rows inserted as deleted) only in the accounting
+        const replaced = a.inserted > 0 ? ` (${a.deleted} deleted and ${a.inserted} inserted: rows replaced, not kept)` : '';
+        const figures = after === undefined || after === null
+            ? `${plural(a.deleted, 'row')} deleted${replaced}`
+            : `${plural(after + a.deleted - a.inserted, 'row')} before, ${plural(after, 'row')} after${replaced}`;
+        losses.push({ table: key, declare: key, figures, kind: 'rows' });
+    }
+    for (const [key, before] of m.before) {
+        const after = m.after.get(key);
+        if (!after || droppedTables.has(key))
+            continue;
+        if (!declared.coversTable(key) && !rowLoss.has(key) && before.exact && after.exact && after.rows < before.rows) {
+            rowLoss.add(key);
+            losses.push({ table: key, declare: key, figures: `${plural(before.rows, 'row')} before, ${plural(after.rows, 'row')} after`, kind: 'rows' });
+        }
+        for (const col of before.columns) {
+            const now = after.columns.find((c) => c.name === col.name);
+            if (!now || declared.coversColumn(key, col.name) || now.nonNull >= col.nonNull)
+                continue;
+            // rows that went away take their values with them: only values lost from rows that stayed count here
+            const lostWithRows = Math.max(0, before.rows - after.rows);
+            if (col.nonNull - now.nonNull <= lostWithRows && rowLoss.has(key))
+                continue;
+            losses.push({ table: key, column: col.name, declare: `${key}.${col.name}`, figures: `column ${col.name}: ${col.nonNull} non-null values before, ${now.nonNull} after`, kind: 'values' });
+        }
+    }
+    for (const key of m.rewritten) {
+        if (m.before.has(key) || rowLoss.has(key) || declared.coversTable(key))
+            continue;
+        const after = m.rowsAfter.get(key);
+        const estimate = m.estimates.get(key) ?? 0;
+        if (after === 0 && estimate > 0)
+            losses.push({ table: key, declare: key, figures: `~${plural(estimate, 'row')} before (planner estimate), 0 rows after`, kind: 'rows' });
+    }
+    for (const o of m.catalog.missing) {
+        if (o.kind !== 'column')
+            continue;
+        const key = keyOf(o);
+        if (droppedTables.has(key) || declared.coversColumn(key, o.name))
+            continue;
+        const before = m.before.get(key)?.columns.find((c) => c.name === o.name);
+        if (before && before.nonNull === 0)
+            continue;
+        const figures = before ? `column ${o.name} dropped with ${plural(before.nonNull, 'non-null value')}` : `column ${o.name} dropped (its values were not counted before)`;
+        losses.push({ table: key, column: o.name, declare: `${key}.${o.name}`, figures, kind: 'values' });
+    }
+    for (const [where, result] of m.castBack) {
+        if (result.ok)
+            continue;
+        const column = m.catalog.changed.find((o) => `${keyOf(o)}.${o.name}` === where);
+        if (!column)
+            continue;
+        const key = keyOf(column);
+        if (declared.coversColumn(key, column.name))
+            continue;
+        const now = m.after.get(key)?.columns.find((c) => c.name === column.name);
+        losses.push({ table: key, column: column.name, declare: `${key}.${column.name}`, figures: `column ${column.name} changed from ${column.detail} to ${now?.type ?? 'another type'}: ${result.detail}`, kind: 'values' });
+    }
+    return losses;
+}
+/** `schema.table` of a relation, or of the table a column belongs to. */
+function keyOf(o) {
+    return o.kind === 'column' || o.kind === 'index' || o.kind === 'constraint' || o.kind === 'trigger' ? `${o.schema}.${o.table}` : `${o.schema}.${o.name}`;
+}

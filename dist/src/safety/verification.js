@@ -1,0 +1,96 @@
+import { nodeAs, stringList } from '../sql/ast.js';
+import { closeOverCatalog } from './at-risk.js';
+import { VerificationError } from './errors.js';
+import { beginMeasurement, endMeasurement } from './measure.js';
+import { Declarations, judge } from './verdict.js';
+import { describeLosses } from './verify.js';
+export async function openUnit(client, seeds, statements, s) {
+    const scope = await closeOverCatalog(client, { seeds, statements, schemas: s.schemas });
+    if (scope.unbounded) {
+        s.log.warn('verify.unbounded', {
+            migration: s.migration,
+            message: `${s.migration}: ${scope.unbounded}, whose effects cannot be known before it runs: every user table (${scope.tables.size}) is measured before and after it`,
+        });
+    }
+    const start = await beginMeasurement(client, scope, s.maxRows, s.schemas);
+    for (const [key, p] of start.profiles) {
+        if (p.exact)
+            continue;
+        s.log.warn('verify.estimate', {
+            migration: s.migration,
+            table: key,
+            message: `${key} holds about ${p.rows} rows, above --verify-max-rows ${s.maxRows}: verifying by the planner's estimate (the rows the migration deletes are still counted by the server; values and TRUNCATE are not checked there)`,
+        });
+    }
+    return { scope, start };
+}
+/**
+ * Measures and judges. On an undeclared loss it throws VerificationError, after `seen` was given the
+ * rows before of the tables it counted (so a rollback can be shown to have kept them).
+ */
+export async function closeUnit(client, unit, r, seen) {
+    const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live);
+    const declared = new Declarations(r.allowDataLoss);
+    const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
+    const losses = judge({ measurement: judged, declared, namedDrops: namedDrops(r.statements, r.schemas?.[0] ?? 'public') });
+    const figures = figuresOf(measurement, declared);
+    seen?.(rowsBeforeOf(measurement));
+    if (losses.length > 0) {
+        const message = describeLosses(r.migration, losses, r.attribution);
+        // quiet: the runner reports the thrown error itself; the event is for JSON log pipelines
+        r.log.error('verify.failed', { migration: r.migration, counts: figures, losses, message, quiet: true });
+        throw new VerificationError(message);
+    }
+    return { figures, measurement };
+}
+/** Exact rows before, where known: profiled, or counted after a delete (after + deleted − inserted). */
+function rowsBeforeOf(m) {
+    const out = new Map();
+    for (const [key, p] of m.before)
+        if (p.exact)
+            out.set(key, p.rows);
+    for (const a of m.accounting) {
+        const key = `${a.schema}.${a.table}`;
+        const after = m.rowsAfter.get(key);
+        if (!out.has(key) && after !== undefined && after !== null)
+            out.set(key, after + a.deleted - a.inserted);
+    }
+    return out;
+}
+/** Rows before/after of every table the unit changed, as the log shows them. */
+export function figuresOf(m, declared) {
+    const out = new Map();
+    const allowed = (key) => (declared.coversTable(key) ? ' (data loss allowed)' : '');
+    for (const [key, before] of m.before) {
+        const after = m.after.get(key);
+        if (after === undefined)
+            continue;
+        const a = after === null ? 'table dropped' : `${after.exact ? '' : '~'}${after.rows} rows`;
+        out.set(key, `${key}: ${before.exact ? '' : '~'}${before.rows} rows before, ${a} after${allowed(key)}`);
+    }
+    for (const a of m.accounting) {
+        const key = `${a.schema}.${a.table}`;
+        if (out.has(key) || !m.estimates.has(key))
+            continue;
+        const after = m.rowsAfter.get(key);
+        out.set(key, after !== undefined && after !== null
+            ? `${key}: ${after + a.deleted - a.inserted} rows before, ${after} rows after${allowed(key)}`
+            : `${key}: ${a.inserted} inserted, ${a.updated} updated, ${a.deleted} deleted${allowed(key)}`);
+    }
+    return [...out.values()].sort();
+}
+/** Relations a DROP statement of the migration names (`schema.name`). */
+function namedDrops(statements, defaultSchema) {
+    const out = new Set();
+    for (const s of statements) {
+        const drop = nodeAs(s.node, 'DropStmt');
+        if (!drop)
+            continue;
+        for (const o of drop.objects ?? []) {
+            const parts = stringList(nodeAs(o, 'List')?.items);
+            if (parts.length > 0)
+                out.add(parts.length === 1 ? `${defaultSchema}.${parts[0]}` : parts.slice(-2).join('.'));
+        }
+    }
+    return out;
+}
