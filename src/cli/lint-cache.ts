@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LintInput } from '../lint/engine.js';
@@ -38,7 +37,7 @@ interface CacheFile {
  * file only; editing an earlier one lints it and every file after it; any other change lints nothing.
  */
 export function chainKeys(toolVersion: string, options: LintOptions, ruleIds: readonly string[], inputs: readonly LintInput[]): string[] {
-  let previous = createHash('sha256').update(JSON.stringify([toolVersion, buildStamp(), options, ruleIds])).digest('hex');
+  let previous = createHash('sha256').update(JSON.stringify([toolVersion, options, ruleIds])).digest('hex');
   return inputs.map((input) => {
     const hash = createHash('sha256').update(previous).update('\0').update(input.path).update('\0').update(input.text);
     // require-down-migration reads the disk: whether the file's pair exists is part of what it found
@@ -47,18 +46,6 @@ export function chainKeys(toolVersion: string, options: LintOptions, ruleIds: re
     previous = hash.digest('hex');
     return previous;
   });
-}
-
-/**
- * When this build was made (the compiled module's time): a checkout rebuilt between two runs of the
- * same version (a developer's, a CI cache restored onto new code) must not reuse findings of other code.
- */
-function buildStamp(): number {
-  try {
-    return statSync(fileURLToPath(import.meta.url)).mtimeMs;
-  } catch {
-    return 0;
-  }
 }
 
 export class LintCache {
