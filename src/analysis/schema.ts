@@ -147,6 +147,19 @@ export class SchemaModel {
   /** Every index by `schema.name`, including indexes on tables the history never created. */
   readonly indexes: Map<string, IndexModel> & Pick<IndexMap, 'onTable' | 'tableOf'> = new IndexMap();
   private readonly indexMap = this.indexes as IndexMap;
+  /** Origins the current file's statements gave the objects they created. */
+  private originsInFile: Origin[] = [];
+
+  /**
+   * An origin's statement (its AST, and through its text the whole file) is read only while its file is
+   * checked: rules report on what the current file created (`createdBy`). Kept for every object of the
+   * history, they held every file in memory to the end of the run, a multiple of the history's size.
+   */
+  private forgetStatements(): void {
+    for (const origin of this.originsInFile) delete origin.statement;
+    this.originsInFile = [];
+  }
+
   /** Tables a constraint was added to since the current file began. */
   private readonly constrainedInFile = new Set<TableModel>();
   readonly views = new Map<string, ViewModel>();
@@ -171,6 +184,7 @@ export class SchemaModel {
     if (origin.file !== this.current.file) {
       this.indexMap.startFile();
       this.constrainedInFile.clear();
+      this.forgetStatements();
     }
     this.current = origin;
   }
@@ -322,6 +336,7 @@ export class SchemaModel {
     this.applied++;
     const saved = this.current;
     this.current = { ...saved, statement };
+    this.originsInFile.push(this.current);
     try {
       replayStatement(this, statement.node);
     } finally {

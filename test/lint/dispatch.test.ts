@@ -44,7 +44,7 @@ describe('dispatch by statement kind', () => {
       const options = { pgVersion: 15 };
       expect(await lintSources(inputs, allRules, options), inputs[0]?.path).toEqual(await lintSources(inputs, everyStatement, options));
     }
-  });
+  }, 240_000);
 
   it.skipIf(corpus === undefined)('finds the same on PostgreSQL\'s regression scripts', async () => {
     const names = (await readdir(corpus!)).filter((n) => n.endsWith('.sql')).sort();
@@ -52,5 +52,5 @@ describe('dispatch by statement kind', () => {
     const dispatched = await lintSources(inputs, allRules);
     expect(dispatched.findings.length).toBeGreaterThan(300);
     expect(dispatched).toEqual(await lintSources(inputs, everyStatement));
-  });
+  }, 240_000);
 });

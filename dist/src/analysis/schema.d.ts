@@ -128,6 +128,14 @@ export declare class SchemaModel {
     /** Every index by `schema.name`, including indexes on tables the history never created. */
     readonly indexes: Map<string, IndexModel> & Pick<IndexMap, 'onTable' | 'tableOf'>;
     private readonly indexMap;
+    /** Origins the current file's statements gave the objects they created. */
+    private originsInFile;
+    /**
+     * An origin's statement (its AST, and through its text the whole file) is read only while its file is
+     * checked: rules report on what the current file created (`createdBy`). Kept for every object of the
+     * history, they held every file in memory to the end of the run, a multiple of the history's size.
+     */
+    private forgetStatements;
     /** Tables a constraint was added to since the current file began. */
     private readonly constrainedInFile;
     readonly views: Map<string, ViewModel>;

@@ -22,6 +22,18 @@ export class SchemaModel {
     /** Every index by `schema.name`, including indexes on tables the history never created. */
     indexes = new IndexMap();
     indexMap = this.indexes;
+    /** Origins the current file's statements gave the objects they created. */
+    originsInFile = [];
+    /**
+     * An origin's statement (its AST, and through its text the whole file) is read only while its file is
+     * checked: rules report on what the current file created (`createdBy`). Kept for every object of the
+     * history, they held every file in memory to the end of the run, a multiple of the history's size.
+     */
+    forgetStatements() {
+        for (const origin of this.originsInFile)
+            delete origin.statement;
+        this.originsInFile = [];
+    }
     /** Tables a constraint was added to since the current file began. */
     constrainedInFile = new Set();
     views = new Map();
@@ -45,6 +57,7 @@ export class SchemaModel {
         if (origin.file !== this.current.file) {
             this.indexMap.startFile();
             this.constrainedInFile.clear();
+            this.forgetStatements();
         }
         this.current = origin;
     }
@@ -179,6 +192,7 @@ export class SchemaModel {
         this.applied++;
         const saved = this.current;
         this.current = { ...saved, statement };
+        this.originsInFile.push(this.current);
         try {
             replayStatement(this, statement.node);
         }
