@@ -3,6 +3,7 @@ import { ConfigError } from './config.js';
 import { TRANSACTION_ASSUMPTIONS, type TransactionAssumption } from '../analysis/transaction-policy.js';
 import { MIGRATION_TOOLS, type MigrationTool } from '../sql/discover.js';
 import { didYouMean } from './suggest.js';
+import { zod4Messages } from '../zod-messages.js';
 
 // Loaded only when a configuration file exists: zod costs a cold `pgwarden lint` about 50 ms.
 
@@ -36,7 +37,7 @@ export type Config = z.output<typeof configSchema>;
 
 /** Validates raw configuration; `source` names it in the message. */
 export function validateConfig(raw: unknown, source: string, knownRules?: ReadonlySet<string>): Config {
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configSchema.safeParse(raw, { errorMap: zod4Messages });
   if (!parsed.success) {
     throw new ConfigError(`invalid configuration in ${source}: ${describeIssue(parsed.error.issues[0], [])}`);
   }
@@ -56,22 +57,23 @@ export function validateConfig(raw: unknown, source: string, knownRules?: Readon
   return parsed.data;
 }
 
-type Issue = z.core.$ZodIssue;
+type Issue = z.ZodIssue;
 
 /** `path: what was expected`, digging into the union branch that matches what the user wrote. */
 function describeIssue(issue: Issue, prefix: PropertyKey[]): string {
   const path = [...prefix, ...issue.path];
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+  if (issue.code === 'invalid_union' && issue.unionErrors.length > 0) {
     // The branch the user meant got furthest into the value: a deeper path, or more than a type mismatch.
     const score = (branch: Issue[]): number =>
       branch[0] ? branch[0].path.length * 2 + (branch[0].code === 'invalid_type' ? 0 : 1) : -1;
-    const branch = issue.errors.reduce((best, b) => (score(b) > score(best) ? b : best));
-    if (branch[0]) return describeIssue(branch[0], path);
+    const branch = issue.unionErrors.map((e) => e.issues).reduce((best, b) => (score(b) > score(best) ? b : best));
+    // zod 3 gives a branch's issues their full path already
+    if (branch[0]) return describeIssue(branch[0], prefix);
   }
   let what: string;
   switch (issue.code) {
-    case 'invalid_value':
-      what = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_enum_value':
+      what = `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`;
       break;
     case 'unrecognized_keys':
       return `${formatPath([...path, issue.keys[0]])}: unknown key`;

@@ -1,72 +1,359 @@
 import { z } from 'zod';
-declare const backupMode: z.ZodEnum<{
-    full: "full";
-    none: "none";
-    snapshot: "snapshot";
-    targeted: "targeted";
-}>;
+declare const backupMode: z.ZodEnum<["targeted", "full", "snapshot", "none"]>;
 export declare const fleetFileSchema: z.ZodObject<{
     migrations: z.ZodString;
-    targets: z.ZodObject<{
+    targets: z.ZodEffects<z.ZodObject<{
         schemas: z.ZodOptional<z.ZodObject<{
             url: z.ZodString;
             match: z.ZodString;
-            exclude: z.ZodDefault<z.ZodArray<z.ZodString>>;
-            search_path: z.ZodDefault<z.ZodArray<z.ZodString>>;
+            exclude: z.ZodDefault<z.ZodArray<z.ZodString, "many">>;
+            /** `{schema}` stands for the tenant's schema. */
+            search_path: z.ZodDefault<z.ZodArray<z.ZodString, "many">>;
             history_schema: z.ZodDefault<z.ZodString>;
-        }, z.core.$strict>>;
+        }, "strict", z.ZodTypeAny, {
+            match: string;
+            search_path: string[];
+            url: string;
+            exclude: string[];
+            history_schema: string;
+        }, {
+            match: string;
+            url: string;
+            search_path?: string[] | undefined;
+            exclude?: string[] | undefined;
+            history_schema?: string | undefined;
+        }>>;
         databases: z.ZodOptional<z.ZodObject<{
             url: z.ZodString;
             match: z.ZodString;
-            exclude: z.ZodDefault<z.ZodArray<z.ZodString>>;
-        }, z.core.$strict>>;
+            exclude: z.ZodDefault<z.ZodArray<z.ZodString, "many">>;
+        }, "strict", z.ZodTypeAny, {
+            match: string;
+            url: string;
+            exclude: string[];
+        }, {
+            match: string;
+            url: string;
+            exclude?: string[] | undefined;
+        }>>;
         list: z.ZodOptional<z.ZodArray<z.ZodObject<{
             name: z.ZodString;
             url: z.ZodString;
+            /** A schema of its own in that database, as for `schemas` targets. */
             schema: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>>;
-    }, z.core.$strict>;
-    waves: z.ZodDefault<z.ZodArray<z.ZodObject<{
+        }, "strict", z.ZodTypeAny, {
+            name: string;
+            url: string;
+            schema?: string | undefined;
+        }, {
+            name: string;
+            url: string;
+            schema?: string | undefined;
+        }>, "many">>;
+    }, "strict", z.ZodTypeAny, {
+        list?: {
+            name: string;
+            url: string;
+            schema?: string | undefined;
+        }[] | undefined;
+        schemas?: {
+            match: string;
+            search_path: string[];
+            url: string;
+            exclude: string[];
+            history_schema: string;
+        } | undefined;
+        databases?: {
+            match: string;
+            url: string;
+            exclude: string[];
+        } | undefined;
+    }, {
+        list?: {
+            name: string;
+            url: string;
+            schema?: string | undefined;
+        }[] | undefined;
+        schemas?: {
+            match: string;
+            url: string;
+            search_path?: string[] | undefined;
+            exclude?: string[] | undefined;
+            history_schema?: string | undefined;
+        } | undefined;
+        databases?: {
+            match: string;
+            url: string;
+            exclude?: string[] | undefined;
+        } | undefined;
+    }>, {
+        list?: {
+            name: string;
+            url: string;
+            schema?: string | undefined;
+        }[] | undefined;
+        schemas?: {
+            match: string;
+            search_path: string[];
+            url: string;
+            exclude: string[];
+            history_schema: string;
+        } | undefined;
+        databases?: {
+            match: string;
+            url: string;
+            exclude: string[];
+        } | undefined;
+    }, {
+        list?: {
+            name: string;
+            url: string;
+            schema?: string | undefined;
+        }[] | undefined;
+        schemas?: {
+            match: string;
+            url: string;
+            search_path?: string[] | undefined;
+            exclude?: string[] | undefined;
+            history_schema?: string | undefined;
+        } | undefined;
+        databases?: {
+            match: string;
+            url: string;
+            exclude?: string[] | undefined;
+        } | undefined;
+    }>;
+    waves: z.ZodDefault<z.ZodArray<z.ZodEffects<z.ZodObject<{
         name: z.ZodOptional<z.ZodString>;
-        targets: z.ZodOptional<z.ZodArray<z.ZodString>>;
+        targets: z.ZodOptional<z.ZodArray<z.ZodString, "many">>;
         percent: z.ZodOptional<z.ZodNumber>;
         parallel: z.ZodDefault<z.ZodNumber>;
-        soak: z.ZodDefault<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
+        soak: z.ZodDefault<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
         pause: z.ZodDefault<z.ZodBoolean>;
-        health: z.ZodOptional<z.ZodUnion<readonly [z.ZodString, z.ZodObject<{
+        health: z.ZodOptional<z.ZodUnion<[z.ZodString, z.ZodEffects<z.ZodObject<{
             sql: z.ZodOptional<z.ZodString>;
             command: z.ZodOptional<z.ZodString>;
-            interval: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
-            timeout: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
-        }, z.core.$strict>]>>;
-    }, z.core.$strict>>>;
-    on_error: z.ZodDefault<z.ZodEnum<{
-        halt: "halt";
-        continue: "continue";
-    }>>;
+            interval: z.ZodOptional<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
+            timeout: z.ZodOptional<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
+        }, "strict", z.ZodTypeAny, {
+            interval?: number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: number | undefined;
+        }, {
+            interval?: string | number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: string | number | undefined;
+        }>, {
+            interval?: number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: number | undefined;
+        }, {
+            interval?: string | number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: string | number | undefined;
+        }>]>>;
+    }, "strict", z.ZodTypeAny, {
+        pause: boolean;
+        parallel: number;
+        soak: number;
+        name?: string | undefined;
+        targets?: string[] | undefined;
+        percent?: number | undefined;
+        health?: string | {
+            interval?: number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: number | undefined;
+        } | undefined;
+    }, {
+        name?: string | undefined;
+        pause?: boolean | undefined;
+        targets?: string[] | undefined;
+        percent?: number | undefined;
+        parallel?: number | undefined;
+        soak?: string | number | undefined;
+        health?: string | {
+            interval?: string | number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: string | number | undefined;
+        } | undefined;
+    }>, {
+        pause: boolean;
+        parallel: number;
+        soak: number;
+        name?: string | undefined;
+        targets?: string[] | undefined;
+        percent?: number | undefined;
+        health?: string | {
+            interval?: number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: number | undefined;
+        } | undefined;
+    }, {
+        name?: string | undefined;
+        pause?: boolean | undefined;
+        targets?: string[] | undefined;
+        percent?: number | undefined;
+        parallel?: number | undefined;
+        soak?: string | number | undefined;
+        health?: string | {
+            interval?: string | number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: string | number | undefined;
+        } | undefined;
+    }>, "many">>;
+    on_error: z.ZodDefault<z.ZodEnum<["halt", "continue"]>>;
     max_failures: z.ZodOptional<z.ZodNumber>;
-    health: z.ZodOptional<z.ZodUnion<readonly [z.ZodString, z.ZodObject<{
+    health: z.ZodOptional<z.ZodUnion<[z.ZodString, z.ZodEffects<z.ZodObject<{
         sql: z.ZodOptional<z.ZodString>;
         command: z.ZodOptional<z.ZodString>;
-        interval: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
-        timeout: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
-    }, z.core.$strict>]>>;
+        interval: z.ZodOptional<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
+        timeout: z.ZodOptional<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
+    }, "strict", z.ZodTypeAny, {
+        interval?: number | undefined;
+        sql?: string | undefined;
+        command?: string | undefined;
+        timeout?: number | undefined;
+    }, {
+        interval?: string | number | undefined;
+        sql?: string | undefined;
+        command?: string | undefined;
+        timeout?: string | number | undefined;
+    }>, {
+        interval?: number | undefined;
+        sql?: string | undefined;
+        command?: string | undefined;
+        timeout?: number | undefined;
+    }, {
+        interval?: string | number | undefined;
+        sql?: string | undefined;
+        command?: string | undefined;
+        timeout?: string | number | undefined;
+    }>]>>;
     journal: z.ZodOptional<z.ZodString>;
-    backup: z.ZodDefault<z.ZodEnum<{
-        full: "full";
-        none: "none";
-        snapshot: "snapshot";
-        targeted: "targeted";
-    }>>;
+    backup: z.ZodDefault<z.ZodEnum<["targeted", "full", "snapshot", "none"]>>;
     backup_dir: z.ZodDefault<z.ZodString>;
     keep: z.ZodOptional<z.ZodNumber>;
-    lock_timeout: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
-    statement_timeout: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
+    lock_timeout: z.ZodOptional<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
+    statement_timeout: z.ZodOptional<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
     lock_retries: z.ZodOptional<z.ZodNumber>;
-    retry_deadline: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
-    wait_for_lock: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>, z.ZodTransform<number, string | number>>>;
+    retry_deadline: z.ZodOptional<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
+    wait_for_lock: z.ZodOptional<z.ZodEffects<z.ZodUnion<[z.ZodString, z.ZodNumber]>, number, string | number>>;
     allow_unsafe: z.ZodDefault<z.ZodBoolean>;
-}, z.core.$strict>;
+}, "strict", z.ZodTypeAny, {
+    migrations: string;
+    backup: "full" | "none" | "snapshot" | "targeted";
+    targets: {
+        list?: {
+            name: string;
+            url: string;
+            schema?: string | undefined;
+        }[] | undefined;
+        schemas?: {
+            match: string;
+            search_path: string[];
+            url: string;
+            exclude: string[];
+            history_schema: string;
+        } | undefined;
+        databases?: {
+            match: string;
+            url: string;
+            exclude: string[];
+        } | undefined;
+    };
+    waves: {
+        pause: boolean;
+        parallel: number;
+        soak: number;
+        name?: string | undefined;
+        targets?: string[] | undefined;
+        percent?: number | undefined;
+        health?: string | {
+            interval?: number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: number | undefined;
+        } | undefined;
+    }[];
+    on_error: "halt" | "continue";
+    backup_dir: string;
+    allow_unsafe: boolean;
+    lock_timeout?: number | undefined;
+    statement_timeout?: number | undefined;
+    keep?: number | undefined;
+    health?: string | {
+        interval?: number | undefined;
+        sql?: string | undefined;
+        command?: string | undefined;
+        timeout?: number | undefined;
+    } | undefined;
+    max_failures?: number | undefined;
+    journal?: string | undefined;
+    lock_retries?: number | undefined;
+    retry_deadline?: number | undefined;
+    wait_for_lock?: number | undefined;
+}, {
+    migrations: string;
+    targets: {
+        list?: {
+            name: string;
+            url: string;
+            schema?: string | undefined;
+        }[] | undefined;
+        schemas?: {
+            match: string;
+            url: string;
+            search_path?: string[] | undefined;
+            exclude?: string[] | undefined;
+            history_schema?: string | undefined;
+        } | undefined;
+        databases?: {
+            match: string;
+            url: string;
+            exclude?: string[] | undefined;
+        } | undefined;
+    };
+    lock_timeout?: string | number | undefined;
+    statement_timeout?: string | number | undefined;
+    keep?: number | undefined;
+    backup?: "full" | "none" | "snapshot" | "targeted" | undefined;
+    health?: string | {
+        interval?: string | number | undefined;
+        sql?: string | undefined;
+        command?: string | undefined;
+        timeout?: string | number | undefined;
+    } | undefined;
+    waves?: {
+        name?: string | undefined;
+        pause?: boolean | undefined;
+        targets?: string[] | undefined;
+        percent?: number | undefined;
+        parallel?: number | undefined;
+        soak?: string | number | undefined;
+        health?: string | {
+            interval?: string | number | undefined;
+            sql?: string | undefined;
+            command?: string | undefined;
+            timeout?: string | number | undefined;
+        } | undefined;
+    }[] | undefined;
+    on_error?: "halt" | "continue" | undefined;
+    max_failures?: number | undefined;
+    journal?: string | undefined;
+    backup_dir?: string | undefined;
+    lock_retries?: number | undefined;
+    retry_deadline?: string | number | undefined;
+    wait_for_lock?: string | number | undefined;
+    allow_unsafe?: boolean | undefined;
+}>;
 export interface HealthSpec {
     sql?: string;
     command?: string;

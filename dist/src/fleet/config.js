@@ -4,6 +4,7 @@ import { parse, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from '../runner/duration.js';
 import { FleetUsageError } from './errors.js';
+import { zod4Messages } from '../zod-messages.js';
 /**
  * The fleet file (`fleet.yaml`). Its core keys — migrations, targets (schemas | databases | list), waves,
  * on_error, max_failures, health — are a contract scripts rely on; the rest tunes the per-target runs.
@@ -112,7 +113,7 @@ export function parseFleetConfig(text, file, env = process.env) {
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
         throw new FleetUsageError(`${file}: expected a mapping with migrations, targets and waves`);
-    const parsed = fleetFileSchema.safeParse(raw);
+    const parsed = fleetFileSchema.safeParse(raw, { errorMap: zod4Messages });
     if (!parsed.success)
         throw new FleetUsageError(`${file}: ${describeIssue(parsed.error.issues[0])}`);
     return resolveConfig(parsed.data, file, env);
@@ -231,18 +232,19 @@ function expandUrl(key, value, env, fail) {
 }
 /** `waves[1].percent: expected …`: the key first, then what was wrong, in the union branch the user meant. */
 function describeIssue(issue) {
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-        const deepest = issue.errors.reduce((best, b) => ((b[0]?.path.length ?? -1) > (best[0]?.path.length ?? -1) ? b : best));
+    if (issue.code === 'invalid_union' && issue.unionErrors.length > 0) {
+        const deepest = issue.unionErrors.map((e) => e.issues).reduce((best, b) => ((b[0]?.path.length ?? -1) > (best[0]?.path.length ?? -1) ? b : best));
+        // zod 3 gives a branch's issues their full path already
         if (deepest[0])
-            return describeIssue({ ...deepest[0], path: [...issue.path, ...deepest[0].path] });
+            return describeIssue(deepest[0]);
     }
     const key = issue.path.reduce((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out === '' ? String(k) : `${out}.${String(k)}`), '');
     let what;
     if (issue.code === 'unrecognized_keys')
         return `${key ? `${key}.` : ''}${issue.keys[0]}: unknown key`;
-    if (issue.code === 'invalid_value')
-        what = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    else if (issue.code === 'invalid_type' && issue.input === undefined)
+    if (issue.code === 'invalid_enum_value')
+        what = `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`;
+    else if (issue.code === 'invalid_type' && issue.received === 'undefined')
         what = 'required';
     else
         what = issue.message.replace(/^Invalid input: /, '');

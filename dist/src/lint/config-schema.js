@@ -3,6 +3,7 @@ import { ConfigError } from './config.js';
 import { TRANSACTION_ASSUMPTIONS } from '../analysis/transaction-policy.js';
 import { MIGRATION_TOOLS } from '../sql/discover.js';
 import { didYouMean } from './suggest.js';
+import { zod4Messages } from '../zod-messages.js';
 // Loaded only when a configuration file exists: zod costs a cold `pgwarden lint` about 50 ms.
 const severity = z.enum(['off', 'warning', 'error']);
 const ruleSetting = z.union([
@@ -29,7 +30,7 @@ export const configSchema = z
     .passthrough();
 /** Validates raw configuration; `source` names it in the message. */
 export function validateConfig(raw, source, knownRules) {
-    const parsed = configSchema.safeParse(raw);
+    const parsed = configSchema.safeParse(raw, { errorMap: zod4Messages });
     if (!parsed.success) {
         throw new ConfigError(`invalid configuration in ${source}: ${describeIssue(parsed.error.issues[0], [])}`);
     }
@@ -51,17 +52,18 @@ export function validateConfig(raw, source, knownRules) {
 /** `path: what was expected`, digging into the union branch that matches what the user wrote. */
 function describeIssue(issue, prefix) {
     const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    if (issue.code === 'invalid_union' && issue.unionErrors.length > 0) {
         // The branch the user meant got furthest into the value: a deeper path, or more than a type mismatch.
         const score = (branch) => branch[0] ? branch[0].path.length * 2 + (branch[0].code === 'invalid_type' ? 0 : 1) : -1;
-        const branch = issue.errors.reduce((best, b) => (score(b) > score(best) ? b : best));
+        const branch = issue.unionErrors.map((e) => e.issues).reduce((best, b) => (score(b) > score(best) ? b : best));
+        // zod 3 gives a branch's issues their full path already
         if (branch[0])
-            return describeIssue(branch[0], path);
+            return describeIssue(branch[0], prefix);
     }
     let what;
     switch (issue.code) {
-        case 'invalid_value':
-            what = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'invalid_enum_value':
+            what = `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`;
             break;
         case 'unrecognized_keys':
             return `${formatPath([...path, issue.keys[0]])}: unknown key`;

@@ -8,12 +8,21 @@ export declare const throughputSchema: z.ZodObject<{
     rewriteBytesPerSecond: z.ZodNumber;
     indexBytesPerSecond: z.ZodNumber;
     scanBytesPerSecond: z.ZodNumber;
-    source: z.ZodEnum<{
-        default: "default";
-        calibrated: "calibrated";
-    }>;
+    source: z.ZodEnum<["calibrated", "default"]>;
     measuredAt: z.ZodOptional<z.ZodString>;
-}, z.core.$strip>;
+}, "strip", z.ZodTypeAny, {
+    source: "default" | "calibrated";
+    rewriteBytesPerSecond: number;
+    indexBytesPerSecond: number;
+    scanBytesPerSecond: number;
+    measuredAt?: string | undefined;
+}, {
+    source: "default" | "calibrated";
+    rewriteBytesPerSecond: number;
+    indexBytesPerSecond: number;
+    scanBytesPerSecond: number;
+    measuredAt?: string | undefined;
+}>;
 /** A stats file older than this is used with a warning: sizes drift, and tables come and go. */
 export declare const STATS_MAX_AGE_DAYS = 7;
 /** Reads and checks a file written by `pgwarden stats dump`. */

@@ -3,21 +3,14 @@ export declare const DEFAULT_BACKUP_DIR = ".pgwarden/backups";
 export declare const manifestSchema: z.ZodObject<{
     format: z.ZodLiteral<1>;
     id: z.ZodString;
-    engine: z.ZodEnum<{
-        pg_dump: "pg_dump";
-        snapshot: "snapshot";
-    }>;
-    mode: z.ZodEnum<{
-        full: "full";
-        snapshot: "snapshot";
-        targeted: "targeted";
-    }>;
+    engine: z.ZodEnum<["pg_dump", "snapshot"]>;
+    mode: z.ZodEnum<["targeted", "full", "snapshot"]>;
     createdAt: z.ZodString;
     database: z.ZodString;
     serverVersion: z.ZodString;
     pgwardenVersion: z.ZodString;
     pgDumpVersion: z.ZodOptional<z.ZodString>;
-    migrations: z.ZodArray<z.ZodString>;
+    migrations: z.ZodArray<z.ZodString, "many">;
     tables: z.ZodArray<z.ZodObject<{
         name: z.ZodString;
         rows: z.ZodNumber;
@@ -25,36 +18,133 @@ export declare const manifestSchema: z.ZodObject<{
         checksum: z.ZodOptional<z.ZodString>;
         bytes: z.ZodNumber;
         snapshotTable: z.ZodOptional<z.ZodString>;
-    }, z.core.$strip>>;
-    schemas: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    }, "strip", z.ZodTypeAny, {
+        name: string;
+        rows: number;
+        exact: boolean;
+        bytes: number;
+        checksum?: string | undefined;
+        snapshotTable?: string | undefined;
+    }, {
+        name: string;
+        rows: number;
+        exact: boolean;
+        bytes: number;
+        checksum?: string | undefined;
+        snapshotTable?: string | undefined;
+    }>, "many">;
+    /** The schemas the backup covers (SafetyOptions.schemas); absent: the whole database. */
+    schemas: z.ZodOptional<z.ZodArray<z.ZodString, "many">>;
     dumpFile: z.ZodOptional<z.ZodString>;
     dumpBytes: z.ZodOptional<z.ZodNumber>;
     sha256: z.ZodOptional<z.ZodString>;
     catalog: z.ZodObject<{
         objects: z.ZodArray<z.ZodObject<{
-            kind: z.ZodEnum<{
-                function: "function";
-                type: "type";
-                index: "index";
-                constraint: "constraint";
-                table: "table";
-                sequence: "sequence";
-                view: "view";
-                schema: "schema";
-                column: "column";
-                "materialized view": "materialized view";
-                extension: "extension";
-                "foreign table": "foreign table";
-                trigger: "trigger";
-            }>;
+            kind: z.ZodEnum<["schema", "extension", "table", "view", "materialized view", "sequence", "foreign table", "index", "constraint", "trigger", "column", "type", "function"]>;
             schema: z.ZodString;
             name: z.ZodString;
             table: z.ZodOptional<z.ZodString>;
             detail: z.ZodOptional<z.ZodString>;
-        }, z.core.$strip>>;
+        }, "strip", z.ZodTypeAny, {
+            kind: "function" | "type" | "index" | "constraint" | "table" | "sequence" | "view" | "schema" | "column" | "materialized view" | "extension" | "foreign table" | "trigger";
+            name: string;
+            schema: string;
+            table?: string | undefined;
+            detail?: string | undefined;
+        }, {
+            kind: "function" | "type" | "index" | "constraint" | "table" | "sequence" | "view" | "schema" | "column" | "materialized view" | "extension" | "foreign table" | "trigger";
+            name: string;
+            schema: string;
+            table?: string | undefined;
+            detail?: string | undefined;
+        }>, "many">;
         sequences: z.ZodRecord<z.ZodString, z.ZodNullable<z.ZodString>>;
-    }, z.core.$strip>;
-}, z.core.$strip>;
+    }, "strip", z.ZodTypeAny, {
+        objects: {
+            kind: "function" | "type" | "index" | "constraint" | "table" | "sequence" | "view" | "schema" | "column" | "materialized view" | "extension" | "foreign table" | "trigger";
+            name: string;
+            schema: string;
+            table?: string | undefined;
+            detail?: string | undefined;
+        }[];
+        sequences: Record<string, string | null>;
+    }, {
+        objects: {
+            kind: "function" | "type" | "index" | "constraint" | "table" | "sequence" | "view" | "schema" | "column" | "materialized view" | "extension" | "foreign table" | "trigger";
+            name: string;
+            schema: string;
+            table?: string | undefined;
+            detail?: string | undefined;
+        }[];
+        sequences: Record<string, string | null>;
+    }>;
+}, "strip", z.ZodTypeAny, {
+    tables: {
+        name: string;
+        rows: number;
+        exact: boolean;
+        bytes: number;
+        checksum?: string | undefined;
+        snapshotTable?: string | undefined;
+    }[];
+    format: 1;
+    migrations: string[];
+    mode: "full" | "snapshot" | "targeted";
+    id: string;
+    database: string;
+    pgwardenVersion: string;
+    engine: "pg_dump" | "snapshot";
+    createdAt: string;
+    serverVersion: string;
+    catalog: {
+        objects: {
+            kind: "function" | "type" | "index" | "constraint" | "table" | "sequence" | "view" | "schema" | "column" | "materialized view" | "extension" | "foreign table" | "trigger";
+            name: string;
+            schema: string;
+            table?: string | undefined;
+            detail?: string | undefined;
+        }[];
+        sequences: Record<string, string | null>;
+    };
+    sha256?: string | undefined;
+    pgDumpVersion?: string | undefined;
+    schemas?: string[] | undefined;
+    dumpFile?: string | undefined;
+    dumpBytes?: number | undefined;
+}, {
+    tables: {
+        name: string;
+        rows: number;
+        exact: boolean;
+        bytes: number;
+        checksum?: string | undefined;
+        snapshotTable?: string | undefined;
+    }[];
+    format: 1;
+    migrations: string[];
+    mode: "full" | "snapshot" | "targeted";
+    id: string;
+    database: string;
+    pgwardenVersion: string;
+    engine: "pg_dump" | "snapshot";
+    createdAt: string;
+    serverVersion: string;
+    catalog: {
+        objects: {
+            kind: "function" | "type" | "index" | "constraint" | "table" | "sequence" | "view" | "schema" | "column" | "materialized view" | "extension" | "foreign table" | "trigger";
+            name: string;
+            schema: string;
+            table?: string | undefined;
+            detail?: string | undefined;
+        }[];
+        sequences: Record<string, string | null>;
+    };
+    sha256?: string | undefined;
+    pgDumpVersion?: string | undefined;
+    schemas?: string[] | undefined;
+    dumpFile?: string | undefined;
+    dumpBytes?: number | undefined;
+}>;
 export type BackupManifest = z.infer<typeof manifestSchema>;
 /** Sortable by creation time: `20261128-013059-3fa2`. */
 export declare function newBackupId(now?: Date): string;

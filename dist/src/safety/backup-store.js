@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { BackupError } from './errors.js';
+import { zod4Messages } from '../zod-messages.js';
 export const DEFAULT_BACKUP_DIR = '.pgwarden/backups';
 const catalogObject = z.object({
     kind: z.enum(['schema', 'extension', 'table', 'view', 'materialized view', 'sequence', 'foreign table', 'index', 'constraint', 'trigger', 'column', 'type', 'function']),
@@ -86,7 +87,7 @@ export async function readManifest(dir, id) {
     catch {
         throw new BackupError(`no backup '${id}' in ${dir} (pgwarden backups list shows them)`);
     }
-    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    const parsed = manifestSchema.safeParse(JSON.parse(text), { errorMap: zod4Messages });
     if (!parsed.success)
         throw new BackupError(`backup manifest ${manifestPath(dir, id)} is not valid: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
