@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { zod4Messages } from '../zod-messages.js';
 import { STATS_FORMAT } from './facts.js';
 /** A stats file that cannot be used: one line for the user. */
 export class StatsFileError extends Error {
@@ -31,7 +32,7 @@ const table = z.object({
 const stats = z.object({
     pgwarden: z.literal('stats'),
     format: z.literal(STATS_FORMAT),
-    takenAt: z.iso.datetime(),
+    takenAt: z.string().datetime(),
     database: z.string(),
     server: z.object({ major: z.number().int(), num: z.number().int() }),
     statsSince: z.string(),
@@ -60,7 +61,7 @@ export async function readStatsFile(path) {
     catch {
         throw new StatsFileError(`${path} is not JSON: write it with pgwarden stats dump --database-url URL > ${path}`);
     }
-    const parsed = stats.safeParse(raw);
+    const parsed = stats.safeParse(raw, { errorMap: zod4Messages });
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new StatsFileError(`${path} is not a pgwarden stats file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
