@@ -106,6 +106,12 @@ export function streamToolToFile(command: string, args: string[], options: ToolR
 
 /** Starts a client binary with an argument array (no shell), the password only in its environment. */
 export function spawnTool(command: string, args: string[], options: ToolRun = {}): ChildProcessByStdio<null, Readable, Readable> {
+  const { env, finalArgs } = invocation(args, options);
+  return spawn(command, finalArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The arguments and environment of a client binary: `--dbname` without the password, which goes to PGPASSWORD. */
+function invocation(args: string[], options: ToolRun): { env: NodeJS.ProcessEnv; finalArgs: string[] } {
   const env = { ...process.env };
   const finalArgs = [...args];
   if (options.databaseUrl) {
@@ -113,7 +119,7 @@ export function spawnTool(command: string, args: string[], options: ToolRun = {}
     if (password !== undefined) env.PGPASSWORD = password;
     finalArgs.push(`--dbname=${url}`);
   }
-  return spawn(command, finalArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { env, finalArgs };
 }
 
 export function firstLine(text: string): string {
@@ -211,13 +217,7 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null }> {
 
 /** Like spawnTool, with a stdin to write to; stdout is discarded (psql --quiet prints little). */
 function spawnWithInput(command: string, args: string[], options: ToolRun): { child: ChildProcess; stdin: Writable; stderr: () => string } {
-  const env = { ...process.env };
-  const finalArgs = [...args];
-  if (options.databaseUrl) {
-    const { url, password } = splitPassword(options.databaseUrl);
-    if (password !== undefined) env.PGPASSWORD = password;
-    finalArgs.push(`--dbname=${url}`);
-  }
+  const { env, finalArgs } = invocation(args, options);
   const child = spawn(command, finalArgs, { env, stdio: ['pipe', 'ignore', 'pipe'] });
   const err: Buffer[] = [];
   child.stderr!.on('data', (b: Buffer) => err.push(b));

@@ -75,6 +75,11 @@ export function streamToolToFile(command, args, options, file) {
 }
 /** Starts a client binary with an argument array (no shell), the password only in its environment. */
 export function spawnTool(command, args, options = {}) {
+    const { env, finalArgs } = invocation(args, options);
+    return spawn(command, finalArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+/** The arguments and environment of a client binary: `--dbname` without the password, which goes to PGPASSWORD. */
+function invocation(args, options) {
     const env = { ...process.env };
     const finalArgs = [...args];
     if (options.databaseUrl) {
@@ -83,7 +88,7 @@ export function spawnTool(command, args, options = {}) {
             env.PGPASSWORD = password;
         finalArgs.push(`--dbname=${url}`);
     }
-    return spawn(command, finalArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    return { env, finalArgs };
 }
 export function firstLine(text) {
     return text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
@@ -177,14 +182,7 @@ function exitOf(child) {
 }
 /** Like spawnTool, with a stdin to write to; stdout is discarded (psql --quiet prints little). */
 function spawnWithInput(command, args, options) {
-    const env = { ...process.env };
-    const finalArgs = [...args];
-    if (options.databaseUrl) {
-        const { url, password } = splitPassword(options.databaseUrl);
-        if (password !== undefined)
-            env.PGPASSWORD = password;
-        finalArgs.push(`--dbname=${url}`);
-    }
+    const { env, finalArgs } = invocation(args, options);
     const child = spawn(command, finalArgs, { env, stdio: ['pipe', 'ignore', 'pipe'] });
     const err = [];
     child.stderr.on('data', (b) => err.push(b));
