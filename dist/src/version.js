@@ -23,3 +23,21 @@ export function pgwardenVersion() {
     }
     return (cached = 'unknown');
 }
+let cachedBuild;
+/**
+ * The build's content hash, written by `npm run build` (scripts/command-manifest.mjs) beside the compiled
+ * code: every commit installed from git calls itself the same version, and a lint cache keyed by the
+ * version alone would keep findings of an older build's rules. Empty when running from the sources.
+ */
+export function pgwardenBuild() {
+    if (cachedBuild !== undefined)
+        return cachedBuild;
+    try {
+        return (cachedBuild = readFileSync(join(dirname(fileURLToPath(import.meta.url)), BUILD_ID_FILE), 'utf8').trim());
+    }
+    catch {
+        return (cachedBuild = '');
+    }
+}
+/** Beside dist/src/version.js. */
+export const BUILD_ID_FILE = 'build-id.txt';

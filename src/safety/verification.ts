@@ -61,8 +61,8 @@ export interface CloseRequest extends UnitSettings {
  * rows before of the tables it counted (so a rollback can be shown to have kept them).
  */
 export async function closeUnit(client: ClientBase, unit: Unit, r: CloseRequest, seen?: (rowsBefore: Map<string, number>) => void): Promise<{ figures: string[]; measurement: Measurement }> {
-  const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live);
   const declared = new Declarations(r.allowDataLoss);
+  const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live, (key) => declared.coversTable(key));
   const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
   const losses = judge({ measurement: judged, declared, namedDrops: namedDrops(r.statements, r.schemas?.[0] ?? 'public') });
   const figures = figuresOf(measurement, declared);
@@ -106,10 +106,17 @@ export function figuresOf(m: Measurement, declared: Declarations): string[] {
       key,
       after !== undefined && after !== null
         ? `${key}: ${after + a.deleted - a.inserted} rows before, ${after} rows after${allowed(key)}`
-        : `${key}: ${a.inserted} inserted, ${a.updated} updated, ${a.deleted} deleted${allowed(key)}`,
+        : `${key}: ${tupleChanges(a)}${allowed(key)}`,
     );
   }
   return [...out.values()].sort();
+}
+
+/** `100 rows deleted`, `5 rows inserted, 2 rows updated`: what the server counted, without a count(*). */
+function tupleChanges(a: { inserted: number; updated: number; deleted: number }): string {
+  const row = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+  const parts = [a.inserted > 0 && `${row(a.inserted)} inserted`, a.updated > 0 && `${row(a.updated)} updated`, a.deleted > 0 && `${row(a.deleted)} deleted`].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'no rows changed';
 }
 
 /** Relations a DROP statement of the migration names (`schema.name`). */

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, symlinkSync } from 'node:fs';
 import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,8 +22,8 @@ function env(): NodeJS.ProcessEnv {
   return e;
 }
 
-function pgwarden(args: string[]): Run {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, input: '', env: env(), encoding: 'utf8' });
+function pgwarden(args: string[], program = bin): Run {
+  const r = spawnSync(process.execPath, [program, ...args], { cwd: dir, input: '', env: env(), encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -150,6 +150,26 @@ describe('lint --cache', () => {
     expect(keys).not.toContain('old');
     expect(keys).toHaveLength(3);
     expect(await readdir(join(dir, '.pgwarden-cache'))).toEqual(['lint-files.json']);
+  });
+
+  it('another build of the same version does not reuse the entries of this one', async () => {
+    // an install from another git commit: same package.json version, other compiled code
+    const root = resolve(import.meta.dirname, '../..');
+    const other = await mkdtemp(join(tmpdir(), 'pgwarden-other-build-'));
+    try {
+      for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(other, part), { recursive: true });
+      symlinkSync(join(root, 'node_modules'), join(other, 'node_modules'));
+      await writeFile(join(other, 'dist', 'src', 'build-id.txt'), '0000000000000000\n');
+      pgwarden(['lint', '--cache', '-f', 'json', 'migrations']);
+      const mine = Object.keys((await readCache()).entries);
+      const run = pgwarden(['lint', '--cache', '-f', 'json', 'migrations'], join(other, 'bin', 'pgwarden.js'));
+      expect(run.stdout).toBe(pgwarden(['lint', '-f', 'json', 'migrations']).stdout);
+      const both = Object.keys((await readCache()).entries);
+      expect(both).toHaveLength(4);
+      expect(both.filter((k) => !mine.includes(k))).toHaveLength(2);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 
   it('a damaged cache only means linting again', async () => {

@@ -29,8 +29,8 @@ export async function openUnit(client, seeds, statements, s) {
  * rows before of the tables it counted (so a rollback can be shown to have kept them).
  */
 export async function closeUnit(client, unit, r, seen) {
-    const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live);
     const declared = new Declarations(r.allowDataLoss);
+    const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live, (key) => declared.coversTable(key));
     const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
     const losses = judge({ measurement: judged, declared, namedDrops: namedDrops(r.statements, r.schemas?.[0] ?? 'public') });
     const figures = figuresOf(measurement, declared);
@@ -75,9 +75,15 @@ export function figuresOf(m, declared) {
         const after = m.rowsAfter.get(key);
         out.set(key, after !== undefined && after !== null
             ? `${key}: ${after + a.deleted - a.inserted} rows before, ${after} rows after${allowed(key)}`
-            : `${key}: ${a.inserted} inserted, ${a.updated} updated, ${a.deleted} deleted${allowed(key)}`);
+            : `${key}: ${tupleChanges(a)}${allowed(key)}`);
     }
     return [...out.values()].sort();
+}
+/** `100 rows deleted`, `5 rows inserted, 2 rows updated`: what the server counted, without a count(*). */
+function tupleChanges(a) {
+    const row = (n) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+    const parts = [a.inserted > 0 && `${row(a.inserted)} inserted`, a.updated > 0 && `${row(a.updated)} updated`, a.deleted > 0 && `${row(a.deleted)} deleted`].filter(Boolean);
+    return parts.length > 0 ? parts.join(', ') : 'no rows changed';
 }
 /** Relations a DROP statement of the migration names (`schema.name`). */
 function namedDrops(statements, defaultSchema) {

@@ -7,6 +7,7 @@ import { countFindings } from '../../report/types.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
 import { fromConfigDir } from '../project-paths.js';
 import { version } from '../version.js';
+import { pgwardenBuild } from '../../version.js';
 import { assumedVersionNote, targetVersion } from './target-version.js';
 import { ruleOverrides, useColor, writeReport } from './lint-output.js';
 import { nestedMigrationDirs } from './lint-targets.js';
@@ -248,7 +249,7 @@ function parseCount(value, flag) {
 async function lintWithCache(inputs, options, rules, location, lint) {
     const { LintCache, chainKeys, DEFAULT_CACHE_LOCATION } = await import('../lint-cache.js');
     const cache = await LintCache.open(location ?? DEFAULT_CACHE_LOCATION);
-    const result = await cache.lint(inputs, chainKeys(version, options, rules.map((r) => r.meta.id), inputs), lint);
+    const result = await cache.lint(inputs, chainKeys(`${version}+${pgwardenBuild()}`, options, rules.map((r) => r.meta.id), inputs), lint);
     await cache.save();
     return result;
 }
