@@ -1,4 +1,4 @@
-import { Umzug, MigrationError } from 'umzug';
+import { loadUmzug } from './umzug-lean.js';
 import type { MigrationAnalysis } from '../analysis/migration-analysis.js';
 import type { MigrationHooks, PlannedMigration, RunInfo, RunLogger } from './hooks.js';
 import type { Session } from './connections.js';
@@ -74,6 +74,7 @@ async function runWithUmzug(session: Session, state: State, targets: RunTarget[]
   };
   // umzug knows every migration by the name the history has for it (a renamed file: its old name)
   const names = state.files.map((f) => state.rec.appliedAs.get(f.name)?.name ?? f.name);
+  const { Umzug, MigrationError } = await loadUmzug();
   const umzug = new Umzug({
     migrations: names.map((name) => ({ name, up: () => run(name), down: () => run(name) })),
     storage: historyStorage(session.migration),

@@ -6,7 +6,7 @@ export declare const DEFAULT_CACHE_LOCATION = ".pgwarden-cache";
 /**
  * Findings per file, like ESLint's cache, but keyed by the file's place in its history: a file is
  * checked against the schema every file before it built, so its key chains the keys of its
- * predecessors (name, content, tool) onto pgwarden's version, the lint options (configuration, rule
+ * predecessors (name, content, tool) onto pgwarden's version and build, the lint options (configuration, rule
  * severities, PostgreSQL major) and the rule set. Adding or editing the newest migration lints that
  * file only; editing an earlier one lints it and every file after it; any other change lints nothing.
  */

@@ -1,4 +1,4 @@
-import { Umzug, MigrationError } from 'umzug';
+import { loadUmzug } from './umzug-lean.js';
 import { formatDuration } from './duration.js';
 import { runJob, MigrationFailedError } from './execute.js';
 import { finishAttempt, historyStorage } from './history.js';
@@ -66,6 +66,7 @@ async function runWithUmzug(session, state, targets, direction, r, journal, done
     };
     // umzug knows every migration by the name the history has for it (a renamed file: its old name)
     const names = state.files.map((f) => state.rec.appliedAs.get(f.name)?.name ?? f.name);
+    const { Umzug, MigrationError } = await loadUmzug();
     const umzug = new Umzug({
         migrations: names.map((name) => ({ name, up: () => run(name), down: () => run(name) })),
         storage: historyStorage(session.migration),
