@@ -77,7 +77,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<boolean> {
     out.heading((step = 5), 'Roll back undeclared data loss', 'demo/0016 deletes users without declaring it (-- pgwarden:allow-data-loss users): the counts before commit catch it and the transaction rolls back.');
     await rollBackDataLoss(c);
 
-    out.heading((step = 6), 'Restore a migration that failed halfway', 'demo/0017 runs outside a transaction and fails after its UPDATE committed: pgwarden restores from the backup and checks the result.');
+    out.heading((step = 6), 'Restore a migration that failed halfway', 'demo/0017 runs outside a transaction and fails after its UPDATE committed: pgwarden undoes what it committed from row-level before-images and checks the result.');
     await restoreHalfApplied(c);
 
     out.heading((step = 7), 'Clean up', 'The server stops and its temporary directory goes, as it also would after a failure or ctrl-c.');

@@ -151,7 +151,7 @@ export async function rollBackDataLoss(c: DemoContext): Promise<void> {
   c.out.ok(`verification failed and the transaction rolled back: users has ${after} rows, as before`);
 }
 
-/** 6: a no-transaction migration fails halfway: what it committed is undone from the backup. */
+/** 6: a no-transaction migration fails halfway: what it committed is undone from its before-images. */
 export async function restoreHalfApplied(c: DemoContext): Promise<void> {
   const name = '0017_normalize_task_titles';
   await stageWorkDir(c, name);

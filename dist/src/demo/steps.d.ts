@@ -23,5 +23,5 @@ export declare function applySafe(c: DemoContext): Promise<void>;
 export declare function refuseUnsafe(c: DemoContext): Promise<void>;
 /** 5: a DELETE without allow-data-loss: verification fails inside the transaction, which rolls back. */
 export declare function rollBackDataLoss(c: DemoContext): Promise<void>;
-/** 6: a no-transaction migration fails halfway: what it committed is undone from the backup. */
+/** 6: a no-transaction migration fails halfway: what it committed is undone from its before-images. */
 export declare function restoreHalfApplied(c: DemoContext): Promise<void>;
