@@ -256,6 +256,8 @@ async function retryOrGiveUp(job: MigrationJob, env: Env, error: unknown, attemp
   const spent = attempt > env.settings.lockRetries || Date.now() - firstStart + delay > env.settings.retryDeadlineMs;
   const blockers = (error as { blockers?: Blocker[] }).blockers ?? [];
   const what = sqlState(error) === '55P03' ? `gave up waiting for a lock after ${env.settings.lockTimeoutMs} ms` : `hit ${(error as Error).message}`;
+  // a serialization failure waits for no lock: another session committed a change to a row this one changes
+  const why = sqlState(error) === '40001' ? 'another session changed a row it changes after its snapshot was taken' : `blocked by ${describeBlockers(blockers)}`;
   const fields = {
     migration: job.planned.name,
     attempt,
@@ -264,13 +266,13 @@ async function retryOrGiveUp(job: MigrationJob, env: Env, error: unknown, attemp
     blockers,
   };
   if (spent) {
-    env.log.error('retries_exhausted', { ...fields, message: `${job.planned.name}: ${what} (${state}); no retries left after ${attempt} attempts. Blocked by ${describeBlockers(blockers)}` });
+    env.log.error('retries_exhausted', { ...fields, message: `${job.planned.name}: ${what} (${state}); no retries left after ${attempt} attempts; ${why}` });
     return false;
   }
   env.log.warn('lock_timeout', {
     ...fields,
     retry_in_ms: delay,
-    message: `${job.planned.name}: ${what} (${state}), attempt ${attempt} of ${env.settings.lockRetries + 1}; blocked by ${describeBlockers(blockers)}; retrying in ${formatDuration(delay)}`,
+    message: `${job.planned.name}: ${what} (${state}), attempt ${attempt} of ${env.settings.lockRetries + 1}; ${why}; retrying in ${formatDuration(delay)}`,
   });
   await sleep(delay);
   return true;

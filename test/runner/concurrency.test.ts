@@ -202,4 +202,28 @@ describe('runner concurrency', () => {
     const history = await admin.query('select name from pgwarden.migrations order by name');
     expect(history.rows.map((r) => r.name)).toEqual(['0001_t', '0002_purge']);
   });
+
+  it('retries a migration that hit a row another session changed after its snapshot, saying so', async () => {
+    const p = await freshSchema();
+    await admin.query('create table counters (id int primary key, n int not null); insert into counters select g, 0 from generate_series(1, 10) g');
+    await p.write('0001_reset.sql', 'UPDATE counters SET n = 0 WHERE id <= 5;\n');
+    // the application has changed row 1 and not committed yet: the migration's UPDATE waits for its row lock
+    const app = await db.client();
+    await app.query('begin');
+    await app.query('update counters set n = n + 1 where id = 1');
+    const log = memoryLogger();
+    const run = createRunner({ databaseUrl: db.url, dir: p.dir, logger: log, lockTimeout: '10s', retryBaseDelay: '50ms', lockRetries: 5 }).up();
+    const waiting = async () => (await admin.query("select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'UPDATE counters%'")).rows.length > 0;
+    for (let i = 0; i < 200 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await waiting()).toBe(true);
+    // its commit lands after the migration's snapshot: at REPEATABLE READ the UPDATE fails with 40001
+    await app.query('commit');
+    await app.end();
+    const result = await run;
+    expect(result.migrations.map((m) => m.name)).toEqual(['0001_reset']);
+    const retry = log.events.find((e) => e.event === 'lock_timeout');
+    expect(retry?.fields.code).toBe('40001');
+    expect(retry?.fields.message).toMatch(/0001_reset: hit could not serialize access due to concurrent update \(.*\), attempt 1 of 6; another session changed a row it changes after its snapshot was taken; retrying in/);
+    expect((await admin.query('select sum(n)::int as n from counters')).rows[0].n).toBe(0);
+  });
 });

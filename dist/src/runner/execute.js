@@ -206,6 +206,8 @@ async function retryOrGiveUp(job, env, error, attempt, firstStart, state) {
     const spent = attempt > env.settings.lockRetries || Date.now() - firstStart + delay > env.settings.retryDeadlineMs;
     const blockers = error.blockers ?? [];
     const what = sqlState(error) === '55P03' ? `gave up waiting for a lock after ${env.settings.lockTimeoutMs} ms` : `hit ${error.message}`;
+    // a serialization failure waits for no lock: another session committed a change to a row this one changes
+    const why = sqlState(error) === '40001' ? 'another session changed a row it changes after its snapshot was taken' : `blocked by ${describeBlockers(blockers)}`;
     const fields = {
         migration: job.planned.name,
         attempt,
@@ -214,13 +216,13 @@ async function retryOrGiveUp(job, env, error, attempt, firstStart, state) {
         blockers,
     };
     if (spent) {
-        env.log.error('retries_exhausted', { ...fields, message: `${job.planned.name}: ${what} (${state}); no retries left after ${attempt} attempts. Blocked by ${describeBlockers(blockers)}` });
+        env.log.error('retries_exhausted', { ...fields, message: `${job.planned.name}: ${what} (${state}); no retries left after ${attempt} attempts; ${why}` });
         return false;
     }
     env.log.warn('lock_timeout', {
         ...fields,
         retry_in_ms: delay,
-        message: `${job.planned.name}: ${what} (${state}), attempt ${attempt} of ${env.settings.lockRetries + 1}; blocked by ${describeBlockers(blockers)}; retrying in ${formatDuration(delay)}`,
+        message: `${job.planned.name}: ${what} (${state}), attempt ${attempt} of ${env.settings.lockRetries + 1}; ${why}; retrying in ${formatDuration(delay)}`,
     });
     await sleep(delay);
     return true;
