@@ -28,7 +28,7 @@ export interface RunTarget {
 export async function guardedRun(session: Session, state: State, targets: RunTarget[], direction: 'up' | 'down', r: Resolved): Promise<AppliedMigration[]> {
   const journal = await RunJournal.start(session.control, direction, r.appliedBy);
   const log = noteBackups(r.log, journal);
-  const run: RunInfo = { databaseUrl: r.databaseUrl, migrations: targets.map((t) => t.planned), client: session.control, log };
+  const run: RunInfo = { databaseUrl: r.databaseUrl, migrations: targets.map((t) => t.planned), client: session.control, log, historySchema: r.historySchema };
   const done: AppliedMigration[] = [];
   let ok = false;
   try {

@@ -2,6 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ClientBase } from 'pg';
 import type { RunLogger } from '../runner/hooks.js';
+import { HISTORY_SCHEMA } from '../runner/history.js';
 import { pgwardenVersion } from '../version.js';
 import { archiveContents, dumpDatabase, selectEntries, sha256File } from './archive.js';
 import { readCatalog, type Catalog } from './catalog.js';
@@ -29,6 +30,8 @@ export interface BackupRequest {
   log: RunLogger;
   /** Back up (and record the catalog of) these schemas only; default the whole database. */
   schemas?: readonly string[];
+  /** The run's history schema, recorded when it is not pgwarden's default (a tenant's). */
+  historySchema?: string;
 }
 
 export interface Backup {
@@ -88,6 +91,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
     migrations: request.migrations,
     tables,
     ...(request.schemas ? { schemas: [...request.schemas] } : {}),
+    ...(request.historySchema && request.historySchema !== HISTORY_SCHEMA ? { historySchema: request.historySchema } : {}),
     catalog,
   };
   const what = tables.length > 0 ? `data of ${tables.map((t) => t.name).join(', ')}` : 'no table at risk';

@@ -109,6 +109,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
         verifyMaxRows: maxRows,
         log: run.log,
         schemas: options.schemas,
+        historySchema: run.historySchema,
       });
       if (options.keep !== undefined) await pruneBackups(backupDir, options.keep, run.client, run.log);
     },

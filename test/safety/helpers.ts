@@ -73,7 +73,7 @@ export async function applyWithHooks(
   await client.connect();
   const outcome: RunOutcome = { applied: [] };
   try {
-    await hooks.beforeRun?.({ databaseUrl: url, migrations, client: runClient, log });
+    await hooks.beforeRun?.({ databaseUrl: url, migrations, client: runClient, log, historySchema: 'pgwarden' });
     for (const m of migrations) {
       const context = { migration: m, client, log };
       try {

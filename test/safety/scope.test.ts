@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createRunner } from '../../src/runner/runner.js';
@@ -98,6 +99,33 @@ describe('safety net scoped to a tenant schema', () => {
       expect((await admin.query('select count(*)::int as n from tenant_a.orders')).rows[0].n).toBe(50);
     } finally {
       await rm(join(project.dir, '0003_delete.sql'));
+    }
+  });
+
+  it("`backups restore` of a tenant's backup rewinds that tenant's history, not the database's default one", async () => {
+    await project.write('0003_purge.sql', '-- pgwarden:allow-data-loss orders\nDELETE FROM orders WHERE id <= 20;\n');
+    try {
+      await tenantA({ backup: 'none', schemas: ['tenant_a'] }).up({ step: 1 });
+      await admin.query("insert into pgwarden_tenant_a.migrations (name, checksum, applied_by, duration_ms, pgwarden_version) values ('0002_check', 'x', 'test', 0, 'test')");
+      const dir = join(backupDir, 'tenant_a_rewind');
+      await createRunner({ databaseUrl: db.url, dir: project.dir, searchPath: ['tenant_a', 'public'], historySchema: 'pgwarden_tenant_a', logger: captureLogger(), hooks: [safetyHooks({ backupDir: dir, schemas: ['tenant_a'] })] }).up();
+      expect((await admin.query('select count(*)::int as n from tenant_a.orders')).rows[0].n).toBe(30);
+      // the database's own history (another application's), written after the tenant's backup
+      await admin.query("drop schema if exists pgwarden cascade; create schema pgwarden; create table pgwarden.migrations (name text primary key, checksum text, applied_at timestamptz not null default now(), applied_by text, duration_ms int, pgwarden_version text)");
+      await admin.query("create table pgwarden.migration_attempts (name text primary key, started_at timestamptz not null default now()); create table pgwarden.runs (id serial primary key, state text, detail text, backup text, updated_at timestamptz, finished_at timestamptz)");
+      await admin.query("insert into pgwarden.migrations (name) values ('app_0001')");
+      const [manifestFile] = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+      const manifest = JSON.parse(await readFile(join(dir, manifestFile), 'utf8')) as { id: string; historySchema?: string };
+      expect(manifest.historySchema).toBe('pgwarden_tenant_a');
+      const restore = spawnSync(process.execPath, [resolve(import.meta.dirname, '../../bin/pgwarden.js'), 'backups', 'restore', manifest.id, '--backup-dir', dir, '--database-url', db.url, '--yes'], { encoding: 'utf8', input: '' });
+      expect(restore.stderr + restore.stdout).toContain("un-applied 0003_purge");
+      expect(restore.status).toBe(0);
+      expect((await admin.query('select count(*)::int as n from tenant_a.orders')).rows[0].n).toBe(50);
+      expect((await admin.query('select name from pgwarden_tenant_a.migrations order by name')).rows.map((r) => r.name)).toEqual(['0001_orders', '0002_check']);
+      expect((await admin.query('select name from pgwarden.migrations')).rows.map((r) => r.name)).toEqual(['app_0001']);
+    } finally {
+      await rm(join(project.dir, '0003_purge.sql'));
+      await admin.query('drop schema if exists pgwarden cascade');
     }
   });
 });

@@ -14,7 +14,7 @@ import { pgwardenVersion } from '../version.js';
 export async function guardedRun(session, state, targets, direction, r) {
     const journal = await RunJournal.start(session.control, direction, r.appliedBy);
     const log = noteBackups(r.log, journal);
-    const run = { databaseUrl: r.databaseUrl, migrations: targets.map((t) => t.planned), client: session.control, log };
+    const run = { databaseUrl: r.databaseUrl, migrations: targets.map((t) => t.planned), client: session.control, log, historySchema: r.historySchema };
     const done = [];
     let ok = false;
     try {

@@ -32,6 +32,8 @@ export interface RunInfo {
     /** A connection the hook may use for its own queries (not inside any migration's transaction). */
     client: ClientBase;
     log: RunLogger;
+    /** Where this run's history lives (RunnerOptions.historySchema): a backup records it, so that restoring it rewinds that history. */
+    historySchema: string;
 }
 export interface MigrationHookContext {
     migration: PlannedMigration;

@@ -35,6 +35,8 @@ export declare const manifestSchema: z.ZodObject<{
     }>, "many">;
     /** The schemas the backup covers (SafetyOptions.schemas); absent: the whole database. */
     schemas: z.ZodOptional<z.ZodArray<z.ZodString, "many">>;
+    /** The history schema of the run that took it, when not `pgwarden` (a tenant's): `backups restore` rewinds that one. */
+    historySchema: z.ZodOptional<z.ZodString>;
     dumpFile: z.ZodOptional<z.ZodString>;
     dumpBytes: z.ZodOptional<z.ZodNumber>;
     sha256: z.ZodOptional<z.ZodString>;
@@ -109,6 +111,7 @@ export declare const manifestSchema: z.ZodObject<{
     sha256?: string | undefined;
     pgDumpVersion?: string | undefined;
     schemas?: string[] | undefined;
+    historySchema?: string | undefined;
     dumpFile?: string | undefined;
     dumpBytes?: number | undefined;
 }, {
@@ -142,6 +145,7 @@ export declare const manifestSchema: z.ZodObject<{
     sha256?: string | undefined;
     pgDumpVersion?: string | undefined;
     schemas?: string[] | undefined;
+    historySchema?: string | undefined;
     dumpFile?: string | undefined;
     dumpBytes?: number | undefined;
 }>;

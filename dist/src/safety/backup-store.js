@@ -33,6 +33,8 @@ export const manifestSchema = z.object({
     })),
     /** The schemas the backup covers (SafetyOptions.schemas); absent: the whole database. */
     schemas: z.array(z.string()).optional(),
+    /** The history schema of the run that took it, when not `pgwarden` (a tenant's): `backups restore` rewinds that one. */
+    historySchema: z.string().optional(),
     dumpFile: z.string().optional(),
     dumpBytes: z.number().optional(),
     sha256: z.string().optional(),

@@ -20,6 +20,8 @@ export interface BackupRequest {
     log: RunLogger;
     /** Back up (and record the catalog of) these schemas only; default the whole database. */
     schemas?: readonly string[];
+    /** The run's history schema, recorded when it is not pgwarden's default (a tenant's). */
+    historySchema?: string;
 }
 export interface Backup {
     manifest: BackupManifest;

@@ -1,5 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { HISTORY_SCHEMA } from '../runner/history.js';
 import { pgwardenVersion } from '../version.js';
 import { archiveContents, dumpDatabase, selectEntries, sha256File } from './archive.js';
 import { readCatalog } from './catalog.js';
@@ -59,6 +60,7 @@ export async function takeBackup(request) {
         migrations: request.migrations,
         tables,
         ...(request.schemas ? { schemas: [...request.schemas] } : {}),
+        ...(request.historySchema && request.historySchema !== HISTORY_SCHEMA ? { historySchema: request.historySchema } : {}),
         catalog,
     };
     const what = tables.length > 0 ? `data of ${tables.map((t) => t.name).join(', ')}` : 'no table at risk';

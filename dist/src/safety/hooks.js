@@ -87,6 +87,7 @@ export function safetyHooks(options = {}) {
                 verifyMaxRows: maxRows,
                 log: run.log,
                 schemas: options.schemas,
+                historySchema: run.historySchema,
             });
             if (options.keep !== undefined)
                 await pruneBackups(backupDir, options.keep, run.client, run.log);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { connect, resolveConnection, ConnectionError, redactUrl } from '../../db/index.js';
 import { createConsoleLogger } from '../../runner/logger.js';
 import { rewindHistory, type Rewound } from '../../runner/journal.js';
+import { useHistorySchema } from '../../runner/history.js';
 import { listBackups, listIncompleteBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR, type BackupManifest, type IncompleteBackup, type RestoreReport } from '../../safety/index.js';
 import { formatBytes } from '../../safety/backup-store.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
@@ -104,6 +105,7 @@ async function anchorBackupDir(flags: { backupDir: string }): Promise<void> {
 async function rewindTo(target: ReturnType<typeof resolveConnection>, manifest: BackupManifest): Promise<Rewound> {
   const client = await connect(target);
   try {
+    if (manifest.historySchema) useHistorySchema(client, manifest.historySchema);
     return await rewindHistory(client, new Date(manifest.createdAt), manifest.id);
   } finally {
     await client.end().catch(() => undefined);

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { connect, resolveConnection, ConnectionError, redactUrl } from '../../db/index.js';
 import { createConsoleLogger } from '../../runner/logger.js';
 import { rewindHistory } from '../../runner/journal.js';
+import { useHistorySchema } from '../../runner/history.js';
 import { listBackups, listIncompleteBackups, readManifest, restoreBackup, DEFAULT_BACKUP_DIR } from '../../safety/index.js';
 import { formatBytes } from '../../safety/backup-store.js';
 import { UserError, EXIT_FINDINGS, EXIT_OK } from '../errors.js';
@@ -93,6 +94,8 @@ async function anchorBackupDir(flags) {
 async function rewindTo(target, manifest) {
     const client = await connect(target);
     try {
+        if (manifest.historySchema)
+            useHistorySchema(client, manifest.historySchema);
         return await rewindHistory(client, new Date(manifest.createdAt), manifest.id);
     }
     finally {
