@@ -91,10 +91,10 @@ export declare const manifestSchema: z.ZodObject<{
     migrations: string[];
     mode: "full" | "snapshot" | "targeted";
     id: string;
-    database: string;
     pgwardenVersion: string;
     engine: "pg_dump" | "snapshot";
     createdAt: string;
+    database: string;
     serverVersion: string;
     catalog: {
         objects: {
@@ -124,10 +124,10 @@ export declare const manifestSchema: z.ZodObject<{
     migrations: string[];
     mode: "full" | "snapshot" | "targeted";
     id: string;
-    database: string;
     pgwardenVersion: string;
     engine: "pg_dump" | "snapshot";
     createdAt: string;
+    database: string;
     serverVersion: string;
     catalog: {
         objects: {
