@@ -3,7 +3,7 @@
 
 /** The one line shown when they were not installed. */
 export const MISSING_LANGUAGE_SERVER =
-  'the language server (pgwarden lsp) needs the optional packages vscode-languageserver and vscode-languageserver-textdocument, which this install left out: run `npm install vscode-languageserver vscode-languageserver-textdocument` beside pgwarden, or install without --omit=optional';
+  'the language server (pgwarden lsp) needs the optional packages vscode-languageserver and vscode-languageserver-textdocument, which this install left out: run `npm install vscode-languageserver@10 vscode-languageserver-textdocument@1` beside pgwarden, or install without --omit=optional';
 
 /** Whether both resolve from pgwarden's own location (as the server's imports will). */
 export function languageServerInstalled(): boolean {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +59,7 @@ describe('production install of the packed tarball', () => {
     expect(m.lsp.status).toBe(2);
     expect(m.lsp.stdout).toBe('');
     expect(m.lsp.stderr).toBe(
-      'pgwarden: the language server (pgwarden lsp) needs the optional packages vscode-languageserver and vscode-languageserver-textdocument, which this install left out: run `npm install vscode-languageserver vscode-languageserver-textdocument` beside pgwarden, or install without --omit=optional',
+      'pgwarden: the language server (pgwarden lsp) needs the optional packages vscode-languageserver and vscode-languageserver-textdocument, which this install left out: run `npm install vscode-languageserver@10 vscode-languageserver-textdocument@1` beside pgwarden, or install without --omit=optional',
     );
   });
 
@@ -106,4 +106,38 @@ describe('production install of the packed tarball', () => {
     expect(check.status).toBe(0);
     // a full type check of pgwarden's declarations and those they name (umzug's are not among them)
   }, 300_000);
+  // last: it adds the language server's packages to the project the tests above need without them
+  it("after the hint's own command, pgwarden lsp answers initialize", async () => {
+    const command = /run `(npm install [^`]+)`/.exec(m.lsp.stderr)?.[1];
+    expect(command).toBe('npm install vscode-languageserver@10 vscode-languageserver-textdocument@1');
+    const [npm, ...args] = command!.split(' ');
+    const installed = spawnSync(npm, [...args, '--no-audit', '--no-fund'], { cwd: m.project, encoding: 'utf8' });
+    expect(installed.status, installed.stderr).toBe(0);
+
+    const frame = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    const child = spawn(process.execPath, [join(m.project, 'node_modules/pgwarden/bin/pgwarden.js'), 'lsp', '--stdio'], { cwd: m.project });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const waiters: Array<() => void> = [];
+    child.stdout.on('data', (b: Buffer) => ((stdout += b.toString()), waiters.splice(0).forEach((w) => w())));
+    const answer = (id: number) =>
+      new Promise<void>((done) => {
+        const check = () => (stdout.includes(`"id":${id}`) ? done() : waiters.push(check));
+        check();
+      });
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    child.stdin.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    await answer(1);
+    // exit after shutdown's answer: an exit before it ends the server with code 1, as LSP says
+    child.stdin.write(frame({ id: 2, method: 'shutdown' }));
+    await answer(2);
+    child.stdin.end(frame({ method: 'exit' }));
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('"serverInfo":{"name":"pgwarden"}');
+  }, 120_000);
 });
