@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run size: what a production install of pgwarden costs. Packs this checkout (what `npm publish`
 // would ship), installs the tarball into an empty project with `npm install --omit=dev --omit=optional`
-// (no demo server), prints the size of node_modules by package, and proves `pgwarden lint` works there.
+// (no demo server, no language server), prints the size of node_modules by package, and proves `pgwarden lint` works there.
 // Sizes are apparent sizes (the bytes of the files), in MB of 10^6 bytes, as npm reports unpacked sizes.
 import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,6 +47,8 @@ export function measureInstall({ keep = false } = {}) {
     const bin = join(modules, 'pgwarden', 'bin', 'pgwarden.js');
     const lint = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', join(modules, 'pgwarden', 'migrations-example')], { cwd: project, encoding: 'utf8' });
     const demo = spawnSync(process.execPath, [bin, 'demo'], { cwd: project, encoding: 'utf8' });
+    // the language server's packages are optional too: `pgwarden lsp` says in one line how to get them
+    const lsp = spawnSync(process.execPath, [bin, 'lsp', '--stdio'], { cwd: project, encoding: 'utf8', input: '' });
     return {
       tarballBytes: packed[0].size,
       unpackedBytes: packed[0].unpackedSize,
@@ -56,6 +58,7 @@ export function measureInstall({ keep = false } = {}) {
       packages,
       lint: { status: lint.status, summary: lint.status === 1 ? JSON.parse(lint.stdout).summary : lint.stderr.trim() },
       demo: { status: demo.status, stderr: demo.stderr.trim() },
+      lsp: { status: lsp.status, stdout: lsp.stdout, stderr: lsp.stderr.trim() },
       project,
       remove: () => rmSync(dir, { recursive: true, force: true }),
     };
@@ -73,4 +76,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const p of m.packages.slice(0, 12)) console.log(`  ${mb(p.bytes).padStart(8)}  ${p.name}`);
   console.log(`lint migrations-example there: exit ${m.lint.status}, ${JSON.stringify(m.lint.summary)}`);
   console.log(`demo there: exit ${m.demo.status}: ${m.demo.stderr}`);
+  console.log(`lsp there: exit ${m.lsp.status}: ${m.lsp.stderr}`);
 }

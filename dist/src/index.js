@@ -23,4 +23,3 @@ export * from './fleet/index.js';
 export { fleetSafetyHooks } from './api/fleet.js';
 export * from './live/index.js';
 export * from './fix/index.js';
-export { startServer as startLanguageServer } from './lsp/server.js';

@@ -1,7 +1,13 @@
 import pg from 'pg';
+import type { PgClient, PgConnection, PgPool, PgPoolClient } from './pg-types.js';
 import { ConnectionError } from './errors.js';
 import { redactError } from './redact.js';
 import type { ConnectionTarget } from './url.js';
+
+// pg's own objects must fit the structural types the public signatures name (a compile error here otherwise)
+type Fits<T extends U, U> = T;
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+type PgObjectsFit = [Fits<pg.ClientBase, PgClient>, Fits<pg.Client, PgConnection>, Fits<pg.PoolClient, PgPoolClient>, Fits<pg.Pool, PgPool>];
 
 export interface ConnectOptions {
   applicationName?: string;
@@ -10,7 +16,7 @@ export interface ConnectOptions {
 }
 
 /** Opens one connection; every failure the user can cause becomes a one-line ConnectionError. */
-export async function connect(target: ConnectionTarget, options: ConnectOptions = {}): Promise<pg.Client> {
+export async function connect(target: ConnectionTarget, options: ConnectOptions = {}): Promise<PgConnection> {
   const client = new pg.Client({
     ...target.config,
     connectionString: withLibpqSslModes(target.config.connectionString),

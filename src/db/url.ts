@@ -1,15 +1,18 @@
-import type { ClientConfig } from 'pg';
+import type { PgConnectionConfig } from './pg-types.js';
 import { ConnectionError } from './errors.js';
 import { redact } from './redact.js';
 
 export interface ConnectionTarget {
   /** What pg connects with. */
-  config: ClientConfig;
+  config: PgConnectionConfig;
   /** For messages: `host:port/database` as the user gave it, without the password. */
   display: string;
   /** Secrets to scrub from any output (the password, when one was given). */
   secrets: string[];
 }
+
+/** Environment variables (process.env fits), spelled out so that the declarations need no @types/node. */
+export type Environment = Readonly<Record<string, string | undefined>>;
 
 const PG_ENV = ['PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGUSER', 'PGSERVICE'] as const;
 
@@ -17,7 +20,7 @@ const PG_ENV = ['PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGUSER', 'PGSER
  * Where to connect: `--database-url`, else DATABASE_URL, else the libpq PG* variables. Checks the URL's
  * shape before any connection is tried, so a typo is one clear line rather than a driver error.
  */
-export function resolveConnection(databaseUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): ConnectionTarget {
+export function resolveConnection(databaseUrl: string | undefined, env: Environment = process.env): ConnectionTarget {
   const url = databaseUrl ?? (env.DATABASE_URL || undefined);
   if (url === undefined) {
     if (!PG_ENV.some((name) => env[name])) {

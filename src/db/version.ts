@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from './pg-types.js';
 
 export interface ServerVersion {
   /** e.g. 15 */
@@ -9,7 +9,7 @@ export interface ServerVersion {
   text: string;
 }
 
-export async function serverVersion(client: ClientBase): Promise<ServerVersion> {
+export async function serverVersion(client: PgClient): Promise<ServerVersion> {
   const { rows } = await client.query<{ num: string; text: string }>(
     "select current_setting('server_version_num') as num, current_setting('server_version') as text",
   );

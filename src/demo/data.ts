@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 
 /**
  * Rows for the example schema (migrations-example/0001–0005), so that backups, counts and restores
@@ -21,7 +22,7 @@ INSERT INTO tasks (project_id, title) VALUES (1, 'Fix login redirect'), (2, 'Fix
 export const SEEDED_TABLES = ['users', 'teams', 'team_members', 'projects', 'tasks'] as const;
 
 /** Runs `work` with one connection to the demo database. */
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, work: (client: PgClient) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -41,7 +42,7 @@ export async function seed(url: string): Promise<Map<string, number>> {
   });
 }
 
-async function rowCount(client: pg.Client, table: string): Promise<number> {
+async function rowCount(client: PgClient, table: string): Promise<number> {
   const r = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`);
   return Number(r.rows[0].n);
 }

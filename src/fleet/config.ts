@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseDuration } from '../runner/duration.js';
 import { FleetUsageError } from './errors.js';
 import { zod4Messages } from '../zod-messages.js';
+import type { Environment } from '../db/url.js';
 
 /**
  * The fleet file (`fleet.yaml`). Its core keys — migrations, targets (schemas | databases | list), waves,
@@ -153,7 +154,7 @@ export interface FleetConfig {
 }
 
 /** Reads and validates a fleet file; every mistake is one FleetUsageError line naming the key. */
-export async function loadFleetConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<FleetConfig> {
+export async function loadFleetConfig(file: string, env: Environment = process.env): Promise<FleetConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -164,7 +165,7 @@ export async function loadFleetConfig(file: string, env: NodeJS.ProcessEnv = pro
   return parseFleetConfig(text, file, env);
 }
 
-export function parseFleetConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): FleetConfig {
+export function parseFleetConfig(text: string, file: string, env: Environment = process.env): FleetConfig {
   let raw: unknown;
   try {
     raw = parse(text, { prettyErrors: true, uniqueKeys: true });
@@ -181,7 +182,7 @@ export function parseFleetConfig(text: string, file: string, env: NodeJS.Process
   return resolveConfig(parsed.data, file, env);
 }
 
-function resolveConfig(f: FleetFile, file: string, env: NodeJS.ProcessEnv): FleetConfig {
+function resolveConfig(f: FleetFile, file: string, env: Environment): FleetConfig {
   const base = dirname(file);
   const path = (p: string) => (isAbsolute(p) ? p : relative(process.cwd(), resolve(base, p)) || '.');
   const fail = (key: string, message: string): never => {
@@ -266,7 +267,7 @@ function checkWaves(waves: WaveSpec[], fail: (key: string, message: string) => n
 
 const VARIABLE = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/;
 
-function expandUrl(key: string, value: string, env: NodeJS.ProcessEnv, fail: (key: string, message: string) => never): UrlRef {
+function expandUrl(key: string, value: string, env: Environment, fail: (key: string, message: string) => never): UrlRef {
   const m = VARIABLE.exec(value.trim());
   if (!m) {
     // a literal URL is accepted only without a password: the file is committed and read by many

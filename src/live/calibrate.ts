@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Throughput } from './facts.js';
 
 export const DEFAULT_CALIBRATION_ROWS = 500_000;
@@ -17,7 +17,7 @@ export interface Calibration extends Throughput {
  * table of `rows` rows in `schema` that is dropped afterwards (also when a step fails). The only writes
  * calibrate makes; everything else in pgwarden's live mode is read-only.
  */
-export async function calibrate(client: ClientBase, options: { rows?: number; schema?: string } = {}): Promise<Calibration> {
+export async function calibrate(client: PgClient, options: { rows?: number; schema?: string } = {}): Promise<Calibration> {
   const rows = options.rows ?? DEFAULT_CALIBRATION_ROWS;
   const schema = options.schema ?? 'public';
   const table = `"${schema.replace(/"/g, '""')}"."pgwarden_calibrate_${randomBytes(4).toString('hex')}"`;
@@ -47,7 +47,7 @@ export async function calibrate(client: ClientBase, options: { rows?: number; sc
   }
 }
 
-async function timed(client: ClientBase, sql: string): Promise<number> {
+async function timed(client: PgClient, sql: string): Promise<number> {
   const start = process.hrtime.bigint();
   await client.query(sql);
   // at least a millisecond: a tiny table on a fast server must not divide by zero

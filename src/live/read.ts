@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { catalogDdl } from '../analysis/catalog-seed.js';
 import { STATS_FORMAT, type LiveFacts, type TableFacts } from './facts.js';
 import { relevantTables } from './relevant.js';
@@ -64,7 +64,7 @@ interface SizeRow { schema: string; name: string; reltuples: number; table_bytes
  * is written, and no lock stronger than ACCESS SHARE is taken (a role with CONNECT and
  * pg_read_all_stats is enough). The transaction is rolled back, never committed.
  */
-export async function readLiveFacts(client: ClientBase, options: { texts?: readonly string[] } = {}): Promise<LiveFacts> {
+export async function readLiveFacts(client: PgClient, options: { texts?: readonly string[] } = {}): Promise<LiveFacts> {
   await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await client.query(`SET LOCAL statement_timeout = '${LIVE_STATEMENT_TIMEOUT}'`);
@@ -118,7 +118,7 @@ export async function readLiveFacts(client: ClientBase, options: { texts?: reado
  * The planner's sizes; measured ones for tables it has no figures for yet, unless such a table is locked
  * exclusively right now (a migration running): then its planner figure stands, marked as an estimate.
  */
-async function readSizes(client: ClientBase): Promise<SizeRow[]> {
+async function readSizes(client: PgClient): Promise<SizeRow[]> {
   const planner = (await client.query<SizeRow>(PLANNER_SIZES)).rows;
   await client.query('SAVEPOINT sizes');
   let measured: SizeRow[];

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { ensureHistory, quotedHistorySchema } from './history.js';
 import { RunnerUsageError } from './errors.js';
 import { migrationNameOf, readState, underRunLock } from './state.js';
@@ -90,7 +90,7 @@ export async function adopt(dir: string, r: Resolved, o: AdoptOptions): Promise<
 }
 
 /** Writes the plan's rows in one transaction, with the file's checksum: later edits show up as drift. */
-async function record(client: ClientBase, plan: AdoptionPlan, appliedBy: string, r: Resolved): Promise<AdoptionPlan> {
+async function record(client: PgClient, plan: AdoptionPlan, appliedBy: string, r: Resolved): Promise<AdoptionPlan> {
   await ensureHistory(client);
   await client.query('begin');
   try {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { HISTORY_SCHEMA } from './history.js';
 import { sleep } from './retry.js';
 
@@ -44,7 +44,7 @@ export class RunLockTimeoutError extends Error {
  * rather than waiting inside pg_advisory_lock: a session blocked in a statement keeps a snapshot open,
  * and CREATE INDEX CONCURRENTLY of the runner holding the lock would wait for that snapshot forever.
  */
-export async function acquireRunLock(client: ClientBase, waitMs: number, pollMs = 250, key = RUN_LOCK_KEY, onWait?: () => Promise<void>): Promise<void> {
+export async function acquireRunLock(client: PgClient, waitMs: number, pollMs = 250, key = RUN_LOCK_KEY, onWait?: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (let first = true; ; first = false) {
     const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [key]);
@@ -56,12 +56,12 @@ export async function acquireRunLock(client: ClientBase, waitMs: number, pollMs 
   }
 }
 
-export async function releaseRunLock(client: ClientBase, key = RUN_LOCK_KEY): Promise<void> {
+export async function releaseRunLock(client: PgClient, key = RUN_LOCK_KEY): Promise<void> {
   await client.query('select pg_advisory_unlock($1)', [key]);
 }
 
 /** The session holding the run lock, from pg_locks and pg_stat_activity. */
-export async function runLockHolder(client: ClientBase, key = RUN_LOCK_KEY): Promise<SessionInfo | undefined> {
+export async function runLockHolder(client: PgClient, key = RUN_LOCK_KEY): Promise<SessionInfo | undefined> {
   const { rows } = await client.query<{ pid: number; application_name: string; client_addr: string | null; usename: string | null; backend_start: Date | null }>(
     `select a.pid, a.application_name, a.client_addr::text as client_addr, a.usename, a.backend_start
        from pg_locks l join pg_stat_activity a on a.pid = l.pid
@@ -98,7 +98,7 @@ export class RunLockLostError extends Error {
  * Whether `client` (the connection that applies the migrations) still holds the run lock. False, not
  * an error, when the connection itself is gone: that is how a terminated session shows up.
  */
-export async function holdsRunLock(client: ClientBase, key = RUN_LOCK_KEY): Promise<boolean> {
+export async function holdsRunLock(client: PgClient, key = RUN_LOCK_KEY): Promise<boolean> {
   try {
     const { rows } = await client.query<{ ok: boolean }>(
       `select exists (select 1 from pg_locks where locktype = 'advisory' and granted and pid = pg_backend_pid()

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { sleep } from './retry.js';
 
 export interface Blocker {
@@ -18,7 +18,7 @@ export interface Blocker {
  * pg_blocking_pids is empty.
  */
 export async function watchBlockers<T>(
-  monitor: ClientBase | undefined,
+  monitor: PgClient | undefined,
   pid: number,
   intervalMs: number,
   work: () => Promise<T>,
@@ -48,7 +48,7 @@ export async function watchBlockers<T>(
   }
 }
 
-export async function blockersOf(client: ClientBase, pid: number): Promise<Blocker[]> {
+export async function blockersOf(client: PgClient, pid: number): Promise<Blocker[]> {
   const { rows } = await client.query<{ pid: number; application_name: string; client_addr: string | null; state: string | null; query: string; age_ms: number | null }>(
     `select pid, application_name, client_addr::text as client_addr, state, left(query, 200) as query,
             (extract(epoch from now() - xact_start) * 1000)::int as age_ms

@@ -1,13 +1,13 @@
-import type { ClientBase, Pool, PoolClient } from 'pg';
+import type { PgClient, PgPool, PgPoolClient } from '../db/pg-types.js';
 import { connect } from '../db/connect.js';
 import type { ConnectionTarget } from '../db/url.js';
 import { forgetHistorySchema, HISTORY_SCHEMA, useHistorySchema } from './history.js';
 
 export interface Session {
   /** Reads history, watches blockers, writes the run journal (outside the migrations' transactions). */
-  control: ClientBase;
+  control: PgClient;
   /** Runs migrations and holds the run lock (the same as `control` when the caller gave a single client). */
-  migration: ClientBase;
+  migration: PgClient;
   migrationPid: number;
   close(): Promise<void>;
   /** Set by underRunLock once the run lock is held (on `migration`, the connection that changes the database). */
@@ -24,8 +24,8 @@ export interface HeldRunLock {
 
 export type ConnectionSource =
   | { kind: 'target'; target: ConnectionTarget }
-  | { kind: 'pool'; pool: Pool }
-  | { kind: 'client'; client: ClientBase };
+  | { kind: 'pool'; pool: PgPool }
+  | { kind: 'client'; client: PgClient };
 
 /**
  * Opens the connections of one command. Two sessions where possible: the run lock and the monitoring
@@ -48,7 +48,7 @@ async function open(source: ConnectionSource, count: 1 | 2): Promise<Session> {
     return { control: source.client, migration: source.client, migrationPid: await pidOf(source.client), close: async () => undefined };
   }
   if (source.kind === 'pool') {
-    const clients: PoolClient[] = [];
+    const clients: PgPoolClient[] = [];
     try {
       for (let i = 0; i < count; i++) clients.push(await source.pool.connect());
     } catch (error) {
@@ -87,7 +87,7 @@ async function open(source: ConnectionSource, count: 1 | 2): Promise<Session> {
   };
 }
 
-async function pidOf(client: ClientBase): Promise<number> {
+async function pidOf(client: PgClient): Promise<number> {
   const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
   return rows[0].pid;
 }

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 import { nodeAs } from '../sql/ast.js';
 import { quoteIdent } from '../db/quote.js';
@@ -28,11 +28,11 @@ export interface ApplySettings {
 
 export interface Connections {
   /** Runs the migration. */
-  migration: ClientBase;
+  migration: PgClient;
   /** Backend pid of `migration`. */
   migrationPid: number;
   /** Another connection for watching who blocks the migration (absent with a single client). */
-  monitor?: ClientBase;
+  monitor?: PgClient;
   /** The run lock `migration` holds; checked before each migration, statement and commit. */
   lock?: HeldRunLock;
 }
@@ -60,7 +60,7 @@ export interface ResumePlan {
    * Asked before each remaining statement: a reason when the statement evidently completed before the
    * interruption (its progress was never recorded), and is skipped.
    */
-  alreadyApplied(client: ClientBase, statement: Statement): Promise<string | undefined>;
+  alreadyApplied(client: PgClient, statement: Statement): Promise<string | undefined>;
 }
 
 export interface JobResult {
@@ -227,7 +227,7 @@ function statementContext(context: MigrationHookContext, step: { text: string; s
   return { ...context, statement: { index, text: step.text, line: step.statement?.range.start.line ?? 1, parsed: step.statement, inTransaction } };
 }
 
-async function runStatement(client: ClientBase, hooks: readonly MigrationHooks[], context: StatementHookContext): Promise<unknown> {
+async function runStatement(client: PgClient, hooks: readonly MigrationHooks[], context: StatementHookContext): Promise<unknown> {
   const watched = hooks.some((h) => h.beforeStatement || h.afterStatement);
   if (!watched) return client.query(context.statement.text);
   if (!context.statement.inTransaction) {
@@ -282,12 +282,12 @@ async function retryOrGiveUp(job: MigrationJob, env: Env, error: unknown, attemp
  * A CREATE INDEX CONCURRENTLY that timed out after creating its catalog entry leaves an INVALID index
  * behind; the retry would fail on the name, so drop that leftover first (never a valid index).
  */
-export async function dropInvalidIndexLeftBy(client: ClientBase, statement: Statement): Promise<void> {
+export async function dropInvalidIndexLeftBy(client: PgClient, statement: Statement): Promise<void> {
   for (const r of await invalidIndexesLeftBy(client, statement)) await client.query(`drop index concurrently if exists ${quoteIdent(r.schema)}.${quoteIdent(r.name)}`);
 }
 
 /** The INVALID indexes a CREATE INDEX CONCURRENTLY statement leaves when it is interrupted (none for other statements). */
-export async function invalidIndexesLeftBy(client: ClientBase, statement: Statement): Promise<Array<{ schema: string; name: string }>> {
+export async function invalidIndexesLeftBy(client: PgClient, statement: Statement): Promise<Array<{ schema: string; name: string }>> {
   const index = nodeAs(statement.node, 'IndexStmt');
   if (!index?.concurrent || !index.idxname) return [];
   const schema = index.relation?.schemaname;

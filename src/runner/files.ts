@@ -27,7 +27,7 @@ export class MigrationSetError extends Error {
   }
 }
 
-export function checksumOf(bytes: Buffer | string): string {
+export function checksumOf(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -72,7 +72,7 @@ export async function readDownText(file: LoadedMigration): Promise<string> {
 }
 
 /** The file's text; a file that is not UTF-8 is refused with where it stops being UTF-8. */
-export function decodeUtf8(path: string, bytes: Buffer): string {
+export function decodeUtf8(path: string, bytes: Uint8Array): string {
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     if (bad) {
@@ -80,7 +80,8 @@ export function decodeUtf8(path: string, bytes: Buffer): string {
       throw new MigrationSetError(`${path} is not valid UTF-8: byte ${hex} at byte offset ${bad.offset} (line ${bad.line}); PostgreSQL would refuse it too — re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)`);
     }
   }
-  return bytes.toString('utf8');
+  // a view, not a copy; unlike TextDecoder it keeps a byte order mark, as the checksum does
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 function megabytes(n: number): string {

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { basename } from 'node:path';
 import { compareNatural } from '../sql/discover.js';
 import type { LoadedMigration } from './files.js';
@@ -18,7 +18,7 @@ const TABLES: Record<AdoptSource, string> = {
 };
 
 /** Other tools' history tables on the search_path that hold rows, with the tools that keep each. */
-export async function otherToolHistories(client: ClientBase): Promise<Array<{ table: string; tools: AdoptSource[] }>> {
+export async function otherToolHistories(client: PgClient): Promise<Array<{ table: string; tools: AdoptSource[] }>> {
   const out: Array<{ table: string; tools: AdoptSource[] }> = [];
   for (const table of new Set(Object.values(TABLES))) {
     const { rows } = await client.query<{ found: string | null }>('select to_regclass($1)::text as found', [table]);
@@ -49,7 +49,7 @@ export interface ForeignHistory {
 }
 
 /** Reads the other tool's history table (found on the search_path) and matches its rows to the files. */
-export async function readForeignHistory(client: ClientBase, source: AdoptSource, files: readonly LoadedMigration[]): Promise<ForeignHistory> {
+export async function readForeignHistory(client: PgClient, source: AdoptSource, files: readonly LoadedMigration[]): Promise<ForeignHistory> {
   const table = TABLES[source];
   const { rows } = await client.query<{ found: string | null }>('select to_regclass($1)::text as found', [table]);
   if (!rows[0].found) throw new RunnerUsageError(`no ${table} table on the search_path: is this database migrated by ${source}? (use --schema or a URL with options=-c search_path=… if it lives elsewhere)`);
@@ -71,7 +71,7 @@ export async function readForeignHistory(client: ClientBase, source: AdoptSource
 type Matched = Omit<ForeignHistory, 'table'>;
 
 /** `_prisma_migrations`: finished, not rolled back; its checksum is the sha256 of migration.sql, as ours. */
-async function prisma(client: ClientBase, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
+async function prisma(client: PgClient, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
   const { rows } = await client.query<{ migration_name: string; checksum: string; started_at: Date; finished_at: Date }>(
     `select migration_name, checksum, started_at, finished_at from ${table} where finished_at is not null and rolled_back_at is null order by finished_at, migration_name`,
   );
@@ -84,7 +84,7 @@ async function prisma(client: ClientBase, table: string, files: readonly LoadedM
 }
 
 /** `flyway_schema_history`: successful rows by script; a BASELINE row covers the versions up to its own. */
-async function flyway(client: ClientBase, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
+async function flyway(client: PgClient, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
   const { rows } = await client.query<{ version: string | null; script: string; checksum: number | null; installed_on: Date; execution_time: number; type: string }>(
     `select version, script, checksum, installed_on, execution_time, type from ${table} where success order by installed_rank`,
   );
@@ -106,7 +106,7 @@ async function flyway(client: ClientBase, table: string, files: readonly LoadedM
 }
 
 /** `knex_migrations`: file names with their extension (.js, .ts, .sql). */
-async function knex(client: ClientBase, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
+async function knex(client: PgClient, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
   const { rows } = await client.query<{ name: string; migration_time: Date | null }>(`select name, migration_time from ${table} order by id`);
   const byName = new Map(files.map((f) => [f.name, f]));
   return collect(rows, (r) => r.name, (r) => byName.get(r.name.replace(/\.[^.]+$/, '').replace(/\.up$/, '')) ?? byVersion(files, leadingVersion(r.name)), (r) => ({
@@ -117,7 +117,7 @@ async function knex(client: ClientBase, table: string, files: readonly LoadedMig
 }
 
 /** golang-migrate keeps only the last version (and whether it stopped halfway): every file up to it is applied. */
-async function golangMigrate(client: ClientBase, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
+async function golangMigrate(client: PgClient, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
   const { rows } = await client.query<{ version: string; dirty: boolean }>(`select version::text as version, dirty from ${table}`);
   if (rows.length === 0) return { applied: [], unmatched: [] };
   const { version, dirty } = rows[0];
@@ -132,7 +132,7 @@ async function golangMigrate(client: ClientBase, table: string, files: readonly 
 }
 
 /** dbmate and Rails: one row per applied version. */
-async function versionList(client: ClientBase, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
+async function versionList(client: PgClient, table: string, files: readonly LoadedMigration[]): Promise<Matched> {
   const { rows } = await client.query<{ version: string }>(`select version::text as version from ${table} order by version`);
   return collect(rows, (r) => r.version, (r) => byVersion(files, r.version), () => ({ appliedAt: null, durationMs: 0, checksumMatches: null }));
 }

@@ -1,5 +1,4 @@
-import type { ClientBase } from 'pg';
-import type { UmzugStorage } from 'umzug';
+import type { PgClient } from '../db/pg-types.js';
 import { quoteIdent } from '../db/quote.js';
 import { journalSetup } from './journal.js';
 
@@ -11,23 +10,23 @@ export const HISTORY_SCHEMA = 'pgwarden';
  * target keeps one per tenant: RunnerOptions.historySchema). Held per connection, so that every reader
  * and writer of the history on the session's connections uses the same tables without passing it along.
  */
-const historySchemaOf = new WeakMap<ClientBase, string>();
+const historySchemaOf = new WeakMap<PgClient, string>();
 
-export function useHistorySchema(client: ClientBase, schema: string): void {
+export function useHistorySchema(client: PgClient, schema: string): void {
   if (schema === HISTORY_SCHEMA) historySchemaOf.delete(client);
   else historySchemaOf.set(client, schema);
 }
 
-export function forgetHistorySchema(client: ClientBase): void {
+export function forgetHistorySchema(client: PgClient): void {
   historySchemaOf.delete(client);
 }
 
 /** The history schema of `client`, quoted for SQL. */
-export function quotedHistorySchema(client: ClientBase): string {
+export function quotedHistorySchema(client: PgClient): string {
   return schemaOf(client);
 }
 
-function schemaOf(client: ClientBase): string {
+function schemaOf(client: PgClient): string {
   return quoteIdent(historySchemaOf.get(client) ?? HISTORY_SCHEMA);
 }
 
@@ -73,11 +72,11 @@ create table if not exists ${schema}.migration_attempts (
 );`;
 
 /** Creates the history tables (idempotent). Call while holding the run lock so two runners do not race. */
-export async function ensureHistory(client: ClientBase): Promise<void> {
+export async function ensureHistory(client: PgClient): Promise<void> {
   await client.query(setup(schemaOf(client)) + journalSetup(schemaOf(client)));
 }
 
-async function historyExists(client: ClientBase): Promise<boolean> {
+async function historyExists(client: PgClient): Promise<boolean> {
   const schema = schemaOf(client);
   const { rows } = await client.query<{ ok: boolean }>(`select to_regclass($1) is not null and to_regclass($2) is not null as ok`, [
     `${schema}.migrations`,
@@ -87,7 +86,7 @@ async function historyExists(client: ClientBase): Promise<boolean> {
 }
 
 /** Applied migrations in the order they were applied; empty when the runner never ran here. */
-export async function readHistory(client: ClientBase): Promise<HistoryEntry[]> {
+export async function readHistory(client: PgClient): Promise<HistoryEntry[]> {
   if (!(await historyExists(client))) return [];
   const { rows } = await client.query<{ name: string; checksum: string; applied_at: Date; applied_by: string; duration_ms: number; pgwarden_version: string }>(
     `select name, checksum, applied_at, applied_by, duration_ms, pgwarden_version from ${schemaOf(client)}.migrations order by applied_at, name`,
@@ -102,7 +101,7 @@ export async function readHistory(client: ClientBase): Promise<HistoryEntry[]> {
   }));
 }
 
-export async function readAttempts(client: ClientBase): Promise<AttemptMarker[]> {
+export async function readAttempts(client: PgClient): Promise<AttemptMarker[]> {
   if (!(await historyExists(client))) return [];
   const { rows } = await client.query<{ name: string; direction: 'up' | 'down'; checksum: string; started_at: Date; started_by: string; statements_total: number; statements_done: number }>(
     `select * from ${schemaOf(client)}.migration_attempts order by started_at`,
@@ -119,31 +118,38 @@ export async function readAttempts(client: ClientBase): Promise<AttemptMarker[]>
 }
 
 /** Records an applied migration; called on the migration's connection inside its transaction. */
-export async function recordApplied(client: ClientBase, entry: Omit<HistoryEntry, 'appliedAt'>): Promise<void> {
+export async function recordApplied(client: PgClient, entry: Omit<HistoryEntry, 'appliedAt'>): Promise<void> {
   await client.query(
     `insert into ${schemaOf(client)}.migrations (name, checksum, applied_by, duration_ms, pgwarden_version) values ($1, $2, $3, $4, $5)`,
     [entry.name, entry.checksum, entry.appliedBy, Math.round(entry.durationMs), entry.pgwardenVersion],
   );
 }
 
-export async function removeApplied(client: ClientBase, name: string): Promise<void> {
+export async function removeApplied(client: PgClient, name: string): Promise<void> {
   await client.query(`delete from ${schemaOf(client)}.migrations where name = $1`, [name]);
 }
 
 /** Written (and committed) before a migration that runs outside a transaction starts. */
-export async function startAttempt(client: ClientBase, marker: Omit<AttemptMarker, 'startedAt' | 'statementsDone'>): Promise<void> {
+export async function startAttempt(client: PgClient, marker: Omit<AttemptMarker, 'startedAt' | 'statementsDone'>): Promise<void> {
   await client.query(
     `insert into ${schemaOf(client)}.migration_attempts (name, direction, checksum, started_by, statements_total) values ($1, $2, $3, $4, $5)`,
     [marker.name, marker.direction, marker.checksum, marker.startedBy, marker.statementsTotal],
   );
 }
 
-export async function progressAttempt(client: ClientBase, name: string, statementsDone: number): Promise<void> {
+export async function progressAttempt(client: PgClient, name: string, statementsDone: number): Promise<void> {
   await client.query(`update ${schemaOf(client)}.migration_attempts set statements_done = $2 where name = $1`, [name, statementsDone]);
 }
 
-export async function finishAttempt(client: ClientBase, name: string): Promise<void> {
+export async function finishAttempt(client: PgClient, name: string): Promise<void> {
   await client.query(`delete from ${schemaOf(client)}.migration_attempts where name = $1`, [name]);
+}
+
+/** umzug's UmzugStorage, spelled out: umzug's own declarations need @types/node, these must not. */
+export interface HistoryStorage {
+  executed(): Promise<string[]>;
+  logMigration(params: { name: string }): Promise<void>;
+  unlogMigration(params: { name: string }): Promise<void>;
 }
 
 /**
@@ -151,7 +157,7 @@ export async function finishAttempt(client: ClientBase, name: string): Promise<v
  * (so it exists iff the migration committed); umzug calls logMigration after that commit, so here it only
  * confirms the row is there, and likewise for unlogMigration after a revert.
  */
-export function historyStorage(client: ClientBase): UmzugStorage {
+export function historyStorage(client: PgClient): HistoryStorage {
   const has = async (name: string): Promise<boolean> => {
     const { rowCount } = await client.query(`select 1 from ${schemaOf(client)}.migrations where name = $1`, [name]);
     return (rowCount ?? 0) > 0;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 
 /**
@@ -27,7 +27,7 @@ export interface RunInfo {
   databaseUrl: string;
   migrations: PlannedMigration[];
   /** A connection the hook may use for its own queries (not inside any migration's transaction). */
-  client: ClientBase;
+  client: PgClient;
   log: RunLogger;
   /** Where this run's history lives (RunnerOptions.historySchema): a backup records it, so that restoring it rewinds that history. */
   historySchema: string;
@@ -36,7 +36,7 @@ export interface RunInfo {
 export interface MigrationHookContext {
   migration: PlannedMigration;
   /** The migration's connection; inside its transaction when `migration.transactional`. */
-  client: ClientBase;
+  client: PgClient;
   log: RunLogger;
 }
 

@@ -1,6 +1,6 @@
 export { createRunner, type Runner, type RunnerOptions, type UpOptions, type DownOptions, type RunResult, type AppliedMigration, type MigrationStatus, type Duration } from './runner.js';
 export type { MigrationHooks, PlannedMigration, RunInfo, MigrationHookContext, StatementHookContext, RunLogger } from './hooks.js';
-export { createConsoleLogger, silentLogger, type LogFormat, type ConsoleLoggerOptions } from './logger.js';
+export { createConsoleLogger, silentLogger, type LogFormat, type ConsoleLoggerOptions, type TextOutput } from './logger.js';
 export { createMigration, type CreatedMigration } from './create.js';
 export { formatPlan, type PlanEntry } from './plan.js';
 export { GateRefusedError, RUNNER_SATISFIED_RULES } from './gate.js';

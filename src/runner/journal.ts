@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { quotedHistorySchema as historySchemaOf } from './history.js';
 
 /**
@@ -48,11 +48,11 @@ export class RunJournal {
   state: RunState = 'locked';
   backup: string | undefined;
   private constructor(
-    private readonly client: ClientBase,
+    private readonly client: PgClient,
     readonly id: number,
   ) {}
 
-  static async start(client: ClientBase, command: 'up' | 'down', startedBy: string): Promise<RunJournal> {
+  static async start(client: PgClient, command: 'up' | 'down', startedBy: string): Promise<RunJournal> {
     const { rows } = await client.query<{ id: string }>(`insert into ${historySchemaOf(client)}.runs (command, state, started_by) values ($1, 'locked', $2) returning id`, [command, startedBy]);
     const journal = new RunJournal(client, Number(rows[0].id));
     await pauseIfAsked('locked', undefined);
@@ -78,7 +78,7 @@ export class RunJournal {
 }
 
 /** Runs that did not end (their process died) or ended needing a person (restore_failed), oldest first. */
-export async function unresolvedRuns(client: ClientBase): Promise<RunRecord[]> {
+export async function unresolvedRuns(client: PgClient): Promise<RunRecord[]> {
   const schema = historySchemaOf(client);
   const { rows } = await client.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [`${schema}.runs`]);
   if (!rows[0].exists) return [];
@@ -99,7 +99,7 @@ export async function unresolvedRuns(client: ClientBase): Promise<RunRecord[]> {
 }
 
 /** Closes runs that need nothing more (or that a person resolved): `abandoned` or `forgotten`. */
-export async function closeRuns(client: ClientBase, ids: number[], state: 'abandoned' | 'forgotten'): Promise<void> {
+export async function closeRuns(client: PgClient, ids: number[], state: 'abandoned' | 'forgotten'): Promise<void> {
   if (ids.length === 0) return;
   await client.query(`update ${historySchemaOf(client)}.runs set state = $2, detail = 'was ' || state || coalesce(' ' || migration, ''), updated_at = now(), finished_at = now() where id = any($1::bigint[])`, [ids, state]);
 }
@@ -177,7 +177,7 @@ export interface Rewound {
  * After a backup is restored (`pgwarden backups restore`), the history goes back to the backup's moment
  * too: what was recorded since is undone by the restore, so `up` must apply it again. One transaction.
  */
-export async function rewindHistory(client: ClientBase, since: Date, backupId: string): Promise<Rewound> {
+export async function rewindHistory(client: PgClient, since: Date, backupId: string): Promise<Rewound> {
   const schema = historySchemaOf(client);
   const { rows } = await client.query<{ ok: boolean }>('select to_regclass($1) is not null and to_regclass($2) is not null as ok', [`${schema}.migrations`, `${schema}.runs`]);
   if (!rows[0].ok) return { unapplied: [], clearedMarkers: [], closedRuns: [] };

@@ -4,11 +4,18 @@ import { redact } from '../db/redact.js';
 export type LogFormat = 'text' | 'json';
 type Level = 'info' | 'warn' | 'error';
 
+/** Where the logger writes: process.stdout and process.stderr, or any stream with write(). */
+export interface TextOutput {
+  write(text: string): unknown;
+  /** A terminal gets the progress line rewritten in place. */
+  isTTY?: boolean;
+}
+
 export interface ConsoleLoggerOptions {
   format?: LogFormat;
   /** Where lines go (default process.stderr for warnings/errors and process.stdout for the rest). */
-  out?: NodeJS.WritableStream;
-  err?: NodeJS.WritableStream;
+  out?: TextOutput;
+  err?: TextOutput;
   /** Secrets scrubbed from every line (the connection's password). */
   secrets?: readonly string[];
   /** Show progress events as a line rewritten in place (default: whether `out` is a terminal). */
@@ -24,7 +31,7 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): RunLogg
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
   const secrets = options.secrets ?? [];
-  const tty = options.tty ?? Boolean((out as NodeJS.WriteStream).isTTY);
+  const tty = options.tty ?? Boolean(out.isTTY);
   let progressShown = false;
   const write = (level: Level, event: string, fields: Record<string, unknown> = {}): void => {
     if (format === 'json') {

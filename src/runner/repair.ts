@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { analyzeMigrations, type MigrationAnalysis } from '../analysis/migration-analysis.js';
 import { nodeAs } from '../sql/ast.js';
 import type { Statement } from '../sql/parser.js';
@@ -122,7 +122,7 @@ function stepsOf(target: Target): Array<{ text: string; statement?: Statement }>
   return target.analysis.statements.filter((s) => !s.parent).map((s) => ({ text: s.text, statement: s }));
 }
 
-async function inspect(client: ClientBase, marker: AttemptMarker, target: Target | undefined, moreMarkers: number): Promise<RepairReport> {
+async function inspect(client: PgClient, marker: AttemptMarker, target: Target | undefined, moreMarkers: number): Promise<RepairReport> {
   const report: RepairReport = {
     runs: [],
     marker,
@@ -153,7 +153,7 @@ async function inspect(client: ClientBase, marker: AttemptMarker, target: Target
  * The one kind of statement whose completion is visible without guessing: a CREATE INDEX whose valid
  * index exists on its table. A kill between the statement's end and the progress update leaves exactly this.
  */
-async function completedIndex(client: ClientBase, statement: Statement): Promise<string | undefined> {
+async function completedIndex(client: PgClient, statement: Statement): Promise<string | undefined> {
   const index = nodeAs(statement.node, 'IndexStmt');
   const table = index?.relation?.relname;
   if (!index?.idxname || !table) return undefined;
@@ -167,7 +167,7 @@ async function completedIndex(client: ClientBase, statement: Statement): Promise
   return rows[0] ? `a valid index ${rows[0].name} on ${shown} already exists (the statement completed before its progress was recorded)` : undefined;
 }
 
-async function forget(client: ClientBase, marker: AttemptMarker, markApplied: boolean, r: Resolved): Promise<void> {
+async function forget(client: PgClient, marker: AttemptMarker, markApplied: boolean, r: Resolved): Promise<void> {
   await client.query('begin');
   try {
     if (markApplied && marker.direction === 'up') {

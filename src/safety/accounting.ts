@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { OWN_SCHEMAS } from './catalog.js';
 
 /** Tuples one transaction inserted, updated and deleted in one table, as the server counts them. */
@@ -20,7 +20,7 @@ export type Accounting = Map<string, TupleCounts>;
  * session's earlier counts that were not flushed yet, so only a difference between two readings in one
  * transaction means anything (see accountingDelta).
  */
-export async function readAccounting(client: ClientBase): Promise<Accounting> {
+export async function readAccounting(client: PgClient): Promise<Accounting> {
   const r = await client.query<{ schema: string; table: string; ins: string; upd: string; del: string }>(
     `SELECT schemaname AS schema, relname AS table, n_tup_ins::text AS ins, n_tup_upd::text AS upd, n_tup_del::text AS del
        FROM pg_stat_xact_user_tables

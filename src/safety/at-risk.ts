@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 import { nodeAs, stringList, walk } from '../sql/ast.js';
 import { OWN_SCHEMAS } from './catalog.js';
@@ -47,7 +47,7 @@ interface Graph {
   functions: Map<string, string[]>;
 }
 
-async function readGraph(client: ClientBase, schemas?: readonly string[]): Promise<Graph> {
+async function readGraph(client: PgClient, schemas?: readonly string[]): Promise<Graph> {
   const scope = `n.nspname <> ALL($1) AND n.nspname NOT IN ('pg_catalog','information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND ($2::text[] IS NULL OR n.nspname = ANY($2))`;
   const params = [OWN_SCHEMAS, schemas ?? null];
   const tables = await client.query<TableName>(
@@ -120,7 +120,7 @@ export interface RiskInput {
 }
 
 /** Closes the analysis' tables at risk over the live catalog. */
-export async function closeOverCatalog(client: ClientBase, input: RiskInput): Promise<RiskScope> {
+export async function closeOverCatalog(client: PgClient, input: RiskInput): Promise<RiskScope> {
   const graph = await readGraph(client, input.schemas);
   const tables = new Map<string, TableAtRisk>();
   const known = new Set(graph.userTables.map(tableKeyOf));

@@ -1,6 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import { HISTORY_SCHEMA } from '../runner/history.js';
 import { pgwardenVersion } from '../version.js';
@@ -17,7 +17,7 @@ import { countRows, serverVersion, tableBytes, tableExists, tableFingerprint, us
 export type BackupMode = 'targeted' | 'full' | 'snapshot' | 'none';
 
 export interface BackupRequest {
-  client: ClientBase;
+  client: PgClient;
   databaseUrl: string;
   mode: Exclude<BackupMode, 'none'>;
   backupDir: string;
@@ -157,7 +157,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
   return { manifest, file, catalog, fingerprints, tools: { pgDump: tools.pgDump, pgRestore: tools.pgRestore, ...(tools.olderServer ? { olderServer: tools.olderServer } : {}) } };
 }
 
-async function databaseBytes(client: ClientBase): Promise<number> {
+async function databaseBytes(client: PgClient): Promise<number> {
   const r = await client.query<{ n: string }>(`SELECT pg_database_size(current_database())::text AS n`);
   return Number(r.rows[0].n);
 }
@@ -166,7 +166,7 @@ async function databaseBytes(client: ClientBase): Promise<number> {
  * Keeps the newest `keep` backups. A snapshot backup's copies live in the database, so pruning one
  * needs a connection; without one its files stay until the next pruning that has one.
  */
-export async function pruneBackups(dir: string, keep: number, client: ClientBase | undefined, log: RunLogger): Promise<string[]> {
+export async function pruneBackups(dir: string, keep: number, client: PgClient | undefined, log: RunLogger): Promise<string[]> {
   const all = await listBackups(dir);
   const old = all.slice(0, Math.max(0, all.length - keep));
   const removed: string[] = [];

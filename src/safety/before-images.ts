@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { qualified, quoteIdent, quoteLiteral, tableKeyOf, type TableName } from './names.js';
 import { SNAPSHOT_SCHEMA } from './snapshot.js';
 
@@ -22,7 +22,7 @@ export interface RowImage {
 }
 
 /** The columns identifying a row: the primary key, else a replica-identity index; null when neither. */
-export async function rowKeyOf(client: ClientBase, table: TableName): Promise<string[] | null> {
+export async function rowKeyOf(client: PgClient, table: TableName): Promise<string[] | null> {
   const r = await client.query<{ name: string }>(
     `SELECT a.attname AS name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
       WHERE i.indrelid = ${quoteLiteral(qualified(table))}::regclass AND (i.indisprimary OR i.indisreplident)
@@ -40,7 +40,7 @@ export interface PendingImage {
   copy: TableName;
 }
 
-export async function takeImage(client: ClientBase, id: string, table: TableName, key: string[]): Promise<PendingImage> {
+export async function takeImage(client: PgClient, id: string, table: TableName, key: string[]): Promise<PendingImage> {
   const copy: TableName = { schema: SNAPSHOT_SCHEMA, name: `${id}_img${++sequence}` };
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);
   await client.query(`CREATE TABLE ${qualified(copy)} AS SELECT * FROM ${qualified(table)}`);
@@ -54,7 +54,7 @@ const rowHash = (alias: string) => `md5(${alias}::text)`;
  * After the statement, in its transaction: keeps in the copy only the rows it changed or deleted, and
  * records the keys it inserted and how it left each row. A table it did not touch loses its image.
  */
-export async function settleImage(client: ClientBase, pending: PendingImage, touched: boolean): Promise<RowImage | null> {
+export async function settleImage(client: PgClient, pending: PendingImage, touched: boolean): Promise<RowImage | null> {
   const { table, key, copy } = pending;
   if (!touched) {
     await client.query(`DROP TABLE ${qualified(copy)}`);
@@ -85,7 +85,7 @@ export async function settleImage(client: ClientBase, pending: PendingImage, tou
  * in its REPEATABLE READ snapshot, a visible row whose xmin is not older than the transaction's own
  * xid was written by it (other sessions' later transactions are invisible to the snapshot).
  */
-export async function insertedImage(client: ClientBase, id: string, table: TableName, key: string[]): Promise<RowImage> {
+export async function insertedImage(client: PgClient, id: string, table: TableName, key: string[]): Promise<RowImage> {
   const before: TableName = { schema: SNAPSHOT_SCHEMA, name: `${id}_img${++sequence}` };
   const after: TableName = { schema: before.schema, name: `${before.name}_after` };
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);

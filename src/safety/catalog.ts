@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { quoteIdent, quoteLiteral } from './names.js';
 
 /**
@@ -51,7 +51,7 @@ const RELKINDS: Record<string, CatalogObject['kind']> = {
  * `scope`: only the objects in these schemas, and no extensions (they belong to the whole database):
  * a tenant's restore must never touch what other tenants of the database create meanwhile.
  */
-export async function readCatalog(client: ClientBase, scope?: readonly string[]): Promise<Catalog> {
+export async function readCatalog(client: PgClient, scope?: readonly string[]): Promise<Catalog> {
   const USER_NAMESPACE = userNamespace(scope);
   const objects: CatalogObject[] = [];
   const schemas = await client.query<{ name: string }>(

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { ClientBase } from 'pg';
-import { spawnTool, firstLine, type PgTools } from './pg-tools.js';
+import type { PgClient } from '../db/pg-types.js';
+import { firstLine, type PgTools } from './pg-tools.js';
+import { spawnTool } from './spawn.js';
 import type { TableName } from './names.js';
 
 interface CopyConnection {
@@ -83,7 +84,7 @@ class CopyIn {
  * and so inside the caller's transaction. pg_restore turns the archive entry into COPY text; the
  * COPY header it prints names the columns, so generated columns are left to the server.
  */
-export async function copyTableFromArchive(client: ClientBase, tools: PgTools, file: string, table: TableName): Promise<number> {
+export async function copyTableFromArchive(client: PgClient, tools: PgTools, file: string, table: TableName): Promise<number> {
   const child = spawnTool(tools.pgRestore, ['--data-only', `--schema=${table.schema}`, `--table=${table.name}`, '--file=-', file]);
   const stderr: Buffer[] = [];
   child.stderr.on('data', (b: Buffer) => stderr.push(b));
@@ -101,7 +102,7 @@ export async function copyTableFromArchive(client: ClientBase, tools: PgTools, f
       // without return(): ending the COPY must not close pg_restore's output under the outer loop
       [Symbol.asyncIterator]: () => ({ next: () => lines.next() }),
     });
-    client.query(copy as unknown as Parameters<ClientBase['query']>[0]);
+    client.query(copy as unknown as Parameters<PgClient['query']>[0]);
     rows += await copy.done;
   }
   const code = await exited;

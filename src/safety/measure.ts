@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { accountingDelta, readAccounting, type Accounting, type TupleCounts } from './accounting.js';
 import type { RiskScope } from './at-risk.js';
 import { diffCatalogs, readCatalog, type Catalog, type CatalogDiff } from './catalog.js';
@@ -34,7 +34,7 @@ export interface MeasureStart {
   profiles: Map<string, TableProfile>;
 }
 
-async function readStorage(client: ClientBase, schemas?: readonly string[]): Promise<Map<string, { filenode: string; estimate: number }>> {
+async function readStorage(client: PgClient, schemas?: readonly string[]): Promise<Map<string, { filenode: string; estimate: number }>> {
   const r = await client.query<{ key: string; filenode: string; estimate: string }>(
     `SELECT n.nspname || '.' || c.relname AS key, pg_relation_filenode(c.oid)::text AS filenode, greatest(c.reltuples, 0)::bigint::text AS estimate
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -45,7 +45,7 @@ async function readStorage(client: ClientBase, schemas?: readonly string[]): Pro
   return new Map(r.rows.map((x) => [x.key, { filenode: x.filenode, estimate: Number(x.estimate) }]));
 }
 
-export async function beginMeasurement(client: ClientBase, scope: RiskScope, maxRows: number, schemas?: readonly string[]): Promise<MeasureStart> {
+export async function beginMeasurement(client: PgClient, scope: RiskScope, maxRows: number, schemas?: readonly string[]): Promise<MeasureStart> {
   // accounting first: everything read after it is this transaction's own reading, not the migration's
   const accounting = await readAccounting(client);
   const catalog = await readCatalog(client, schemas);
@@ -64,7 +64,7 @@ export async function beginMeasurement(client: ClientBase, scope: RiskScope, max
  * `lossDeclared`: tables whose row loss the migration declared; their deletes are not counted again (a
  * count(*) only for the report's figures would cost a scan as long as the DELETE's own).
  */
-export async function endMeasurement(client: ClientBase, start: MeasureStart, maxRows: number, schemas?: readonly string[], everyProfile = false, lossDeclared: (key: string) => boolean = () => false): Promise<Measurement> {
+export async function endMeasurement(client: PgClient, start: MeasureStart, maxRows: number, schemas?: readonly string[], everyProfile = false, lossDeclared: (key: string) => boolean = () => false): Promise<Measurement> {
   const accounting = accountingDelta(start.accounting, await readAccounting(client));
   const catalogNow = await readCatalog(client, schemas);
   const catalog = diffCatalogs(start.catalog, catalogNow);

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { FailureOutcome, MigrationHookContext, PlannedMigration, RunInfo, StatementHookContext } from '../runner/hooks.js';
 import { lineComments, parseDirective } from '../sql/directives.js';
 import { dumpDifferences, liveSchemaDump } from './archive.js';
@@ -73,7 +73,7 @@ export function noTransactionGuard(s: GuardSettings) {
       }
     },
 
-    async begin(client: ClientBase, migration: PlannedMigration): Promise<void> {
+    async begin(client: PgClient, migration: PlannedMigration): Promise<void> {
       const backup = s.backup();
       if (!backup) return;
       points.set(migration.name, {
@@ -135,7 +135,7 @@ export function noTransactionGuard(s: GuardSettings) {
     },
 
     /** The migration finished: its before-images are no longer needed. */
-    async finished(client: ClientBase, migration: PlannedMigration): Promise<void> {
+    async finished(client: PgClient, migration: PlannedMigration): Promise<void> {
       const point = points.get(migration.name);
       points.delete(migration.name);
       if (point) await dropImages(client, point.changes);
@@ -207,7 +207,7 @@ function finish(log: MigrationHookContext['log'], name: string, report: UndoRepo
   return { restored: true };
 }
 
-async function dropImages(client: ClientBase, changes: StatementChanges[]): Promise<void> {
+async function dropImages(client: PgClient, changes: StatementChanges[]): Promise<void> {
   for (const c of changes) for (const i of c.images) for (const t of new Set([qualified(i.before), qualified(i.after)])) await client.query(`DROP TABLE IF EXISTS ${t}`);
 }
 
@@ -215,7 +215,7 @@ async function dropImages(client: ClientBase, changes: StatementChanges[]): Prom
  * What a statement outside any transaction left when it failed: the INVALID indexes a CREATE INDEX
  * CONCURRENTLY leaves behind (anything else it created is complete and belongs to another session).
  */
-async function leftovers(client: ClientBase, running: NonNullable<Point['running']>, schemas?: readonly string[]): Promise<StatementChanges> {
+async function leftovers(client: PgClient, running: NonNullable<Point['running']>, schemas?: readonly string[]): Promise<StatementChanges> {
   const now = await readCatalog(client, schemas);
   const had = new Set(running.catalog.objects.map(objectKey));
   const invalid = await client.query<{ schema: string; name: string }>(

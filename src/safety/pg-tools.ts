@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createWriteStream, existsSync } from 'node:fs';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { basename, dirname, join } from 'node:path';
 import { BackupError } from './errors.js';
 import { splitPassword, redactUrl } from './redact.js';
+import { spawnTool, toolInvocation } from './spawn.js';
 
 export interface PgTools {
   pgDump: string;
@@ -104,24 +105,6 @@ export function streamToolToFile(command: string, args: string[], options: ToolR
   });
 }
 
-/** Starts a client binary with an argument array (no shell), the password only in its environment. */
-export function spawnTool(command: string, args: string[], options: ToolRun = {}): ChildProcessByStdio<null, Readable, Readable> {
-  const { env, finalArgs } = invocation(args, options);
-  return spawn(command, finalArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** The arguments and environment of a client binary: `--dbname` without the password, which goes to PGPASSWORD. */
-function invocation(args: string[], options: ToolRun): { env: NodeJS.ProcessEnv; finalArgs: string[] } {
-  const env = { ...process.env };
-  const finalArgs = [...args];
-  if (options.databaseUrl) {
-    const { url, password } = splitPassword(options.databaseUrl);
-    if (password !== undefined) env.PGPASSWORD = password;
-    finalArgs.push(`--dbname=${url}`);
-  }
-  return { env, finalArgs };
-}
-
 export function firstLine(text: string): string {
   return text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
 }
@@ -217,7 +200,7 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null }> {
 
 /** Like spawnTool, with a stdin to write to; stdout is discarded (psql --quiet prints little). */
 function spawnWithInput(command: string, args: string[], options: ToolRun): { child: ChildProcess; stdin: Writable; stderr: () => string } {
-  const { env, finalArgs } = invocation(args, options);
+  const { env, finalArgs } = toolInvocation(args, options);
   const child = spawn(command, finalArgs, { env, stdio: ['pipe', 'ignore', 'pipe'] });
   const err: Buffer[] = [];
   child.stderr!.on('data', (b: Buffer) => err.push(b));

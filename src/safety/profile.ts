@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { qualified, quoteIdent, quoteLiteral, type TableName } from './names.js';
 
 /**
@@ -31,7 +31,7 @@ interface ColumnInfo {
   type: string;
 }
 
-export async function columnsOf(client: ClientBase, table: TableName): Promise<ColumnInfo[] | null> {
+export async function columnsOf(client: PgClient, table: TableName): Promise<ColumnInfo[] | null> {
   const r = await client.query<{ oid: string | null }>(`SELECT to_regclass(${quoteLiteral(qualified(table))})::oid::text AS oid`);
   if (r.rows[0].oid === null) return null;
   const c = await client.query<ColumnInfo>(
@@ -43,7 +43,7 @@ export async function columnsOf(client: ClientBase, table: TableName): Promise<C
 }
 
 /** One scan of the table, whatever its width. null when the table does not exist. */
-export async function profileTable(client: ClientBase, table: TableName, level: ProfileLevel, maxRows: number): Promise<TableProfile | null> {
+export async function profileTable(client: PgClient, table: TableName, level: ProfileLevel, maxRows: number): Promise<TableProfile | null> {
   const columns = await columnsOf(client, table);
   if (!columns) return null;
   const estimate = await client.query<{ n: string }>(`SELECT greatest(reltuples, 0)::bigint::text AS n FROM pg_class WHERE oid = ${quoteLiteral(qualified(table))}::regclass`);
@@ -74,7 +74,7 @@ function checksumOf(expression: string): string {
  * of the cast (some new value has no old counterpart at all), inside a savepoint so the caller's
  * transaction survives.
  */
-export async function castBackChecksum(client: ClientBase, table: TableName, column: string, oldType: string): Promise<{ checksum: string } | { error: string }> {
+export async function castBackChecksum(client: PgClient, table: TableName, column: string, oldType: string): Promise<{ checksum: string } | { error: string }> {
   await client.query('SAVEPOINT pgwarden_cast_back');
   try {
     const r = await client.query<{ h: string }>(`SELECT ${checksumOf(`${quoteIdent(column)}::${oldType}`)} AS h FROM ${qualified(table)}`);
@@ -88,7 +88,7 @@ export async function castBackChecksum(client: ClientBase, table: TableName, col
 }
 
 /** Exact rows now (one count), for a table whose loss is reported with its figures. */
-export async function exactRows(client: ClientBase, table: TableName): Promise<number | null> {
+export async function exactRows(client: PgClient, table: TableName): Promise<number | null> {
   const exists = await client.query<{ oid: string | null }>(`SELECT to_regclass(${quoteLiteral(qualified(table))})::oid::text AS oid`);
   if (exists.rows[0].oid === null) return null;
   const r = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified(table)}`);

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import pg from 'pg';
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import { withLibpqSslModes } from '../db/connect.js';
 import { archiveContents, firstDifference, liveSchemaDump, selectEntries, tocPatterns } from './archive.js';
@@ -87,7 +87,7 @@ export async function restoreDatabase(request: RestoreRequest): Promise<RestoreR
   }
 }
 
-async function restoreWith(client: ClientBase, request: RestoreRequest): Promise<RestoreReport> {
+async function restoreWith(client: PgClient, request: RestoreRequest): Promise<RestoreReport> {
   const { source, target, log } = request;
   const targetKeys = new Set(target.tables.filter((t) => t.exists).map((t) => tableKeyOf(t.table)));
   let diff = diffCatalogs(target.catalog, await readCatalog(client, request.schemas));
@@ -223,7 +223,7 @@ function requiredCopy(copies: Map<string, TableName>, key: string): TableName {
   return copy;
 }
 
-async function inTransaction(client: ClientBase, work: () => Promise<void>): Promise<void> {
+async function inTransaction(client: PgClient, work: () => Promise<void>): Promise<void> {
   await client.query('BEGIN');
   try {
     await work();

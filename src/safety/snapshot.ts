@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { qualified, quoteIdent, quoteLiteral, tableKeyOf, type TableName } from './names.js';
 
 /** The schema holding in-database copies of tables at risk (`--backup snapshot`). */
@@ -12,7 +12,7 @@ export function snapshotTableName(id: string, index: number): TableName {
  * Copies each table at risk into pgwarden_backup, all in one REPEATABLE READ transaction so the
  * copies are consistent with each other. Needs no client binaries, only room in the database.
  */
-export async function takeSnapshot(client: ClientBase, id: string, tables: TableName[]): Promise<Map<string, TableName>> {
+export async function takeSnapshot(client: PgClient, id: string, tables: TableName[]): Promise<Map<string, TableName>> {
   const copies = new Map<string, TableName>();
   await ensureSnapshotSchema(client);
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
@@ -35,7 +35,7 @@ export async function takeSnapshot(client: ClientBase, id: string, tables: Table
  * CREATE SCHEMA IF NOT EXISTS loses a race with a concurrent one (tenants of one database backing up at
  * once) with a unique violation: the schema is there then, which is all that is asked.
  */
-async function ensureSnapshotSchema(client: ClientBase): Promise<void> {
+async function ensureSnapshotSchema(client: PgClient): Promise<void> {
   try {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);
   } catch (error) {
@@ -45,7 +45,7 @@ async function ensureSnapshotSchema(client: ClientBase): Promise<void> {
 }
 
 /** Columns a restore may write: generated columns are computed by the server. */
-async function writableColumns(client: ClientBase, table: TableName): Promise<string[]> {
+async function writableColumns(client: PgClient, table: TableName): Promise<string[]> {
   const r = await client.query<{ name: string }>(
     `SELECT attname AS name FROM pg_attribute WHERE attrelid = ${quoteLiteral(qualified(table))}::regclass
         AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
@@ -54,7 +54,7 @@ async function writableColumns(client: ClientBase, table: TableName): Promise<st
 }
 
 /** Puts a snapshot's rows into the (emptied) table, on the caller's transaction. */
-export async function copyTableFromSnapshot(client: ClientBase, copy: TableName, table: TableName): Promise<number> {
+export async function copyTableFromSnapshot(client: PgClient, copy: TableName, table: TableName): Promise<number> {
   const target = new Set(await writableColumns(client, table));
   const columns = (await writableColumns(client, copy)).filter((c) => target.has(c)).map(quoteIdent).join(', ');
   const r = await client.query(`INSERT INTO ${qualified(table)} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${qualified(copy)}`);
@@ -62,10 +62,10 @@ export async function copyTableFromSnapshot(client: ClientBase, copy: TableName,
 }
 
 /** Re-creates a table the run dropped, with its columns only (the snapshot holds no indexes or keys). */
-export async function recreateFromSnapshot(client: ClientBase, copy: TableName, table: TableName): Promise<void> {
+export async function recreateFromSnapshot(client: PgClient, copy: TableName, table: TableName): Promise<void> {
   await client.query(`CREATE TABLE ${qualified(table)} (LIKE ${qualified(copy)})`);
 }
 
-export async function dropSnapshot(client: ClientBase, copies: TableName[]): Promise<void> {
+export async function dropSnapshot(client: PgClient, copies: TableName[]): Promise<void> {
   for (const copy of copies) await client.query(`DROP TABLE IF EXISTS ${qualified(copy)}`);
 }

@@ -1,7 +1,7 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { qualified, quoteLiteral, type TableName } from './names.js';
 
-export async function tableExists(client: ClientBase, table: TableName): Promise<boolean> {
+export async function tableExists(client: PgClient, table: TableName): Promise<boolean> {
   const r = await client.query<{ oid: string | null }>(`SELECT to_regclass(${quoteLiteral(qualified(table))})::oid::text AS oid`);
   return r.rows[0].oid !== null;
 }
@@ -19,7 +19,7 @@ export interface RowCount {
  * `estimateOnly` keeps a table on estimates once it has been measured that way, so before and after
  * compare like with like.
  */
-export async function countRows(client: ClientBase, table: TableName, maxRows: number, estimateOnly = false): Promise<RowCount> {
+export async function countRows(client: PgClient, table: TableName, maxRows: number, estimateOnly = false): Promise<RowCount> {
   if (!(await tableExists(client, table))) return { rows: null, exact: true };
   const reltuples = await client.query<{ n: string }>(`SELECT reltuples::bigint::text AS n FROM pg_class WHERE oid = ${quoteLiteral(qualified(table))}::regclass`);
   if (estimateOnly || Number(reltuples.rows[0].n) > maxRows) {
@@ -43,7 +43,7 @@ export interface Fingerprint {
  * each row's text form: independent of physical order (ctid) and of any key, so a table restored by
  * DELETE + COPY compares equal to the original, and it needs constant memory unlike string_agg.
  */
-export async function tableFingerprint(client: ClientBase, table: TableName): Promise<Fingerprint | null> {
+export async function tableFingerprint(client: PgClient, table: TableName): Promise<Fingerprint | null> {
   if (!(await tableExists(client, table))) return null;
   const r = await client.query<{ rows: string; checksum: string }>(
     `SELECT count(*)::text AS rows,
@@ -53,13 +53,13 @@ export async function tableFingerprint(client: ClientBase, table: TableName): Pr
   return { rows: Number(r.rows[0].rows), checksum: r.rows[0].checksum };
 }
 
-export async function tableBytes(client: ClientBase, table: TableName): Promise<number> {
+export async function tableBytes(client: PgClient, table: TableName): Promise<number> {
   const r = await client.query<{ n: string | null }>(`SELECT pg_total_relation_size(to_regclass(${quoteLiteral(qualified(table))}))::text AS n`);
   return Number(r.rows[0].n ?? 0);
 }
 
 /** Every ordinary and partitioned table outside pgwarden's own schemas (in `schemas` only, when given). */
-export async function userTables(client: ClientBase, schemas?: readonly string[]): Promise<TableName[]> {
+export async function userTables(client: PgClient, schemas?: readonly string[]): Promise<TableName[]> {
   const r = await client.query<TableName>(
     `SELECT n.nspname AS schema, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r','p') AND n.nspname NOT IN ('pg_catalog','information_schema','pgwarden','pgwarden_backup')
@@ -70,7 +70,7 @@ export async function userTables(client: ClientBase, schemas?: readonly string[]
   return r.rows;
 }
 
-export async function serverVersion(client: ClientBase): Promise<{ num: number; text: string }> {
+export async function serverVersion(client: PgClient): Promise<{ num: number; text: string }> {
   const r = await client.query<{ num: string; text: string }>(
     `SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS text`,
   );

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import { archiveContents, selectEntries, tocPatterns } from './archive.js';
 import type { RowImage } from './before-images.js';
@@ -30,7 +30,7 @@ export interface StatementChanges {
 }
 
 export interface UndoRequest {
-  client: ClientBase;
+  client: PgClient;
   databaseUrl: string;
   /** In the order the statements ran. */
   changes: StatementChanges[];
@@ -61,7 +61,7 @@ function step(log: RunLogger, text: string): void {
   log.info('restore.step', { step: text, message: `restore: ${text}` });
 }
 
-async function writableColumns(client: ClientBase, table: RowImage['table']): Promise<string[]> {
+async function writableColumns(client: PgClient, table: RowImage['table']): Promise<string[]> {
   const r = await client.query<{ name: string }>(
     `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
     [qualified(table)],
@@ -72,7 +72,7 @@ async function writableColumns(client: ClientBase, table: RowImage['table']): Pr
 const undoTable = (n: number) => `pg_temp.pgwarden_undo_${n}`;
 const matchOn = (image: RowImage, a: string, b: string) => image.key.map((k) => `${a}.${quoteIdent(k)} = ${b}.${quoteIdent(k)}`).join(' AND ');
 
-async function columnsOf(client: ClientBase, relation: string): Promise<string[]> {
+async function columnsOf(client: PgClient, relation: string): Promise<string[]> {
   const r = await client.query<{ name: string }>(`SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`, [relation]);
   return r.rows.map((c) => c.name);
 }
@@ -84,7 +84,7 @@ async function columnsOf(client: ClientBase, relation: string): Promise<string[]
  */
 class TableStates {
   private readonly names = new Map<string, string>();
-  constructor(private readonly client: ClientBase) {}
+  constructor(private readonly client: PgClient) {}
 
   async of(image: RowImage): Promise<string> {
     const key = tableKeyOf(image.table);
@@ -113,7 +113,7 @@ class TableStates {
  * deleted them): those are the statement's to undo; the others the application changed since. Decided
  * before anything is dropped, while the rows still have the shape the statement left.
  */
-async function selectUndo(client: ClientBase, states: TableStates, image: RowImage, n: number, where: string): Promise<string[]> {
+async function selectUndo(client: PgClient, states: TableStates, image: RowImage, n: number, where: string): Promise<string[]> {
   if (image.key.length === 0) return [];
   const t = await states.of(image);
   const keys = image.key.map((k) => `a.${quoteIdent(k)}`).join(', ');
@@ -134,7 +134,7 @@ async function selectUndo(client: ClientBase, states: TableStates, image: RowIma
 }
 
 /** Puts an image's rows back: returns the report's line. */
-async function applyUndo(client: ClientBase, image: RowImage, n: number, where: string): Promise<string> {
+async function applyUndo(client: PgClient, image: RowImage, n: number, where: string): Promise<string> {
   const t = qualified(image.table);
   const columns = (await writableColumns(client, image.table)).map(quoteIdent).join(', ');
   if (image.key.length === 0) {

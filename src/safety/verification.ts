@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import type { Statement } from '../sql/parser.js';
 import { nodeAs, stringList } from '../sql/ast.js';
@@ -25,7 +25,7 @@ export interface UnitSettings {
   migration: string;
 }
 
-export async function openUnit(client: ClientBase, seeds: Array<{ table: string; reason: string }>, statements: readonly Statement[], s: UnitSettings): Promise<Unit> {
+export async function openUnit(client: PgClient, seeds: Array<{ table: string; reason: string }>, statements: readonly Statement[], s: UnitSettings): Promise<Unit> {
   const scope = await closeOverCatalog(client, { seeds, statements, schemas: s.schemas });
   if (scope.unbounded) {
     s.log.warn('verify.unbounded', {
@@ -60,7 +60,7 @@ export interface CloseRequest extends UnitSettings {
  * Measures and judges. On an undeclared loss it throws VerificationError, after `seen` was given the
  * rows before of the tables it counted (so a rollback can be shown to have kept them).
  */
-export async function closeUnit(client: ClientBase, unit: Unit, r: CloseRequest, seen?: (rowsBefore: Map<string, number>) => void): Promise<{ figures: string[]; measurement: Measurement }> {
+export async function closeUnit(client: PgClient, unit: Unit, r: CloseRequest, seen?: (rowsBefore: Map<string, number>) => void): Promise<{ figures: string[]; measurement: Measurement }> {
   const declared = new Declarations(r.allowDataLoss);
   const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live, (key) => declared.coversTable(key));
   const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;

@@ -13,7 +13,7 @@ interface PackageJson {
   name: string;
   files: string[];
   bin: Record<string, string>;
-  exports: { '.': { types: string; import: string } };
+  exports: { '.': { types: string; import: string }; './lsp': { types: string; import: string } };
 }
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
@@ -66,6 +66,16 @@ describe('npm package', () => {
     expect(entry.types).toBe('./dist/src/index.d.ts');
     expect(existsSync(join(repoRoot, entry.import))).toBe(true);
     expect(existsSync(join(repoRoot, entry.types))).toBe(true);
+  });
+
+  it('exports the language server from pgwarden/lsp, apart from the main entry (its packages are optional)', async () => {
+    const entry = pkg.exports['./lsp'];
+    expect(existsSync(join(repoRoot, entry.import))).toBe(true);
+    expect(existsSync(join(repoRoot, entry.types))).toBe(true);
+    const lsp = (await import(pathToFileURL(join(repoRoot, entry.import)).href)) as Record<string, unknown>;
+    expect(typeof lsp.startLanguageServer).toBe('function');
+    const main = (await import(pathToFileURL(join(repoRoot, pkg.exports['.'].import)).href)) as Record<string, unknown>;
+    expect(main.startLanguageServer).toBeUndefined();
   });
 
   it('exports the documented API from the main entry', async () => {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type { PgConnection } from './pg-types.js';
 import { ConnectionError } from './errors.js';
 import type { ConnectionTarget } from './url.js';
 export interface ConnectOptions {
@@ -7,7 +7,7 @@ export interface ConnectOptions {
     connectTimeoutMs?: number;
 }
 /** Opens one connection; every failure the user can cause becomes a one-line ConnectionError. */
-export declare function connect(target: ConnectionTarget, options?: ConnectOptions): Promise<pg.Client>;
+export declare function connect(target: ConnectionTarget, options?: ConnectOptions): Promise<PgConnection>;
 /**
  * `sslmode=require` (and prefer, verify-ca) as libpq means it — the meaning pg_dump and pg_restore give
  * the same URL — rather than node-postgres 8's verify-full, which also prints a multi-line security

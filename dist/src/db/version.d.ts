@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from './pg-types.js';
 export interface ServerVersion {
     /** e.g. 15 */
     major: number;
@@ -7,4 +7,4 @@ export interface ServerVersion {
     /** server_version as the server prints it */
     text: string;
 }
-export declare function serverVersion(client: ClientBase): Promise<ServerVersion>;
+export declare function serverVersion(client: PgClient): Promise<ServerVersion>;

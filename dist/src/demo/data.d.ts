@@ -1,7 +1,7 @@
-import pg from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 export declare const SEEDED_TABLES: readonly ["users", "teams", "team_members", "projects", "tasks"];
 /** Runs `work` with one connection to the demo database. */
-export declare function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T>;
+export declare function withClient<T>(url: string, work: (client: PgClient) => Promise<T>): Promise<T>;
 /** Inserts the demo rows; returns the row count of each table. */
 export declare function seed(url: string): Promise<Map<string, number>>;
 export declare function countOf(url: string, table: (typeof SEEDED_TABLES)[number]): Promise<number>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Environment } from '../db/url.js';
 declare const backupMode: z.ZodEnum<["targeted", "full", "snapshot", "none"]>;
 export declare const fleetFileSchema: z.ZodObject<{
     migrations: z.ZodString;
@@ -421,6 +422,6 @@ export interface FleetConfig {
     };
 }
 /** Reads and validates a fleet file; every mistake is one FleetUsageError line naming the key. */
-export declare function loadFleetConfig(file: string, env?: NodeJS.ProcessEnv): Promise<FleetConfig>;
-export declare function parseFleetConfig(text: string, file: string, env?: NodeJS.ProcessEnv): FleetConfig;
+export declare function loadFleetConfig(file: string, env?: Environment): Promise<FleetConfig>;
+export declare function parseFleetConfig(text: string, file: string, env?: Environment): FleetConfig;
 export {};

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Throughput } from './facts.js';
 export declare const DEFAULT_CALIBRATION_ROWS = 500000;
 export interface Calibration extends Throughput {
@@ -13,7 +13,7 @@ export interface Calibration extends Throughput {
  * table of `rows` rows in `schema` that is dropped afterwards (also when a step fails). The only writes
  * calibrate makes; everything else in pgwarden's live mode is read-only.
  */
-export declare function calibrate(client: ClientBase, options?: {
+export declare function calibrate(client: PgClient, options?: {
     rows?: number;
     schema?: string;
 }): Promise<Calibration>;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { type LiveFacts } from './facts.js';
 /** How long one catalog query may run, and how long a table may be waited for (ACCESS SHARE only). */
 export declare const LIVE_STATEMENT_TIMEOUT = "5s";
@@ -8,6 +8,6 @@ export declare const LIVE_LOCK_TIMEOUT = "1s";
  * is written, and no lock stronger than ACCESS SHARE is taken (a role with CONNECT and
  * pg_read_all_stats is enough). The transaction is rolled back, never committed.
  */
-export declare function readLiveFacts(client: ClientBase, options?: {
+export declare function readLiveFacts(client: PgClient, options?: {
     texts?: readonly string[];
 }): Promise<LiveFacts>;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 /** One key for every pgwarden runner on a database ('pgwd'); advisory locks are per database. */
 export declare const RUN_LOCK_KEY = 1885828964;
 /**
@@ -24,10 +24,10 @@ export declare class RunLockTimeoutError extends Error {
  * rather than waiting inside pg_advisory_lock: a session blocked in a statement keeps a snapshot open,
  * and CREATE INDEX CONCURRENTLY of the runner holding the lock would wait for that snapshot forever.
  */
-export declare function acquireRunLock(client: ClientBase, waitMs: number, pollMs?: number, key?: number, onWait?: () => Promise<void>): Promise<void>;
-export declare function releaseRunLock(client: ClientBase, key?: number): Promise<void>;
+export declare function acquireRunLock(client: PgClient, waitMs: number, pollMs?: number, key?: number, onWait?: () => Promise<void>): Promise<void>;
+export declare function releaseRunLock(client: PgClient, key?: number): Promise<void>;
 /** The session holding the run lock, from pg_locks and pg_stat_activity. */
-export declare function runLockHolder(client: ClientBase, key?: number): Promise<SessionInfo | undefined>;
+export declare function runLockHolder(client: PgClient, key?: number): Promise<SessionInfo | undefined>;
 /**
  * The run lock is gone while the run was changing the database: its session was terminated
  * (`pg_terminate_backend`, a failover) or the migration released it. Another runner may already be
@@ -42,4 +42,4 @@ export declare class RunLockLostError extends Error {
  * Whether `client` (the connection that applies the migrations) still holds the run lock. False, not
  * an error, when the connection itself is gone: that is how a terminated session shows up.
  */
-export declare function holdsRunLock(client: ClientBase, key?: number): Promise<boolean>;
+export declare function holdsRunLock(client: PgClient, key?: number): Promise<boolean>;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 export interface Blocker {
     pid: number;
     applicationName: string;
@@ -14,10 +14,10 @@ export interface Blocker {
  * Sampled during the wait because once lock_timeout fires the waiter no longer waits and
  * pg_blocking_pids is empty.
  */
-export declare function watchBlockers<T>(monitor: ClientBase | undefined, pid: number, intervalMs: number, work: () => Promise<T>): Promise<{
+export declare function watchBlockers<T>(monitor: PgClient | undefined, pid: number, intervalMs: number, work: () => Promise<T>): Promise<{
     value?: T;
     error?: unknown;
     blockers: Blocker[];
 }>;
-export declare function blockersOf(client: ClientBase, pid: number): Promise<Blocker[]>;
+export declare function blockersOf(client: PgClient, pid: number): Promise<Blocker[]>;
 export declare function describeBlockers(blockers: Blocker[]): string;

@@ -1,10 +1,10 @@
-import type { ClientBase, Pool } from 'pg';
+import type { PgClient, PgPool } from '../db/pg-types.js';
 import type { ConnectionTarget } from '../db/url.js';
 export interface Session {
     /** Reads history, watches blockers, writes the run journal (outside the migrations' transactions). */
-    control: ClientBase;
+    control: PgClient;
     /** Runs migrations and holds the run lock (the same as `control` when the caller gave a single client). */
-    migration: ClientBase;
+    migration: PgClient;
     migrationPid: number;
     close(): Promise<void>;
     /** Set by underRunLock once the run lock is held (on `migration`, the connection that changes the database). */
@@ -22,10 +22,10 @@ export type ConnectionSource = {
     target: ConnectionTarget;
 } | {
     kind: 'pool';
-    pool: Pool;
+    pool: PgPool;
 } | {
     kind: 'client';
-    client: ClientBase;
+    client: PgClient;
 };
 /**
  * Opens the connections of one command. Two sessions where possible: the run lock and the monitoring

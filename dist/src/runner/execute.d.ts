@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 import type { MigrationAnalysis } from '../analysis/migration-analysis.js';
 import type { MigrationHooks, PlannedMigration, RunLogger } from './hooks.js';
@@ -18,11 +18,11 @@ export interface ApplySettings {
 }
 export interface Connections {
     /** Runs the migration. */
-    migration: ClientBase;
+    migration: PgClient;
     /** Backend pid of `migration`. */
     migrationPid: number;
     /** Another connection for watching who blocks the migration (absent with a single client). */
-    monitor?: ClientBase;
+    monitor?: PgClient;
     /** The run lock `migration` holds; checked before each migration, statement and commit. */
     lock?: HeldRunLock;
 }
@@ -48,7 +48,7 @@ export interface ResumePlan {
      * Asked before each remaining statement: a reason when the statement evidently completed before the
      * interruption (its progress was never recorded), and is skipped.
      */
-    alreadyApplied(client: ClientBase, statement: Statement): Promise<string | undefined>;
+    alreadyApplied(client: PgClient, statement: Statement): Promise<string | undefined>;
 }
 export interface JobResult {
     durationMs: number;
@@ -71,9 +71,9 @@ export declare function runJob(job: MigrationJob, conns: Connections, settings: 
  * A CREATE INDEX CONCURRENTLY that timed out after creating its catalog entry leaves an INVALID index
  * behind; the retry would fail on the name, so drop that leftover first (never a valid index).
  */
-export declare function dropInvalidIndexLeftBy(client: ClientBase, statement: Statement): Promise<void>;
+export declare function dropInvalidIndexLeftBy(client: PgClient, statement: Statement): Promise<void>;
 /** The INVALID indexes a CREATE INDEX CONCURRENTLY statement leaves when it is interrupted (none for other statements). */
-export declare function invalidIndexesLeftBy(client: ClientBase, statement: Statement): Promise<Array<{
+export declare function invalidIndexesLeftBy(client: PgClient, statement: Statement): Promise<Array<{
     schema: string;
     name: string;
 }>>;

@@ -14,7 +14,7 @@ export interface LoadedMigrations {
 export declare class MigrationSetError extends Error {
     constructor(message: string);
 }
-export declare function checksumOf(bytes: Buffer | string): string;
+export declare function checksumOf(bytes: Uint8Array | string): string;
 export interface LoadOptions {
     /** A larger file is refused before it is read (default: lint's maxFileBytes default, 10 MiB). */
     maxFileBytes?: number;
@@ -24,4 +24,4 @@ export declare function loadMigrations(dir: string, options?: LoadOptions): Prom
 /** The SQL that reverts a migration: its down file, or the down section of a dbmate or goose file. */
 export declare function readDownText(file: LoadedMigration): Promise<string>;
 /** The file's text; a file that is not UTF-8 is refused with where it stops being UTF-8. */
-export declare function decodeUtf8(path: string, bytes: Buffer): string;
+export declare function decodeUtf8(path: string, bytes: Uint8Array): string;

@@ -60,7 +60,8 @@ export function decodeUtf8(path, bytes) {
             throw new MigrationSetError(`${path} is not valid UTF-8: byte ${hex} at byte offset ${bad.offset} (line ${bad.line}); PostgreSQL would refuse it too — re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)`);
         }
     }
-    return bytes.toString('utf8');
+    // a view, not a copy; unlike TextDecoder it keeps a byte order mark, as the checksum does
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 function megabytes(n) {
     return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`;

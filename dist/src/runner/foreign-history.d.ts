@@ -1,10 +1,10 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { LoadedMigration } from './files.js';
 /** The tools whose history `migrate adopt --from` reads, and the table each keeps it in. */
 export declare const ADOPT_SOURCES: readonly ["prisma", "golang-migrate", "flyway", "rails", "knex", "dbmate"];
 export type AdoptSource = (typeof ADOPT_SOURCES)[number];
 /** Other tools' history tables on the search_path that hold rows, with the tools that keep each. */
-export declare function otherToolHistories(client: ClientBase): Promise<Array<{
+export declare function otherToolHistories(client: PgClient): Promise<Array<{
     table: string;
     tools: AdoptSource[];
 }>>;
@@ -25,7 +25,7 @@ export interface ForeignHistory {
     unmatched: string[];
 }
 /** Reads the other tool's history table (found on the search_path) and matches its rows to the files. */
-export declare function readForeignHistory(client: ClientBase, source: AdoptSource, files: readonly LoadedMigration[]): Promise<ForeignHistory>;
+export declare function readForeignHistory(client: PgClient, source: AdoptSource, files: readonly LoadedMigration[]): Promise<ForeignHistory>;
 /**
  * Flyway's checksum of a SQL migration: CRC32 over the UTF-8 bytes of each line without its line
  * ending (a BOM dropped), as a signed 32-bit integer.

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 /**
  * What the runner knows about one migration it is about to apply. The safety net (backup, row-count
@@ -30,7 +30,7 @@ export interface RunInfo {
     databaseUrl: string;
     migrations: PlannedMigration[];
     /** A connection the hook may use for its own queries (not inside any migration's transaction). */
-    client: ClientBase;
+    client: PgClient;
     log: RunLogger;
     /** Where this run's history lives (RunnerOptions.historySchema): a backup records it, so that restoring it rewinds that history. */
     historySchema: string;
@@ -38,7 +38,7 @@ export interface RunInfo {
 export interface MigrationHookContext {
     migration: PlannedMigration;
     /** The migration's connection; inside its transaction when `migration.transactional`. */
-    client: ClientBase;
+    client: PgClient;
     log: RunLogger;
 }
 /** One statement of a migration that runs outside a transaction. */

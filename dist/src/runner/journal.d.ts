@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 /**
  * The run's state machine, journaled in the runner's schema (`<history schema>.runs`) on the control
  * connection, outside the migrations' transactions, so that whatever state a kill leaves is on record:
@@ -31,7 +31,7 @@ export declare class RunJournal {
     state: RunState;
     backup: string | undefined;
     private constructor();
-    static start(client: ClientBase, command: 'up' | 'down', startedBy: string): Promise<RunJournal>;
+    static start(client: PgClient, command: 'up' | 'down', startedBy: string): Promise<RunJournal>;
     /** Moves to `state`; done and failed close the run (restore_failed stays open: it needs a person). */
     move(state: RunState, migration?: string, fields?: {
         backup?: string;
@@ -40,9 +40,9 @@ export declare class RunJournal {
     noteBackup(id: string): Promise<void>;
 }
 /** Runs that did not end (their process died) or ended needing a person (restore_failed), oldest first. */
-export declare function unresolvedRuns(client: ClientBase): Promise<RunRecord[]>;
+export declare function unresolvedRuns(client: PgClient): Promise<RunRecord[]>;
 /** Closes runs that need nothing more (or that a person resolved): `abandoned` or `forgotten`. */
-export declare function closeRuns(client: ClientBase, ids: number[], state: 'abandoned' | 'forgotten'): Promise<void>;
+export declare function closeRuns(client: PgClient, ids: number[], state: 'abandoned' | 'forgotten'): Promise<void>;
 /** A run left in restoring or restore_failed: the database may be half-restored, so nothing runs until it is resolved. */
 export declare function needsRestore(run: RunRecord): boolean;
 /** What a run that did not end left behind, and the one way out (docs/faults.md has the same table). */
@@ -63,4 +63,4 @@ export interface Rewound {
  * After a backup is restored (`pgwarden backups restore`), the history goes back to the backup's moment
  * too: what was recorded since is undone by the restore, so `up` must apply it again. One transaction.
  */
-export declare function rewindHistory(client: ClientBase, since: Date, backupId: string): Promise<Rewound>;
+export declare function rewindHistory(client: PgClient, since: Date, backupId: string): Promise<Rewound>;

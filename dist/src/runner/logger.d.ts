@@ -1,10 +1,16 @@
 import type { RunLogger } from './hooks.js';
 export type LogFormat = 'text' | 'json';
+/** Where the logger writes: process.stdout and process.stderr, or any stream with write(). */
+export interface TextOutput {
+    write(text: string): unknown;
+    /** A terminal gets the progress line rewritten in place. */
+    isTTY?: boolean;
+}
 export interface ConsoleLoggerOptions {
     format?: LogFormat;
     /** Where lines go (default process.stderr for warnings/errors and process.stdout for the rest). */
-    out?: NodeJS.WritableStream;
-    err?: NodeJS.WritableStream;
+    out?: TextOutput;
+    err?: TextOutput;
     /** Secrets scrubbed from every line (the connection's password). */
     secrets?: readonly string[];
     /** Show progress events as a line rewritten in place (default: whether `out` is a terminal). */

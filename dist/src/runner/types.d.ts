@@ -1,4 +1,4 @@
-import type { ClientBase, Pool } from 'pg';
+import type { PgClient, PgPool } from '../db/pg-types.js';
 import type { LintOptions } from '../lint/config.js';
 import type { Finding, Rule } from '../lint/types.js';
 import type { MigrationHooks, RunLogger } from './hooks.js';
@@ -13,9 +13,9 @@ export interface RunnerOptions {
     /** postgres:// URL; else DATABASE_URL / PG* variables, unless `pool` or `client` is given. */
     databaseUrl?: string;
     /** An application's pool: the runner borrows two connections per command and discards them after. */
-    pool?: Pool;
+    pool?: PgPool;
     /** A single connection: works, but blockers of a waiting migration cannot be identified. */
-    client?: ClientBase;
+    client?: PgClient;
     /** The migrations directory (any layout src/sql/discover.ts knows). */
     dir: string;
     logger?: RunLogger;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 /** Tuples one transaction inserted, updated and deleted in one table, as the server counts them. */
 export interface TupleCounts {
     schema: string;
@@ -16,7 +16,7 @@ export type Accounting = Map<string, TupleCounts>;
  * session's earlier counts that were not flushed yet, so only a difference between two readings in one
  * transaction means anything (see accountingDelta).
  */
-export declare function readAccounting(client: ClientBase): Promise<Accounting>;
+export declare function readAccounting(client: PgClient): Promise<Accounting>;
 /**
  * What happened between two readings. A TRUNCATE resets a table's transaction counts, so a counter
  * may go down: such a table is reported with `reset` and its row count must be checked instead.

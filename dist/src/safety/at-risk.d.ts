@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 import { type TableName } from './names.js';
 import type { ProfileLevel } from './profile.js';
@@ -36,4 +36,4 @@ export interface RiskInput {
     schemas?: readonly string[];
 }
 /** Closes the analysis' tables at risk over the live catalog. */
-export declare function closeOverCatalog(client: ClientBase, input: RiskInput): Promise<RiskScope>;
+export declare function closeOverCatalog(client: PgClient, input: RiskInput): Promise<RiskScope>;

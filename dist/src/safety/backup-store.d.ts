@@ -93,10 +93,10 @@ export declare const manifestSchema: z.ZodObject<{
     migrations: string[];
     mode: "full" | "snapshot" | "targeted";
     id: string;
-    database: string;
     pgwardenVersion: string;
     engine: "pg_dump" | "snapshot";
     createdAt: string;
+    database: string;
     serverVersion: string;
     catalog: {
         objects: {
@@ -127,10 +127,10 @@ export declare const manifestSchema: z.ZodObject<{
     migrations: string[];
     mode: "full" | "snapshot" | "targeted";
     id: string;
-    database: string;
     pgwardenVersion: string;
     engine: "pg_dump" | "snapshot";
     createdAt: string;
+    database: string;
     serverVersion: string;
     catalog: {
         objects: {

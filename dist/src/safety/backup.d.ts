@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import { type Catalog } from './catalog.js';
 import { type BackupManifest } from './backup-store.js';
@@ -7,7 +7,7 @@ import { type PgTools } from './pg-tools.js';
 import { type Fingerprint } from './tables.js';
 export type BackupMode = 'targeted' | 'full' | 'snapshot' | 'none';
 export interface BackupRequest {
-    client: ClientBase;
+    client: PgClient;
     databaseUrl: string;
     mode: Exclude<BackupMode, 'none'>;
     backupDir: string;
@@ -42,4 +42,4 @@ export declare function takeBackup(request: BackupRequest): Promise<Backup>;
  * Keeps the newest `keep` backups. A snapshot backup's copies live in the database, so pruning one
  * needs a connection; without one its files stay until the next pruning that has one.
  */
-export declare function pruneBackups(dir: string, keep: number, client: ClientBase | undefined, log: RunLogger): Promise<string[]>;
+export declare function pruneBackups(dir: string, keep: number, client: PgClient | undefined, log: RunLogger): Promise<string[]>;

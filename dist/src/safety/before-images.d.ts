@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { type TableName } from './names.js';
 /**
  * Stage 2b of the safety net, for migrations outside a transaction: row-level before-images of what
@@ -19,22 +19,22 @@ export interface RowImage {
     inserted: number;
 }
 /** The columns identifying a row: the primary key, else a replica-identity index; null when neither. */
-export declare function rowKeyOf(client: ClientBase, table: TableName): Promise<string[] | null>;
+export declare function rowKeyOf(client: PgClient, table: TableName): Promise<string[] | null>;
 /** Pending image of one table, taken before the statement. */
 export interface PendingImage {
     table: TableName;
     key: string[];
     copy: TableName;
 }
-export declare function takeImage(client: ClientBase, id: string, table: TableName, key: string[]): Promise<PendingImage>;
+export declare function takeImage(client: PgClient, id: string, table: TableName, key: string[]): Promise<PendingImage>;
 /**
  * After the statement, in its transaction: keeps in the copy only the rows it changed or deleted, and
  * records the keys it inserted and how it left each row. A table it did not touch loses its image.
  */
-export declare function settleImage(client: ClientBase, pending: PendingImage, touched: boolean): Promise<RowImage | null>;
+export declare function settleImage(client: PgClient, pending: PendingImage, touched: boolean): Promise<RowImage | null>;
 /**
  * The rows a statement only inserted into a table it put at no other risk (no copy was taken before):
  * in its REPEATABLE READ snapshot, a visible row whose xmin is not older than the transaction's own
  * xid was written by it (other sessions' later transactions are invisible to the snapshot).
  */
-export declare function insertedImage(client: ClientBase, id: string, table: TableName, key: string[]): Promise<RowImage>;
+export declare function insertedImage(client: PgClient, id: string, table: TableName, key: string[]): Promise<RowImage>;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 /**
  * The user-visible schema objects of a database, recorded before a run so that a restore can drop
  * what the run created and tell what it removed. pgwarden's own schemas are left out: the runner's
@@ -23,7 +23,7 @@ export declare const OWN_SCHEMAS: string[];
  * `scope`: only the objects in these schemas, and no extensions (they belong to the whole database):
  * a tenant's restore must never touch what other tenants of the database create meanwhile.
  */
-export declare function readCatalog(client: ClientBase, scope?: readonly string[]): Promise<Catalog>;
+export declare function readCatalog(client: PgClient, scope?: readonly string[]): Promise<Catalog>;
 /** Identity of an object; a column keeps its identity when its type changes (see CatalogDiff.changed). */
 export declare function objectKey(o: CatalogObject): string;
 export declare function describeObject(o: CatalogObject): string;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { type PgTools } from './pg-tools.js';
 import type { TableName } from './names.js';
 /**
@@ -6,4 +6,4 @@ import type { TableName } from './names.js';
  * and so inside the caller's transaction. pg_restore turns the archive entry into COPY text; the
  * COPY header it prints names the columns, so generated columns are left to the server.
  */
-export declare function copyTableFromArchive(client: ClientBase, tools: PgTools, file: string, table: TableName): Promise<number>;
+export declare function copyTableFromArchive(client: PgClient, tools: PgTools, file: string, table: TableName): Promise<number>;

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
-import { spawnTool, firstLine } from './pg-tools.js';
+import { firstLine } from './pg-tools.js';
+import { spawnTool } from './spawn.js';
 /**
  * COPY … FROM STDIN on a node-postgres client, fed from an async source of COPY text lines. pg has
  * no COPY API of its own; this is the "submittable" protocol its query queue understands.

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { type Accounting, type TupleCounts } from './accounting.js';
 import type { RiskScope } from './at-risk.js';
 import { type Catalog, type CatalogDiff } from './catalog.js';
@@ -38,10 +38,10 @@ export interface MeasureStart {
     }>;
     profiles: Map<string, TableProfile>;
 }
-export declare function beginMeasurement(client: ClientBase, scope: RiskScope, maxRows: number, schemas?: readonly string[]): Promise<MeasureStart>;
+export declare function beginMeasurement(client: PgClient, scope: RiskScope, maxRows: number, schemas?: readonly string[]): Promise<MeasureStart>;
 /**
  * `everyProfile`: profile again every table profiled before, touched or not (a live unit, whose accounting is partial).
  * `lossDeclared`: tables whose row loss the migration declared; their deletes are not counted again (a
  * count(*) only for the report's figures would cost a scan as long as the DELETE's own).
  */
-export declare function endMeasurement(client: ClientBase, start: MeasureStart, maxRows: number, schemas?: readonly string[], everyProfile?: boolean, lossDeclared?: (key: string) => boolean): Promise<Measurement>;
+export declare function endMeasurement(client: PgClient, start: MeasureStart, maxRows: number, schemas?: readonly string[], everyProfile?: boolean, lossDeclared?: (key: string) => boolean): Promise<Measurement>;

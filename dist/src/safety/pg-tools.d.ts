@@ -1,5 +1,3 @@
-import { type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import { redactUrl } from './redact.js';
 export interface PgTools {
     pgDump: string;
@@ -37,8 +35,6 @@ export declare function runTool(command: string, args: string[], options?: ToolR
  * writing a backup nobody will finish.
  */
 export declare function streamToolToFile(command: string, args: string[], options: ToolRun, file: string): Promise<void>;
-/** Starts a client binary with an argument array (no shell), the password only in its environment. */
-export declare function spawnTool(command: string, args: string[], options?: ToolRun): ChildProcessByStdio<null, Readable, Readable>;
 export declare function firstLine(text: string): string;
 /** `pg_dump (PostgreSQL) 15.20 (Debian …)` → 15. */
 export declare function parseToolVersion(output: string): {

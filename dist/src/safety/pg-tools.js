@@ -5,6 +5,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BackupError } from './errors.js';
 import { splitPassword, redactUrl } from './redact.js';
+import { spawnTool, toolInvocation } from './spawn.js';
 /** pg_restore lives beside pg_dump: an explicit pg_dump path also chooses its pg_restore. */
 export function pgTools(pgDumpPath) {
     if (!pgDumpPath)
@@ -72,23 +73,6 @@ export function streamToolToFile(command, args, options, file) {
         child.on('error', reject);
         child.on('close', (code, signal) => ((exit = { code, signal }), settle()));
     });
-}
-/** Starts a client binary with an argument array (no shell), the password only in its environment. */
-export function spawnTool(command, args, options = {}) {
-    const { env, finalArgs } = invocation(args, options);
-    return spawn(command, finalArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-/** The arguments and environment of a client binary: `--dbname` without the password, which goes to PGPASSWORD. */
-function invocation(args, options) {
-    const env = { ...process.env };
-    const finalArgs = [...args];
-    if (options.databaseUrl) {
-        const { url, password } = splitPassword(options.databaseUrl);
-        if (password !== undefined)
-            env.PGPASSWORD = password;
-        finalArgs.push(`--dbname=${url}`);
-    }
-    return { env, finalArgs };
 }
 export function firstLine(text) {
     return text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
@@ -182,7 +166,7 @@ function exitOf(child) {
 }
 /** Like spawnTool, with a stdin to write to; stdout is discarded (psql --quiet prints little). */
 function spawnWithInput(command, args, options) {
-    const { env, finalArgs } = invocation(args, options);
+    const { env, finalArgs } = toolInvocation(args, options);
     const child = spawn(command, finalArgs, { env, stdio: ['pipe', 'ignore', 'pipe'] });
     const err = [];
     child.stderr.on('data', (b) => err.push(b));

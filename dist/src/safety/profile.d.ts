@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { type TableName } from './names.js';
 /**
  * What a table holds, reduced to figures that show lost values: its rows, and per column how many
@@ -26,9 +26,9 @@ interface ColumnInfo {
     name: string;
     type: string;
 }
-export declare function columnsOf(client: ClientBase, table: TableName): Promise<ColumnInfo[] | null>;
+export declare function columnsOf(client: PgClient, table: TableName): Promise<ColumnInfo[] | null>;
 /** One scan of the table, whatever its width. null when the table does not exist. */
-export declare function profileTable(client: ClientBase, table: TableName, level: ProfileLevel, maxRows: number): Promise<TableProfile | null>;
+export declare function profileTable(client: PgClient, table: TableName, level: ProfileLevel, maxRows: number): Promise<TableProfile | null>;
 /**
  * Whether a column whose type changed still holds the values it held: each new value cast back to the
  * old type must give the old value's text. A widening (int → bigint, varchar(n) → text) passes; a
@@ -36,11 +36,11 @@ export declare function profileTable(client: ClientBase, table: TableName, level
  * of the cast (some new value has no old counterpart at all), inside a savepoint so the caller's
  * transaction survives.
  */
-export declare function castBackChecksum(client: ClientBase, table: TableName, column: string, oldType: string): Promise<{
+export declare function castBackChecksum(client: PgClient, table: TableName, column: string, oldType: string): Promise<{
     checksum: string;
 } | {
     error: string;
 }>;
 /** Exact rows now (one count), for a table whose loss is reported with its figures. */
-export declare function exactRows(client: ClientBase, table: TableName): Promise<number | null>;
+export declare function exactRows(client: PgClient, table: TableName): Promise<number | null>;
 export {};

@@ -1,6 +1,6 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { type TableName } from './names.js';
-export declare function tableExists(client: ClientBase, table: TableName): Promise<boolean>;
+export declare function tableExists(client: PgClient, table: TableName): Promise<boolean>;
 export interface RowCount {
     /** null when the table does not exist. */
     rows: number | null;
@@ -13,7 +13,7 @@ export interface RowCount {
  * `estimateOnly` keeps a table on estimates once it has been measured that way, so before and after
  * compare like with like.
  */
-export declare function countRows(client: ClientBase, table: TableName, maxRows: number, estimateOnly?: boolean): Promise<RowCount>;
+export declare function countRows(client: PgClient, table: TableName, maxRows: number, estimateOnly?: boolean): Promise<RowCount>;
 export interface Fingerprint {
     rows: number;
     /** Order-independent checksum of the rows' text (see tableFingerprint). */
@@ -24,11 +24,11 @@ export interface Fingerprint {
  * each row's text form: independent of physical order (ctid) and of any key, so a table restored by
  * DELETE + COPY compares equal to the original, and it needs constant memory unlike string_agg.
  */
-export declare function tableFingerprint(client: ClientBase, table: TableName): Promise<Fingerprint | null>;
-export declare function tableBytes(client: ClientBase, table: TableName): Promise<number>;
+export declare function tableFingerprint(client: PgClient, table: TableName): Promise<Fingerprint | null>;
+export declare function tableBytes(client: PgClient, table: TableName): Promise<number>;
 /** Every ordinary and partitioned table outside pgwarden's own schemas (in `schemas` only, when given). */
-export declare function userTables(client: ClientBase, schemas?: readonly string[]): Promise<TableName[]>;
-export declare function serverVersion(client: ClientBase): Promise<{
+export declare function userTables(client: PgClient, schemas?: readonly string[]): Promise<TableName[]>;
+export declare function serverVersion(client: PgClient): Promise<{
     num: number;
     text: string;
 }>;

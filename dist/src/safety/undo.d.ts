@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import type { RowImage } from './before-images.js';
 import { type Catalog, type CatalogObject } from './catalog.js';
@@ -24,7 +24,7 @@ export interface StatementChanges {
     unkeyed?: string[];
 }
 export interface UndoRequest {
-    client: ClientBase;
+    client: PgClient;
     databaseUrl: string;
     /** In the order the statements ran. */
     changes: StatementChanges[];

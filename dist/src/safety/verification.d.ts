@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import type { Statement } from '../sql/parser.js';
 import { type RiskScope } from './at-risk.js';
@@ -20,7 +20,7 @@ export interface UnitSettings {
     log: RunLogger;
     migration: string;
 }
-export declare function openUnit(client: ClientBase, seeds: Array<{
+export declare function openUnit(client: PgClient, seeds: Array<{
     table: string;
     reason: string;
 }>, statements: readonly Statement[], s: UnitSettings): Promise<Unit>;
@@ -38,7 +38,7 @@ export interface CloseRequest extends UnitSettings {
  * Measures and judges. On an undeclared loss it throws VerificationError, after `seen` was given the
  * rows before of the tables it counted (so a rollback can be shown to have kept them).
  */
-export declare function closeUnit(client: ClientBase, unit: Unit, r: CloseRequest, seen?: (rowsBefore: Map<string, number>) => void): Promise<{
+export declare function closeUnit(client: PgClient, unit: Unit, r: CloseRequest, seen?: (rowsBefore: Map<string, number>) => void): Promise<{
     figures: string[];
     measurement: Measurement;
 }>;

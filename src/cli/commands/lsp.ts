@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { languageServerInstalled, MISSING_LANGUAGE_SERVER } from '../../lsp/installed.js';
+import { UserError } from '../errors.js';
 
 interface LspFlags {
   config?: string;
@@ -12,6 +14,8 @@ export function registerLsp(program: Command): void {
     .option('--stdio', 'talk LSP over standard input and output (the default and only transport; editors pass it)')
     .option('-c, --config <path>', 'configuration file (default: searched upwards from the working directory)')
     .action(async (flags: LspFlags) => {
+      // an install with --omit=optional has no language server: one line, not a module-not-found trace
+      if (!languageServerInstalled()) throw new UserError(MISSING_LANGUAGE_SERVER);
       const [{ startServer }, { lintSetup }] = await Promise.all([import('../../lsp/server.js'), import('../lint-setup.js')]);
       const connection = startServer(await lintSetup(flags.config));
       // the process lives until the client sends exit (or closes standard input)

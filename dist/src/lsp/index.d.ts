@@ -1,0 +1,1 @@
+export { startServer as startLanguageServer, type ServerOptions as LanguageServerOptions } from './server.js';
