@@ -3,6 +3,7 @@ import type { FailureOutcome, MigrationHookContext, PlannedMigration, RunInfo, S
 import { lineComments, parseDirective } from '../sql/directives.js';
 import { dumpDifferences, liveSchemaDump } from './archive.js';
 import { closeOverCatalog } from './at-risk.js';
+import { droppedColumns, lockForColumnImages, onlyDropsColumns, resolveTable, takeColumnImage, type ColumnImage } from './column-images.js';
 import type { Backup } from './backup.js';
 import { insertedImage, rowKeyOf, settleImage, takeImage, type PendingImage, type RowImage } from './before-images.js';
 import { objectKey, readCatalog, type Catalog } from './catalog.js';
@@ -20,6 +21,8 @@ interface Point {
   schemaDump?: string;
   changes: StatementChanges[];
   pending: PendingImage[];
+  /** Columns the running statement drops, copied before it. */
+  pendingColumns: ColumnImage[];
   wholeTable: Set<string>;
 }
 
@@ -81,21 +84,40 @@ export function noTransactionGuard(s: GuardSettings) {
         ...(backup.file ? { schemaDump: await liveSchemaDump(backup.tools ?? s.tools, s.databaseUrl(), s.schemas) } : {}),
         changes: [],
         pending: [],
+        pendingColumns: [],
         wholeTable: wholeTableRestore(migration, defaultSchema),
       });
     },
 
+    /** First in the statement's transaction, before anything fixes its snapshot: the lock a DROP COLUMN takes. */
+    async lockColumns({ migration, client, statement }: StatementHookContext): Promise<void> {
+      if (points.has(migration.name) && statement.inTransaction && statement.parsed) await lockForColumnImages(client, statement.parsed);
+    },
+
     /** In the statement's transaction, after the measurement started: images of every table it may change. */
-    async beforeStatement({ migration, client, statement }: StatementHookContext, unit: Unit): Promise<void> {
+    async beforeStatement({ migration, client, statement, log }: StatementHookContext, unit: Unit): Promise<void> {
       const point = points.get(migration.name);
       if (!point) return;
       point.pending = [];
+      point.pendingColumns = [];
       point.running = statement.inTransaction ? undefined : { statement: statement.index + 1, line: statement.line, catalog: unit.start.catalog };
       if (!statement.inTransaction) return;
       const id = s.backup()!.manifest.id;
-      for (const [, t] of unit.scope.tables) {
-        const key = await rowKeyOf(client, t.table);
-        point.pending.push(await takeImage(client, id, t.table, key ?? []));
+      // a column it drops: its values by key and its definition, not the whole table
+      const columnsOnly = new Set<string>();
+      for (const d of statement.parsed ? droppedColumns(statement.parsed) : []) {
+        const table = await resolveTable(client, d.relation);
+        if (!table) continue;
+        const image = await takeColumnImage(client, id, table, d.column, await rowKeyOf(client, table), point.wholeTable.has(tableKeyOf(table)));
+        if (!image) continue;
+        point.pendingColumns.push(image);
+        if (statement.parsed && onlyDropsColumns(statement.parsed)) columnsOnly.add(tableKeyOf(table));
+        if (image.unsupported) log.warn('restore.column-unsupported', { migration: migration.name, statement: statement.index + 1, column: `${tableKeyOf(table)}.${d.column}`, message: `${migration.name}: statement ${statement.index + 1} (line ${statement.line}) drops column ${d.column} of ${tableKeyOf(table)}, which a restore cannot add back: ${image.unsupported} (its values are kept in ${tableKeyOf(image.copy)})` });
+      }
+      for (const [key, t] of unit.scope.tables) {
+        if (columnsOnly.has(key)) continue;
+        const rowKey = await rowKeyOf(client, t.table);
+        point.pending.push(await takeImage(client, id, t.table, rowKey ?? []));
       }
     },
 
@@ -129,9 +151,16 @@ export function noTransactionGuard(s: GuardSettings) {
         if (rowKey) images.push(await insertedImage(client, s.backup()!.manifest.id, table, rowKey));
         else unkeyed.push(key);
       }
+      const droppedColumnKeys = new Set(m.catalog.missing.filter((o) => o.kind === 'column').map((o) => `${o.schema}.${o.table}.${o.name}`));
+      const columns: ColumnImage[] = [];
+      for (const c of point.pendingColumns) {
+        if (droppedColumnKeys.has(`${tableKeyOf(c.table)}.${c.column.name}`)) columns.push(c);
+        else await client.query(`DROP TABLE ${qualified(c.copy)}`);
+      }
       point.pending = [];
+      point.pendingColumns = [];
       point.running = undefined;
-      point.changes.push({ statement: statement.index + 1, line: statement.line, images, created: m.catalog.added, dropped: m.catalog.missing, retyped: m.catalog.changed, live: !statement.inTransaction && touched.size > 0, unkeyed });
+      point.changes.push({ statement: statement.index + 1, line: statement.line, images, columns, created: m.catalog.added, dropped: m.catalog.missing, retyped: m.catalog.changed, live: !statement.inTransaction && touched.size > 0, unkeyed });
     },
 
     /** The migration finished: its before-images are no longer needed. */
@@ -164,9 +193,10 @@ export function noTransactionGuard(s: GuardSettings) {
         let schema = 'schema compared by catalog only';
         if (point.schemaDump !== undefined) {
           const now = await liveSchemaDump(backup.tools ?? s.tools, s.databaseUrl(), s.schemas);
-          const lines = dumpDifferences(point.schemaDump, now, report.keptNames);
+          const lines = dumpDifferences(point.schemaDump, now, report.keptNames, report.reordered);
           report.differences.push(...lines.map((l) => `schema dump: ${l}`));
-          schema = lines.length === 0 ? 'schema dump identical to before (comments, grants, owners, defaults included)' : `schema dump differs in ${lines.length} object(s)`;
+          const order = report.reordered.length > 0 ? `, but for the column order of ${report.reordered.map(tableKeyOf).join(', ')}` : '';
+          schema = lines.length === 0 ? `schema dump identical to before (comments, grants, owners, defaults included)${order}` : `schema dump differs in ${lines.length} object(s)`;
         }
         const outcome = finish(log, migration.name, report, schema, backup.manifest.id);
         // with rows the application changed again, both versions stay: the old ones in the images
@@ -187,12 +217,13 @@ export function noTransactionGuard(s: GuardSettings) {
 function finish(log: MigrationHookContext['log'], name: string, report: UndoReport, schema: string, backupId: string): FailureOutcome {
   const details = [
     ...(report.dropped.length > 0 ? [`dropped ${report.dropped.join(', ')}`] : []),
+    ...report.columns,
     ...(report.recreated.length > 0 ? [`re-created ${report.recreated.join(', ')}`] : []),
     ...report.rows,
     ...(report.keptMeanwhile.length > 0 ? [`kept, created meanwhile by another session: ${report.keptMeanwhile.join(', ')}`] : []),
     schema,
   ];
-  const fields = { migration: name, dropped: report.dropped, recreated: report.recreated, rows: report.rows, conflicts: report.conflicts, kept: report.keptMeanwhile, schema, differences: report.differences };
+  const fields = { migration: name, dropped: report.dropped, recreated: report.recreated, columns: report.columns, rows: report.rows, conflicts: report.conflicts, kept: report.keptMeanwhile, schema, differences: report.differences };
   if (!report.ok) {
     log.error('restore.mismatch', { ...fields, message: `undo of ${name} does not match the state before it: ${[...report.differences, ...details].join('; ')}` });
     throw new RestoreError(`undo of ${name} finished but the database differs from before it: ${report.differences.join('; ')}; backup ${backupId} is kept`);
@@ -209,6 +240,7 @@ function finish(log: MigrationHookContext['log'], name: string, report: UndoRepo
 
 async function dropImages(client: PgClient, changes: StatementChanges[]): Promise<void> {
   for (const c of changes) for (const i of c.images) for (const t of new Set([qualified(i.before), qualified(i.after)])) await client.query(`DROP TABLE IF EXISTS ${t}`);
+  for (const c of changes) for (const i of c.columns ?? []) await client.query(`DROP TABLE IF EXISTS ${qualified(i.copy)}`);
 }
 
 /**

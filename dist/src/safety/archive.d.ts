@@ -26,9 +26,10 @@ export declare function firstDifference(expected: string, actual: string): strin
 /**
  * Every difference between two schema dumps, object by object: a missing or new object by its dump
  * heading, a changed one with each line it lost (`-`) or gained (`+`). Objects whose heading names one
- * of `ignore` (created meanwhile by other sessions) are left out.
+ * of `ignore` (created meanwhile by other sessions) are left out. `reordered`: tables whose column order
+ * may differ (a dropped column re-created at the end).
  */
-export declare function dumpDifferences(expected: string, actual: string, ignore?: readonly string[]): string[];
+export declare function dumpDifferences(expected: string, actual: string, ignore?: readonly string[], reordered?: readonly TableName[]): string[];
 interface TocPattern {
     desc: string;
     schema: string;

@@ -123,6 +123,7 @@ export function safetyHooks(options = {}) {
                 return;
             const end = statement.parsed.range.end.line;
             const seeds = (migration.risks ?? []).filter((r) => r.line !== undefined && r.line >= statement.line && r.line <= end);
+            await guard.lockColumns(context);
             const unit = await openUnit(client, seeds, [statement.parsed], unitSettings(migration, log));
             units.set(`${migration.name}\u0000${statement.index}`, unit);
             await guard.beforeStatement(context, unit);

@@ -2,6 +2,8 @@ import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import type { RowImage } from './before-images.js';
 import { type Catalog, type CatalogObject } from './catalog.js';
+import { type ColumnImage } from './column-images.js';
+import { type TableName } from './names.js';
 import { type PgTools } from './pg-tools.js';
 /**
  * Stage 5 of the safety net, for a migration that failed outside a transaction: undo exactly what its
@@ -15,6 +17,8 @@ export interface StatementChanges {
     statement: number;
     line: number;
     images: RowImage[];
+    /** Columns it dropped, with their definitions and values. */
+    columns?: ColumnImage[];
     created: CatalogObject[];
     dropped: CatalogObject[];
     retyped: CatalogObject[];
@@ -45,6 +49,10 @@ export interface UndoReport {
     conflicts: string[];
     dropped: string[];
     recreated: string[];
+    /** Columns added back, one line each. */
+    columns: string[];
+    /** Tables whose column order differs from before (a column re-created at the end). */
+    reordered: TableName[];
     /** What differs from before the migration and is not explained by another session's new objects. */
     differences: string[];
     /** Objects created meanwhile by other sessions: kept. */

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { archiveContents, selectEntries, tocPatterns } from './archive.js';
 import { describeObject, dropStatements, objectKey, readCatalog } from './catalog.js';
+import { addToState, recreateColumn } from './column-images.js';
 import { qualified, quoteIdent, tableKeyOf } from './names.js';
 import { manualRestoreCommand, restoreIntoDatabase } from './pg-tools.js';
 import { RestoreError } from './errors.js';
@@ -88,7 +89,7 @@ async function applyUndo(client, image, n, where) {
 }
 export async function undoMigration(request) {
     const { client, log, changes } = request;
-    const report = { ok: true, rows: [], conflicts: [], dropped: [], recreated: [], differences: [], keptMeanwhile: [], keptNames: [] };
+    const report = { ok: true, rows: [], conflicts: [], dropped: [], recreated: [], columns: [], reordered: [], differences: [], keptMeanwhile: [], keptNames: [] };
     for (const c of changes)
         for (const t of c.unkeyed ?? [])
             report.differences.push(`statement ${c.statement} (line ${c.line}) inserted into ${t}, which has no primary key or replica identity: its rows were not removed`);
@@ -104,21 +105,32 @@ export async function undoMigration(request) {
         for (const o of c.dropped)
             created.has(objectKey(o)) ? created.delete(objectKey(o)) : dropped.set(objectKey(o), o);
     }
+    const recreatedColumns = [];
+    const ownConstraints = new Set();
     await client.query('BEGIN');
     try {
         const superuser = (await client.query(`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`)).rows[0]?.s;
         // the rows go back as they were, without firing the application's triggers or FK actions again
         if (superuser)
             await client.query(`SET LOCAL session_replication_role = replica`);
-        // 1. which rows are still as the migration left them, while they still have that shape
+        // 1. which rows are still as the migration left them, while they still have that shape; a dropped
+        // column comes back (with its values) in that simulated shape before an earlier statement is compared
         const work = [];
         const states = new TableStates(client);
         for (const c of [...changes].reverse()) {
+            const where = `statement ${c.statement} (line ${c.line})`;
             for (const image of [...c.images].reverse()) {
-                const where = `statement ${c.statement} (line ${c.line})`;
                 const n = work.length;
                 work.push({ image, n, where });
                 report.conflicts.push(...(await selectUndo(client, states, image, n, where)));
+            }
+            for (const column of [...(c.columns ?? [])].reverse()) {
+                if (!dropped.has(objectKey({ kind: 'column', schema: column.table.schema, table: column.table.name, name: column.column.name })))
+                    continue;
+                work.push({ column, where });
+                const key = tableKeyOf(column.table);
+                if (changes.some((x) => x.statement < c.statement && x.images.some((i) => tableKeyOf(i.table) === key)))
+                    await addToState(client, await states.of(column), column);
             }
         }
         // 2. the objects it created go (a constraint it added must not refuse the old rows), types go back
@@ -134,13 +146,29 @@ export async function undoMigration(request) {
                 await client.query(sql);
             }
         }
-        // 3. the rows
-        for (const { image, n, where } of work) {
-            if ((await client.query(`SELECT to_regclass($1) AS t`, [qualified(image.table)])).rows[0].t === null)
+        // 3. the rows and the dropped columns, last statement first: a column comes back before the rows
+        // of the statements before its DROP, and after those of the ones after it
+        for (const item of work) {
+            const table = 'image' in item ? item.image.table : item.column.table;
+            if ((await client.query(`SELECT to_regclass($1) AS t`, [qualified(table)])).rows[0].t === null)
                 continue;
-            const line = await applyUndo(client, image, n, where);
-            step(log, line);
-            report.rows.push(line);
+            if ('image' in item) {
+                const line = await applyUndo(client, item.image, item.n, item.where);
+                step(log, line);
+                report.rows.push(line);
+                continue;
+            }
+            const outcome = await recreateColumn(client, item.column, item.where, (sql) => step(log, sql));
+            if (outcome.line) {
+                step(log, outcome.line);
+                report.columns.push(outcome.line);
+                recreatedColumns.push({ kind: 'column', schema: table.schema, table: table.name, name: item.column.column.name });
+            }
+            for (const name of outcome.constraints)
+                ownConstraints.add(objectKey({ kind: 'constraint', schema: table.schema, table: table.name, name }));
+            if (outcome.reordered && !report.reordered.some((t) => tableKeyOf(t) === tableKeyOf(table)))
+                report.reordered.push(table);
+            report.differences.push(...outcome.problems);
         }
         // parts of a table the migration created went with it
         const createdTables = new Set([...created.values()].filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
@@ -151,25 +179,29 @@ export async function undoMigration(request) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
     }
-    // a dropped column has no archive entry of its own: compareCatalog reports it as missing
-    const missing = [...dropped.values()].filter((o) => o.kind !== 'column');
-    if (missing.length > 0 && request.archive) {
+    // a column has no archive entry of its own (it came back above, with the CHECKs pg_dump writes inside
+    // CREATE TABLE); what went with it — indexes, other constraints, views, its comment and grants — comes
+    // from the archive like any dropped object
+    const missing = [...dropped.values()].filter((o) => o.kind !== 'column' && !ownConstraints.has(objectKey(o)));
+    if ((missing.length > 0 || recreatedColumns.length > 0) && request.archive) {
         const toc = await archiveContents(request.archive.tools, request.archive.file);
-        const entries = selectEntries(toc, missing.flatMap(tocPatterns));
-        const listFile = `${request.archive.file}.undo-${Date.now()}.list`;
-        await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
-        const tools = request.archive.tools;
-        const how = tools.olderServer ? `, as SQL through psql without SET ${tools.olderServer.unknownSettings.join(', ')} (pg_restore is newer than the server)` : '';
-        step(log, `pg_restore ${entries.length} archive entries to re-create ${missing.map(describeObject).join(', ')}${how}`);
-        const args = ['--single-transaction', '--exit-on-error', `--use-list=${listFile}`, request.archive.file];
-        try {
-            await restoreIntoDatabase(request.archive.tools, ['--no-password', ...args], request.databaseUrl);
-        }
-        catch (error) {
-            // the rows are back already; what is left is re-creating these objects, which the command does
-            const manual = manualRestoreCommand(request.archive.tools, request.databaseUrl, args);
-            log.error('restore.failed', { error: error.message, manual, message: `restore failed: ${error.message}; the backup is kept; to finish by hand: ${manual}` });
-            throw new RestoreError(`restore failed: ${error.message}; the backup is kept`, manual);
+        const entries = selectEntries(toc, [...missing, ...recreatedColumns].flatMap(tocPatterns));
+        if (entries.length > 0) {
+            const listFile = `${request.archive.file}.undo-${Date.now()}.list`;
+            await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
+            const tools = request.archive.tools;
+            const how = tools.olderServer ? `, as SQL through psql without SET ${tools.olderServer.unknownSettings.join(', ')} (pg_restore is newer than the server)` : '';
+            step(log, `pg_restore ${entries.length} archive entries to re-create ${[...missing.map(describeObject), ...recreatedColumns.map((c) => `the comment and grants of column ${c.schema}.${c.table}.${c.name}`)].join(', ')}${how}`);
+            const args = ['--single-transaction', '--exit-on-error', `--use-list=${listFile}`, request.archive.file];
+            try {
+                await restoreIntoDatabase(request.archive.tools, ['--no-password', ...args], request.databaseUrl);
+            }
+            catch (error) {
+                // the rows are back already; what is left is re-creating these objects, which the command does
+                const manual = manualRestoreCommand(request.archive.tools, request.databaseUrl, args);
+                log.error('restore.failed', { error: error.message, manual, message: `restore failed: ${error.message}; the backup is kept; to finish by hand: ${manual}` });
+                throw new RestoreError(`restore failed: ${error.message}; the backup is kept`, manual);
+            }
         }
         report.recreated.push(...missing.map(describeObject));
     }
