@@ -4,7 +4,7 @@ import type { RunLogger } from '../runner/hooks.js';
 import { archiveContents, selectEntries, tocPatterns } from './archive.js';
 import type { RowImage } from './before-images.js';
 import { describeObject, dropStatements, objectKey, readCatalog, type Catalog, type CatalogObject } from './catalog.js';
-import { addToState, recreateColumn, type ColumnImage } from './column-images.js';
+import { addToState, recreateColumn, sequenceForward, type ColumnImage } from './column-images.js';
 import { qualified, quoteIdent, tableKeyOf, type TableName } from './names.js';
 import { manualRestoreCommand, restoreIntoDatabase, type PgTools } from './pg-tools.js';
 import { RestoreError } from './errors.js';
@@ -174,6 +174,8 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
   }
 
   const recreatedColumns: CatalogObject[] = [];
+  const recreatedImages: ColumnImage[] = [];
+  const notBack: ColumnImage[] = [];
   const ownConstraints = new Set<string>();
   await client.query('BEGIN');
   try {
@@ -227,10 +229,12 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
         step(log, outcome.line);
         report.columns.push(outcome.line);
         recreatedColumns.push({ kind: 'column', schema: table.schema, table: table.name, name: item.column.column.name });
+        recreatedImages.push(item.column);
       }
       for (const name of outcome.constraints) ownConstraints.add(objectKey({ kind: 'constraint', schema: table.schema, table: table.name, name }));
       if (outcome.reordered && !report.reordered.some((t) => tableKeyOf(t) === tableKeyOf(table))) report.reordered.push(table);
       report.differences.push(...outcome.problems);
+      if (!outcome.line) notBack.push(item.column);
     }
     // parts of a table the migration created went with it
     const createdTables = new Set([...created.values()].filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
@@ -244,7 +248,14 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
   // a column has no archive entry of its own (it came back above, with the CHECKs pg_dump writes inside
   // CREATE TABLE); what went with it — indexes, other constraints, views, its comment and grants — comes
   // from the archive like any dropped object
-  const missing = [...dropped.values()].filter((o) => o.kind !== 'column' && !ownConstraints.has(objectKey(o)));
+  let missing = [...dropped.values()].filter((o) => o.kind !== 'column' && !ownConstraints.has(objectKey(o)));
+  // what may depend on a column that did not come back (its table's indexes, constraints, triggers,
+  // sequences; views) would fail pg_restore: reported instead
+  for (const c of notBack) {
+    const blocked = missing.filter((o) => (o.table === c.table.name && o.schema === c.table.schema) || o.kind === 'view' || o.kind === 'materialized view');
+    report.differences.push(...blocked.map((o) => `not re-created: ${describeObject(o)} (column ${c.column.name} of ${tableKeyOf(c.table)} is not back)`));
+    missing = missing.filter((o) => !blocked.includes(o));
+  }
   if ((missing.length > 0 || recreatedColumns.length > 0) && request.archive) {
     const toc = await archiveContents(request.archive.tools, request.archive.file);
     const entries = selectEntries(toc, [...missing, ...recreatedColumns].flatMap(tocPatterns));
@@ -253,7 +264,7 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
       await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
       const tools = request.archive.tools;
       const how = tools.olderServer ? `, as SQL through psql without SET ${tools.olderServer.unknownSettings.join(', ')} (pg_restore is newer than the server)` : '';
-      step(log, `pg_restore ${entries.length} archive entries to re-create ${[...missing.map(describeObject), ...recreatedColumns.map((c) => `the comment and grants of column ${c.schema}.${c.table}.${c.name}`)].join(', ')}${how}`);
+      step(log, `pg_restore ${entries.length} archive entries to re-create ${[...missing.map(describeObject), ...recreatedColumns.map((c) => `the comment, grants and sequence default of column ${c.schema}.${c.table}.${c.name}`)].join(', ')}${how}`);
       const args = ['--single-transaction', '--exit-on-error', `--use-list=${listFile}`, request.archive.file];
       try {
         await restoreIntoDatabase(request.archive.tools, ['--no-password', ...args], request.databaseUrl);
@@ -265,6 +276,7 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
       }
     }
     report.recreated.push(...missing.map(describeObject));
+    for (const image of recreatedImages) await sequenceForward(client, image);
   } else if (missing.length > 0) {
     report.differences.push(...missing.map((o) => `not re-created (no archive): ${describeObject(o)}`));
   }

@@ -169,8 +169,9 @@ export function tocPatterns(o) {
         case 'extension':
             return [{ desc: 'EXTENSION', schema: '-', tag: o.name }];
         case 'column':
-            // the column itself is no entry (column-images.ts re-creates it); its comment and grants are
-            return ['COMMENT', 'ACL'].map((desc) => ({ desc, schema: s, tag: `COLUMN ${o.table}.${o.name}` }));
+            // the column itself is no entry (column-images.ts re-creates it); its comment, grants and a
+            // serial's DEFAULT (written apart from CREATE TABLE, after the sequence) are
+            return [...['COMMENT', 'ACL'].map((desc) => ({ desc, schema: s, tag: `COLUMN ${o.table}.${o.name}` })), { desc: 'DEFAULT', schema: s, tag: `${o.table} ${o.name}` }];
     }
 }
 /** Selects the archive's TOC lines matching the patterns, in the archive's (dependency) order. */

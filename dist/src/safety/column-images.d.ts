@@ -18,6 +18,16 @@ export interface ColumnDefinition {
     notNull: boolean;
     /** Expression of a stored generated column. */
     generated: string | null;
+    /**
+     * The sequence it owns (serial, identity), which went with it: the archive re-creates it, with the
+     * serial's DEFAULT or the identity (pg_dump writes both as entries of their own); `lastValue` (at the
+     * DROP) keeps it from going back to where it was at the backup.
+     */
+    sequence: {
+        name: string;
+        identity: boolean;
+        lastValue: string | null;
+    } | null;
     /** CHECK constraints on it that pg_dump writes inside CREATE TABLE (no archive entry of their own). */
     checks: Array<{
         name: string;
@@ -73,3 +83,5 @@ export interface ColumnOutcome {
  * the DROP get the default (or NULL). Inside the restore's transaction.
  */
 export declare function recreateColumn(client: ClientBase, image: ColumnImage, where: string, step: (sql: string) => void): Promise<ColumnOutcome>;
+/** After the archive brought a re-created column's sequence back: never behind where it was at the DROP. */
+export declare function sequenceForward(client: ClientBase, image: ColumnImage): Promise<void>;

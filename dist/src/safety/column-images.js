@@ -57,27 +57,30 @@ export async function takeColumnImage(client, id, table, name, rowKey, wholeTabl
             a.attnotnull AS notnull,
             CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated,
             a.attidentity AS identity,
-            (SELECT s.oid::regclass::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
+            (SELECT format('%I.%I', sn.nspname, s.relname) FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid JOIN pg_namespace sn ON sn.oid = s.relnamespace
               WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND s.relkind = 'S' AND dep.deptype IN ('a', 'i') LIMIT 1) AS sequence
        FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       WHERE a.attrelid = $1::regclass AND a.attname = $2 AND a.attnum > 0 AND NOT a.attisdropped`, [rel, name]);
     const d = def.rows[0];
     if (!d)
         return null;
+    let owned = null;
+    if (d.sequence) {
+        const v = await client.query(`SELECT CASE WHEN is_called THEN last_value::text END AS v FROM ${d.sequence}`);
+        owned = { name: d.sequence, identity: d.identity !== '', lastValue: v.rows[0].v };
+    }
     const checks = await client.query(`SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
       WHERE conrelid = $1::regclass AND contype = 'c' AND convalidated AND $2 = ANY(conkey) ORDER BY conname`, [rel, d.attnum]);
     const preceding = await client.query(`SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND attnum < $2 AND NOT attisdropped ORDER BY attnum`, [rel, d.attnum]);
-    const column = { name, type: d.type, collation: d.collation, default: d.default, notNull: d.notnull, generated: d.generated, checks: checks.rows, preceding: preceding.rows.map((r) => r.name) };
+    // a serial's DEFAULT names its sequence, which comes back from the archive after the column: so does the DEFAULT
+    const column = { name, type: d.type, collation: d.collation, default: owned ? null : d.default, notNull: d.notnull, generated: d.generated, sequence: owned, checks: checks.rows, preceding: preceding.rows.map((r) => r.name) };
     const keyed = rowKey !== null && !rowKey.includes(name);
-    const unsupported = d.identity !== '' ? 'it is an identity column, whose sequence went with it'
-        : d.sequence ? `it owns sequence ${d.sequence} (serial), which went with it`
-            : !keyed && !wholeTable ? `it is part of the primary key (or replica identity) that tells ${tableKeyOf(table)}'s rows apart; declare "-- pgwarden:whole-table-restore ${tableKeyOf(table)}" to have the table put back whole`
-                : undefined;
+    const unsupported = !keyed && !wholeTable ? `it is part of the primary key (or replica identity) that tells ${tableKeyOf(table)}'s rows apart; declare "-- pgwarden:whole-table-restore ${tableKeyOf(table)}" to have the table put back whole` : undefined;
     const copy = { schema: SNAPSHOT_SCHEMA, name: `${id}_col${++sequence}` };
     const key = keyed ? rowKey : [];
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);
     // with no default, a NULL needs no copy: the column comes back NULL
-    const select = keyed ? `${[...key, name].map(quoteIdent).join(', ')} FROM ${rel}${d.default === null && d.generated === null ? ` WHERE ${quoteIdent(name)} IS NOT NULL` : ''}` : `* FROM ${rel}`;
+    const select = keyed ? `${[...key, name].map(quoteIdent).join(', ')} FROM ${rel}${d.default === null && d.generated === null && !owned ? ` WHERE ${quoteIdent(name)} IS NOT NULL` : ''}` : `* FROM ${rel}`;
     await client.query(`CREATE TABLE ${qualified(copy)} AS SELECT ${select}`);
     await client.query(`COMMENT ON TABLE ${qualified(copy)} IS ${quoteLiteral(`pgwarden image of column ${name} of ${tableKeyOf(table)}: ${columnClause(column)}`)}`);
     return { table, column, key, copy, ...(unsupported ? { unsupported } : {}) };
@@ -146,7 +149,7 @@ export async function recreateColumn(client, image, where, step) {
             c.generated !== null
                 ? 0
                 : ((await client.query(`UPDATE ${rel} t SET ${col} = i.${col} FROM ${qualified(image.copy)} i WHERE ${matchOn(image.key, 'i', 't')} AND t.${col} IS DISTINCT FROM i.${col}`)).rowCount ?? 0);
-        out.line = `column ${c.name} re-created at the end of ${tableKeyOf(table)}${out.reordered ? ' (column order differs from before)' : ''}, dropped by ${where}: ${c.generated !== null ? 'generated values computed again' : `${put} value(s) put back by key`}`;
+        out.line = `column ${c.name} re-created at the end of ${tableKeyOf(table)}${out.reordered ? ' (column order differs from before)' : ''}, dropped by ${where}: ${c.generated !== null ? 'generated values computed again' : `${put} value(s) put back by key`}${c.sequence ? `, its sequence ${c.sequence.name}${c.sequence.identity ? ' (identity)' : ' and DEFAULT'} from the backup` : ''}`;
     }
     if (c.notNull) {
         const nulls = Number((await client.query(`SELECT count(*)::text AS n FROM ${rel} WHERE ${col} IS NULL`)).rows[0].n);
@@ -170,4 +173,13 @@ export async function recreateColumn(client, image, where, step) {
         }
     }
     return out;
+}
+/** After the archive brought a re-created column's sequence back: never behind where it was at the DROP. */
+export async function sequenceForward(client, image) {
+    const seq = image.column.sequence;
+    if (!seq?.lastValue)
+        return;
+    if ((await client.query(`SELECT to_regclass($1)::text AS t`, [seq.name])).rows[0].t === null)
+        return;
+    await client.query(`SELECT setval($1::regclass, $2::bigint, true) FROM ${seq.name} WHERE NOT is_called OR last_value < $2::bigint`, [seq.name, seq.lastValue]);
 }

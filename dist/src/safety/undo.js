@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { archiveContents, selectEntries, tocPatterns } from './archive.js';
 import { describeObject, dropStatements, objectKey, readCatalog } from './catalog.js';
-import { addToState, recreateColumn } from './column-images.js';
+import { addToState, recreateColumn, sequenceForward } from './column-images.js';
 import { qualified, quoteIdent, tableKeyOf } from './names.js';
 import { manualRestoreCommand, restoreIntoDatabase } from './pg-tools.js';
 import { RestoreError } from './errors.js';
@@ -106,6 +106,8 @@ export async function undoMigration(request) {
             created.has(objectKey(o)) ? created.delete(objectKey(o)) : dropped.set(objectKey(o), o);
     }
     const recreatedColumns = [];
+    const recreatedImages = [];
+    const notBack = [];
     const ownConstraints = new Set();
     await client.query('BEGIN');
     try {
@@ -163,12 +165,15 @@ export async function undoMigration(request) {
                 step(log, outcome.line);
                 report.columns.push(outcome.line);
                 recreatedColumns.push({ kind: 'column', schema: table.schema, table: table.name, name: item.column.column.name });
+                recreatedImages.push(item.column);
             }
             for (const name of outcome.constraints)
                 ownConstraints.add(objectKey({ kind: 'constraint', schema: table.schema, table: table.name, name }));
             if (outcome.reordered && !report.reordered.some((t) => tableKeyOf(t) === tableKeyOf(table)))
                 report.reordered.push(table);
             report.differences.push(...outcome.problems);
+            if (!outcome.line)
+                notBack.push(item.column);
         }
         // parts of a table the migration created went with it
         const createdTables = new Set([...created.values()].filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
@@ -182,7 +187,14 @@ export async function undoMigration(request) {
     // a column has no archive entry of its own (it came back above, with the CHECKs pg_dump writes inside
     // CREATE TABLE); what went with it — indexes, other constraints, views, its comment and grants — comes
     // from the archive like any dropped object
-    const missing = [...dropped.values()].filter((o) => o.kind !== 'column' && !ownConstraints.has(objectKey(o)));
+    let missing = [...dropped.values()].filter((o) => o.kind !== 'column' && !ownConstraints.has(objectKey(o)));
+    // what may depend on a column that did not come back (its table's indexes, constraints, triggers,
+    // sequences; views) would fail pg_restore: reported instead
+    for (const c of notBack) {
+        const blocked = missing.filter((o) => (o.table === c.table.name && o.schema === c.table.schema) || o.kind === 'view' || o.kind === 'materialized view');
+        report.differences.push(...blocked.map((o) => `not re-created: ${describeObject(o)} (column ${c.column.name} of ${tableKeyOf(c.table)} is not back)`));
+        missing = missing.filter((o) => !blocked.includes(o));
+    }
     if ((missing.length > 0 || recreatedColumns.length > 0) && request.archive) {
         const toc = await archiveContents(request.archive.tools, request.archive.file);
         const entries = selectEntries(toc, [...missing, ...recreatedColumns].flatMap(tocPatterns));
@@ -191,7 +203,7 @@ export async function undoMigration(request) {
             await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
             const tools = request.archive.tools;
             const how = tools.olderServer ? `, as SQL through psql without SET ${tools.olderServer.unknownSettings.join(', ')} (pg_restore is newer than the server)` : '';
-            step(log, `pg_restore ${entries.length} archive entries to re-create ${[...missing.map(describeObject), ...recreatedColumns.map((c) => `the comment and grants of column ${c.schema}.${c.table}.${c.name}`)].join(', ')}${how}`);
+            step(log, `pg_restore ${entries.length} archive entries to re-create ${[...missing.map(describeObject), ...recreatedColumns.map((c) => `the comment, grants and sequence default of column ${c.schema}.${c.table}.${c.name}`)].join(', ')}${how}`);
             const args = ['--single-transaction', '--exit-on-error', `--use-list=${listFile}`, request.archive.file];
             try {
                 await restoreIntoDatabase(request.archive.tools, ['--no-password', ...args], request.databaseUrl);
@@ -204,6 +216,8 @@ export async function undoMigration(request) {
             }
         }
         report.recreated.push(...missing.map(describeObject));
+        for (const image of recreatedImages)
+            await sequenceForward(client, image);
     }
     else if (missing.length > 0) {
         report.differences.push(...missing.map((o) => `not re-created (no archive): ${describeObject(o)}`));
