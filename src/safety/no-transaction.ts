@@ -3,13 +3,13 @@ import type { FailureOutcome, MigrationHookContext, PlannedMigration, RunInfo, S
 import { lineComments, parseDirective } from '../sql/directives.js';
 import { dumpDifferences, liveSchemaDump } from './archive.js';
 import { closeOverCatalog } from './at-risk.js';
-import { droppedColumns, lockForColumnImages, onlyDropsColumns, resolveTable, takeColumnImage, type ColumnImage } from './column-images.js';
+import { droppedColumns, generatedFrom, lockForColumnImages, onlyDropsColumns, resolveTable, takeColumnImage, type ColumnImage } from './column-images.js';
 import type { Backup } from './backup.js';
 import { insertedImage, rowKeyOf, settleImage, takeImage, type PendingImage, type RowImage } from './before-images.js';
 import { objectKey, readCatalog, type Catalog } from './catalog.js';
 import { BackupError, RestoreError } from './errors.js';
 import type { Measurement } from './measure.js';
-import { nameParts, qualified, tableKeyOf } from './names.js';
+import { nameParts, qualified, tableKeyOf, type TableName } from './names.js';
 import type { PgTools } from './pg-tools.js';
 import type { Unit } from './verification.js';
 import { undoMigration, type StatementChanges, type UndoReport } from './undo.js';
@@ -105,13 +105,21 @@ export function noTransactionGuard(s: GuardSettings) {
       const id = s.backup()!.manifest.id;
       // a column it drops: its values by key and its definition, not the whole table
       const columnsOnly = new Set<string>();
+      const named: Array<{ table: TableName; column: string }> = [];
       for (const d of statement.parsed ? droppedColumns(statement.parsed) : []) {
         const table = await resolveTable(client, d.relation);
         if (!table) continue;
-        const image = await takeColumnImage(client, id, table, d.column, await rowKeyOf(client, table), point.wholeTable.has(tableKeyOf(table)));
+        if (statement.parsed && onlyDropsColumns(statement.parsed)) columnsOnly.add(tableKeyOf(table));
+        // after it, the generated columns computed from it (gone with it through CASCADE)
+        for (const column of [d.column, ...(await generatedFrom(client, table, d.column))]) {
+          if (!named.some((n) => tableKeyOf(n.table) === tableKeyOf(table) && n.column === column)) named.push({ table, column });
+        }
+      }
+      for (const { table, column } of named) {
+        const image = await takeColumnImage(client, id, table, column, await rowKeyOf(client, table), point.wholeTable.has(tableKeyOf(table)));
         if (!image) continue;
         point.pendingColumns.push(image);
-        if (statement.parsed && onlyDropsColumns(statement.parsed)) columnsOnly.add(tableKeyOf(table));
+        const d = { column };
         if (image.unsupported) log.warn('restore.column-unsupported', { migration: migration.name, statement: statement.index + 1, column: `${tableKeyOf(table)}.${d.column}`, message: `${migration.name}: statement ${statement.index + 1} (line ${statement.line}) drops column ${d.column} of ${tableKeyOf(table)}, which a restore cannot add back: ${image.unsupported} (its values are kept in ${tableKeyOf(image.copy)})` });
       }
       for (const [key, t] of unit.scope.tables) {

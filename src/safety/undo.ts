@@ -193,7 +193,8 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
         work.push({ image, n, where });
         report.conflicts.push(...(await selectUndo(client, states, image, n, where)));
       }
-      for (const column of [...(c.columns ?? [])].reverse()) {
+      // within one statement, in its order: each column re-created after those it preceded, a generated one after its base
+      for (const column of c.columns ?? []) {
         if (!dropped.has(objectKey({ kind: 'column', schema: column.table.schema, table: column.table.name, name: column.column.name }))) continue;
         work.push({ column, where });
         const key = tableKeyOf(column.table);
@@ -264,7 +265,7 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
       await writeFile(listFile, entries.join('\n') + '\n', { mode: 0o600 });
       const tools = request.archive.tools;
       const how = tools.olderServer ? `, as SQL through psql without SET ${tools.olderServer.unknownSettings.join(', ')} (pg_restore is newer than the server)` : '';
-      step(log, `pg_restore ${entries.length} archive entries to re-create ${[...missing.map(describeObject), ...recreatedColumns.map((c) => `the comment, grants and sequence default of column ${c.schema}.${c.table}.${c.name}`)].join(', ')}${how}`);
+      step(log, `pg_restore ${entries.length} archive entries to re-create ${[...missing.map(describeObject), ...recreatedColumns.map((c) => `the archive's entries (comment, grants, serial DEFAULT) of column ${c.schema}.${c.table}.${c.name}`)].join(', ')}${how}`);
       const args = ['--single-transaction', '--exit-on-error', `--use-list=${listFile}`, request.archive.file];
       try {
         await restoreIntoDatabase(request.archive.tools, ['--no-password', ...args], request.databaseUrl);

@@ -42,12 +42,13 @@ const waitFor = async (c: pg.Client, sql: string) => {
 describe('restore of a no-transaction migration that dropped a column', () => {
   it('re-creates the column with its definition and dependents and puts the old values back by key', async () => {
     await client.query(`
-      CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL, legacy_name varchar(40) COLLATE "C" NOT NULL DEFAULT 'none' CONSTRAINT users_legacy_name_check CHECK (legacy_name <> ''), score int);
+      CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL, legacy_name varchar(40) COLLATE "C" NOT NULL DEFAULT 'none' CONSTRAINT users_legacy_name_check CHECK (legacy_name <> ''), score int, legacy_upper text GENERATED ALWAYS AS (upper(legacy_name)) STORED);
       INSERT INTO users (email, legacy_name, score) SELECT 'u' || g || '@example.com', 'name ' || g, g FROM generate_series(1, 500) g;
       CREATE INDEX users_legacy_name_idx ON users (legacy_name);
       CREATE UNIQUE INDEX users_email_name_key ON users (email, legacy_name);
       CREATE VIEW user_names AS SELECT id, legacy_name FROM users;
       COMMENT ON COLUMN users.legacy_name IS 'from the old system';
+      GRANT SELECT (legacy_name) ON users TO PUBLIC;
       CREATE TABLE notes (id serial PRIMARY KEY, body text);
       INSERT INTO notes (body) SELECT 'n' || g FROM generate_series(1, 20) g;
     `);
@@ -58,7 +59,7 @@ describe('restore of a no-transaction migration that dropped a column', () => {
     await writeFile(
       join(dir, '001_drop_legacy_name.sql'),
       `-- pgwarden:no-transaction
--- pgwarden:allow-data-loss users.legacy_name, user_names
+-- pgwarden:allow-data-loss users.legacy_name, users.legacy_upper, user_names
 UPDATE users SET legacy_name = upper(legacy_name), score = score + 1000 WHERE id <= 20;
 ALTER TABLE users DROP COLUMN legacy_name CASCADE;
 SELECT pg_sleep(1);
@@ -84,6 +85,8 @@ SELECT 1 / 0;
     expect(String(done?.fields.message)).toContain('column legacy_name re-created at the end of public.users (column order differs from before)');
     // every old value is back by key, the application's changes to other columns stay, its rows get the default
     const rows = (await client.query(`SELECT id, email, legacy_name, score FROM users ORDER BY id`)).rows;
+    // the generated column the CASCADE took along is back too, computed from the restored values
+    expect((await client.query(`SELECT count(*)::int AS n FROM users WHERE legacy_upper IS DISTINCT FROM upper(legacy_name)`)).rows[0].n).toBe(0);
     expect(rows.filter((r) => r.id <= 500)).toEqual(
       Array.from({ length: 500 }, (_, i) => i + 1)
         .filter((id) => id !== 400)
@@ -171,8 +174,8 @@ SELECT 1 / 0;
     const seq = log.events.find((e) => e.event === 'restore.done');
     expect(seq?.fields.differences, log.text()).toEqual([]);
     expect(seq?.fields.columns).toEqual([
-      'column ref re-created at the end of public.tickets (column order differs from before), dropped by statement 1 (line 3): 10 value(s) put back by key, its sequence public.tickets_ref_seq (identity) from the backup',
       'column seq re-created at the end of public.tickets (column order differs from before), dropped by statement 1 (line 3): 10 value(s) put back by key, its sequence public.tickets_seq_seq and DEFAULT from the backup',
+      'column ref re-created at the end of public.tickets (column order differs from before), dropped by statement 1 (line 3): 10 value(s) put back by key, its sequence public.tickets_ref_seq (identity) from the backup',
     ]);
     expect((await client.query(`SELECT sum(seq)::int AS s, sum(ref)::int AS r FROM tickets`)).rows[0]).toEqual({ s: 55, r: 55 });
     expect((await client.query(`INSERT INTO tickets (id, title) VALUES (11, 'next') RETURNING seq, ref`)).rows[0]).toEqual({ seq: 11, ref: '11' });

@@ -50,6 +50,8 @@ export declare function droppedColumns(statement: Statement): Array<{
     relation: string;
     column: string;
 }>;
+/** Generated columns of the table computed from the column: a DROP … CASCADE takes them along. */
+export declare function generatedFrom(client: ClientBase, table: TableName, column: string): Promise<string[]>;
 /** A statement that only drops columns changes no row: its table needs no row-level before-image. */
 export declare function onlyDropsColumns(statement: Statement): boolean;
 /** The table a statement names, as the session resolves it (search_path); null when it does not exist. */

@@ -15,6 +15,16 @@ export function droppedColumns(statement) {
     }
     return out;
 }
+/** Generated columns of the table computed from the column: a DROP … CASCADE takes them along. */
+export async function generatedFrom(client, table, column) {
+    const r = await client.query(
+    // the generation expression (pg_attrdef) is what depends on the column
+    `SELECT g.attname AS name FROM pg_attribute a JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum
+       JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
+       JOIN pg_attribute g ON g.attrelid = ad.adrelid AND g.attnum = ad.adnum
+      WHERE a.attrelid = $1::regclass AND a.attname = $2 AND g.attrelid = a.attrelid AND g.attgenerated <> '' AND NOT g.attisdropped ORDER BY g.attnum`, [qualified(table), column]);
+    return r.rows.map((x) => x.name);
+}
 /** A statement that only drops columns changes no row: its table needs no row-level before-image. */
 export function onlyDropsColumns(statement) {
     const alter = nodeAs(statement.node, 'AlterTableStmt');
