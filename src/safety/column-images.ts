@@ -260,3 +260,13 @@ export async function sequenceForward(client: ClientBase, image: ColumnImage): P
   if ((await client.query<{ t: string | null }>(`SELECT to_regclass($1)::text AS t`, [seq.name])).rows[0].t === null) return;
   await client.query(`SELECT setval($1::regclass, $2::bigint, true) FROM ${seq.name} WHERE NOT is_called OR last_value < $2::bigint`, [seq.name, seq.lastValue]);
 }
+
+/** Partitions and inheritance children: a column added to the table is added at their end too. */
+export async function descendants(client: ClientBase, table: TableName): Promise<TableName[]> {
+  const r = await client.query<TableName>(
+    `WITH RECURSIVE d(oid) AS (SELECT inhrelid FROM pg_inherits WHERE inhparent = $1::regclass UNION SELECT i.inhrelid FROM pg_inherits i JOIN d ON i.inhparent = d.oid)
+     SELECT n.nspname AS schema, c.relname AS name FROM d JOIN pg_class c ON c.oid = d.oid JOIN pg_namespace n ON n.oid = c.relnamespace ORDER BY 1, 2`,
+    [qualified(table)],
+  );
+  return r.rows;
+}

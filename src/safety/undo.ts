@@ -4,7 +4,7 @@ import type { RunLogger } from '../runner/hooks.js';
 import { archiveContents, selectEntries, tocPatterns } from './archive.js';
 import type { RowImage } from './before-images.js';
 import { describeObject, dropStatements, objectKey, readCatalog, type Catalog, type CatalogObject } from './catalog.js';
-import { addToState, recreateColumn, sequenceForward, type ColumnImage } from './column-images.js';
+import { addToState, descendants, recreateColumn, sequenceForward, type ColumnImage } from './column-images.js';
 import { qualified, quoteIdent, tableKeyOf, type TableName } from './names.js';
 import { manualRestoreCommand, restoreIntoDatabase, type PgTools } from './pg-tools.js';
 import { RestoreError } from './errors.js';
@@ -233,7 +233,7 @@ export async function undoMigration(request: UndoRequest): Promise<UndoReport> {
         recreatedImages.push(item.column);
       }
       for (const name of outcome.constraints) ownConstraints.add(objectKey({ kind: 'constraint', schema: table.schema, table: table.name, name }));
-      if (outcome.reordered && !report.reordered.some((t) => tableKeyOf(t) === tableKeyOf(table))) report.reordered.push(table);
+      if (outcome.reordered) for (const t of [table, ...(await descendants(client, table))]) if (!report.reordered.some((r) => tableKeyOf(r) === tableKeyOf(t))) report.reordered.push(t);
       report.differences.push(...outcome.problems);
       if (!outcome.line) notBack.push(item.column);
     }

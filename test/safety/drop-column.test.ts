@@ -200,6 +200,24 @@ SELECT 1 / 0;
     const own = await createTestDatabase('pgwarden_safety_dropcol_snap');
     try {
       const client = await own.client();
+      // a partitioned table (a targeted pg_dump backup holds no data for one): the column comes back through the parent
+      await client.query(`
+        CREATE TABLE events (id int PRIMARY KEY, kind text, note text) PARTITION BY RANGE (id);
+        CREATE TABLE events_1 PARTITION OF events FOR VALUES FROM (0) TO (100);
+        CREATE TABLE events_2 PARTITION OF events FOR VALUES FROM (100) TO (200);
+        INSERT INTO events SELECT g, 'k' || g % 3, 'n' || g FROM generate_series(1, 150) g;
+      `);
+      const events = (await client.query(`SELECT id, kind, note FROM events ORDER BY id`)).rows;
+      const eventsDir = join(work, 'partitioned');
+      await mkdir(eventsDir);
+      await writeFile(join(eventsDir, '005_drop_kind.sql'), `-- pgwarden:no-transaction\n-- pgwarden:allow-data-loss events.kind, events_1.kind, events_2.kind\nALTER TABLE events DROP COLUMN kind;\nSELECT 1 / 0;\n`);
+      const eventsLog = captureLogger();
+      await expect(createRunner({ databaseUrl: own.url, dir: eventsDir, logger: eventsLog, lint: { allowUnsafe: true }, hooks: [safetyHooks({ backup: 'snapshot', backupDir: join(work, 'backups') })] }).up()).rejects.toThrow(/division by zero/);
+      const kind = eventsLog.events.find((e) => e.event === 'restore.done');
+      expect(kind?.fields.differences, eventsLog.text()).toEqual([]);
+      expect(kind?.fields.columns).toEqual(['column kind re-created at the end of public.events (column order differs from before), dropped by statement 1 (line 3): 150 value(s) put back by key']);
+      expect((await client.query(`SELECT id, kind, note FROM events ORDER BY id`)).rows).toEqual(events);
+
       await client.query(`CREATE TABLE labels (id int PRIMARY KEY, tag text NOT NULL DEFAULT 'x'); INSERT INTO labels SELECT g, 'tag' || g FROM generate_series(1, 30) g; CREATE INDEX labels_tag_idx ON labels (tag)`);
       const dir = join(work, 'snapshot');
       await mkdir(dir);

@@ -87,3 +87,5 @@ export interface ColumnOutcome {
 export declare function recreateColumn(client: ClientBase, image: ColumnImage, where: string, step: (sql: string) => void): Promise<ColumnOutcome>;
 /** After the archive brought a re-created column's sequence back: never behind where it was at the DROP. */
 export declare function sequenceForward(client: ClientBase, image: ColumnImage): Promise<void>;
+/** Partitions and inheritance children: a column added to the table is added at their end too. */
+export declare function descendants(client: ClientBase, table: TableName): Promise<TableName[]>;

@@ -193,3 +193,9 @@ export async function sequenceForward(client, image) {
         return;
     await client.query(`SELECT setval($1::regclass, $2::bigint, true) FROM ${seq.name} WHERE NOT is_called OR last_value < $2::bigint`, [seq.name, seq.lastValue]);
 }
+/** Partitions and inheritance children: a column added to the table is added at their end too. */
+export async function descendants(client, table) {
+    const r = await client.query(`WITH RECURSIVE d(oid) AS (SELECT inhrelid FROM pg_inherits WHERE inhparent = $1::regclass UNION SELECT i.inhrelid FROM pg_inherits i JOIN d ON i.inhparent = d.oid)
+     SELECT n.nspname AS schema, c.relname AS name FROM d JOIN pg_class c ON c.oid = d.oid JOIN pg_namespace n ON n.oid = c.relnamespace ORDER BY 1, 2`, [qualified(table)]);
+    return r.rows;
+}

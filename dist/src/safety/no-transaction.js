@@ -95,10 +95,11 @@ export function noTransactionGuard(s) {
                 if (!image)
                     continue;
                 point.pendingColumns.push(image);
-                const d = { column };
                 if (image.unsupported)
-                    log.warn('restore.column-unsupported', { migration: migration.name, statement: statement.index + 1, column: `${tableKeyOf(table)}.${d.column}`, message: `${migration.name}: statement ${statement.index + 1} (line ${statement.line}) drops column ${d.column} of ${tableKeyOf(table)}, which a restore cannot add back: ${image.unsupported} (its values are kept in ${tableKeyOf(image.copy)})` });
+                    log.warn('restore.column-unsupported', { migration: migration.name, statement: statement.index + 1, column: `${tableKeyOf(table)}.${column}`, message: `${migration.name}: statement ${statement.index + 1} (line ${statement.line}) drops column ${column} of ${tableKeyOf(table)}, which a restore cannot add back: ${image.unsupported} (its values are kept in ${tableKeyOf(image.copy)})` });
             }
+            // a generated column comes back after the columns its expression reads, whatever order the DROP named them in
+            point.pendingColumns.sort((a, b) => Number(a.column.generated !== null) - Number(b.column.generated !== null));
             for (const [key, t] of unit.scope.tables) {
                 if (columnsOnly.has(key))
                     continue;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { archiveContents, selectEntries, tocPatterns } from './archive.js';
 import { describeObject, dropStatements, objectKey, readCatalog } from './catalog.js';
-import { addToState, recreateColumn, sequenceForward } from './column-images.js';
+import { addToState, descendants, recreateColumn, sequenceForward } from './column-images.js';
 import { qualified, quoteIdent, tableKeyOf } from './names.js';
 import { manualRestoreCommand, restoreIntoDatabase } from './pg-tools.js';
 import { RestoreError } from './errors.js';
@@ -170,8 +170,10 @@ export async function undoMigration(request) {
             }
             for (const name of outcome.constraints)
                 ownConstraints.add(objectKey({ kind: 'constraint', schema: table.schema, table: table.name, name }));
-            if (outcome.reordered && !report.reordered.some((t) => tableKeyOf(t) === tableKeyOf(table)))
-                report.reordered.push(table);
+            if (outcome.reordered)
+                for (const t of [table, ...(await descendants(client, table))])
+                    if (!report.reordered.some((r) => tableKeyOf(r) === tableKeyOf(t)))
+                        report.reordered.push(t);
             report.differences.push(...outcome.problems);
             if (!outcome.line)
                 notBack.push(item.column);
