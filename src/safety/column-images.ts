@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import { nodeAs } from '../sql/ast.js';
 import type { Statement } from '../sql/parser.js';
 import { qualified, quoteIdent, quoteLiteral, tableKeyOf, type TableName } from './names.js';
@@ -57,7 +57,7 @@ export function droppedColumns(statement: Statement): Array<{ relation: string; 
 }
 
 /** Generated columns of the table computed from the column: a DROP … CASCADE takes them along. */
-export async function generatedFrom(client: ClientBase, table: TableName, column: string): Promise<string[]> {
+export async function generatedFrom(client: PgClient, table: TableName, column: string): Promise<string[]> {
   const r = await client.query<{ name: string }>(
     // the generation expression (pg_attrdef) is what depends on the column
     `SELECT g.attname AS name FROM pg_attribute a JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum
@@ -76,7 +76,7 @@ export function onlyDropsColumns(statement: Statement): boolean {
 }
 
 /** The table a statement names, as the session resolves it (search_path); null when it does not exist. */
-export async function resolveTable(client: ClientBase, relation: string): Promise<TableName | null> {
+export async function resolveTable(client: PgClient, relation: string): Promise<TableName | null> {
   const r = await client.query<TableName>(
     `SELECT n.nspname AS schema, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)`,
     [relation],
@@ -90,7 +90,7 @@ export async function resolveTable(client: ClientBase, relation: string): Promis
  * query of its transaction fixes the snapshot after every write to the table: the copy then holds
  * exactly what the DROP destroys.
  */
-export async function lockForColumnImages(client: ClientBase, statement: Statement): Promise<void> {
+export async function lockForColumnImages(client: PgClient, statement: Statement): Promise<void> {
   for (const relation of new Set(droppedColumns(statement).map((d) => d.relation))) {
     // any SELECT (to_regclass included) would fix the snapshot first; a missing table (ALTER TABLE IF
     // EXISTS) fails the LOCK inside a savepoint instead, which leaves the snapshot unset
@@ -108,7 +108,7 @@ export async function lockForColumnImages(client: ClientBase, statement: Stateme
 let sequence = 0;
 
 /** Reads the column's definition and copies its values; null when the table has no such column (DROP COLUMN IF EXISTS). */
-export async function takeColumnImage(client: ClientBase, id: string, table: TableName, name: string, rowKey: string[] | null, wholeTable: boolean): Promise<ColumnImage | null> {
+export async function takeColumnImage(client: PgClient, id: string, table: TableName, name: string, rowKey: string[] | null, wholeTable: boolean): Promise<ColumnImage | null> {
   const rel = qualified(table);
   const def = await client.query<{ attnum: number; type: string; collation: string | null; default: string | null; notnull: boolean; generated: string | null; identity: string; sequence: string | null }>(
     `SELECT a.attnum, format_type(a.atttypid, a.atttypmod) AS type,
@@ -164,7 +164,7 @@ function columnClause(c: ColumnDefinition): string {
   ].join(' ');
 }
 
-async function columnsOf(client: ClientBase, relation: string): Promise<string[]> {
+async function columnsOf(client: PgClient, relation: string): Promise<string[]> {
   const r = await client.query<{ name: string }>(`SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`, [relation]);
   return r.rows.map((c) => c.name);
 }
@@ -175,7 +175,7 @@ const matchOn = (key: string[], a: string, b: string) => key.map((k) => `${a}.${
  * For the restore's selection of earlier statements' rows: the simulated state of the table (a temp
  * copy) gets the column back with its values, as the rows were before the DROP.
  */
-export async function addToState(client: ClientBase, state: string, image: ColumnImage): Promise<void> {
+export async function addToState(client: PgClient, state: string, image: ColumnImage): Promise<void> {
   if (image.key.length === 0 || (await columnsOf(client, state)).includes(image.column.name)) return;
   const c = image.column;
   const col = quoteIdent(c.name);
@@ -198,7 +198,7 @@ export interface ColumnOutcome {
  * Adds the column back with its definition and puts each row's value back by key; rows inserted since
  * the DROP get the default (or NULL). Inside the restore's transaction.
  */
-export async function recreateColumn(client: ClientBase, image: ColumnImage, where: string, step: (sql: string) => void): Promise<ColumnOutcome> {
+export async function recreateColumn(client: PgClient, image: ColumnImage, where: string, step: (sql: string) => void): Promise<ColumnOutcome> {
   const { table, column: c } = image;
   const rel = qualified(table);
   const col = quoteIdent(c.name);
@@ -254,7 +254,7 @@ export async function recreateColumn(client: ClientBase, image: ColumnImage, whe
 }
 
 /** After the archive brought a re-created column's sequence back: never behind where it was at the DROP. */
-export async function sequenceForward(client: ClientBase, image: ColumnImage): Promise<void> {
+export async function sequenceForward(client: PgClient, image: ColumnImage): Promise<void> {
   const seq = image.column.sequence;
   if (!seq?.lastValue) return;
   if ((await client.query<{ t: string | null }>(`SELECT to_regclass($1)::text AS t`, [seq.name])).rows[0].t === null) return;
@@ -262,7 +262,7 @@ export async function sequenceForward(client: ClientBase, image: ColumnImage): P
 }
 
 /** Partitions and inheritance children: a column added to the table is added at their end too. */
-export async function descendants(client: ClientBase, table: TableName): Promise<TableName[]> {
+export async function descendants(client: PgClient, table: TableName): Promise<TableName[]> {
   const r = await client.query<TableName>(
     `WITH RECURSIVE d(oid) AS (SELECT inhrelid FROM pg_inherits WHERE inhparent = $1::regclass UNION SELECT i.inhrelid FROM pg_inherits i JOIN d ON i.inhparent = d.oid)
      SELECT n.nspname AS schema, c.relname AS name FROM d JOIN pg_class c ON c.oid = d.oid JOIN pg_namespace n ON n.oid = c.relnamespace ORDER BY 1, 2`,

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 import { type TableName } from './names.js';
 /**
@@ -51,25 +51,25 @@ export declare function droppedColumns(statement: Statement): Array<{
     column: string;
 }>;
 /** Generated columns of the table computed from the column: a DROP … CASCADE takes them along. */
-export declare function generatedFrom(client: ClientBase, table: TableName, column: string): Promise<string[]>;
+export declare function generatedFrom(client: PgClient, table: TableName, column: string): Promise<string[]>;
 /** A statement that only drops columns changes no row: its table needs no row-level before-image. */
 export declare function onlyDropsColumns(statement: Statement): boolean;
 /** The table a statement names, as the session resolves it (search_path); null when it does not exist. */
-export declare function resolveTable(client: ClientBase, relation: string): Promise<TableName | null>;
+export declare function resolveTable(client: PgClient, relation: string): Promise<TableName | null>;
 /**
  * DDL does not wait for a REPEATABLE READ snapshot: what a DROP COLUMN drops is the latest committed
  * value, not the one the statement's snapshot sees. Taking the statement's own lock before the first
  * query of its transaction fixes the snapshot after every write to the table: the copy then holds
  * exactly what the DROP destroys.
  */
-export declare function lockForColumnImages(client: ClientBase, statement: Statement): Promise<void>;
+export declare function lockForColumnImages(client: PgClient, statement: Statement): Promise<void>;
 /** Reads the column's definition and copies its values; null when the table has no such column (DROP COLUMN IF EXISTS). */
-export declare function takeColumnImage(client: ClientBase, id: string, table: TableName, name: string, rowKey: string[] | null, wholeTable: boolean): Promise<ColumnImage | null>;
+export declare function takeColumnImage(client: PgClient, id: string, table: TableName, name: string, rowKey: string[] | null, wholeTable: boolean): Promise<ColumnImage | null>;
 /**
  * For the restore's selection of earlier statements' rows: the simulated state of the table (a temp
  * copy) gets the column back with its values, as the rows were before the DROP.
  */
-export declare function addToState(client: ClientBase, state: string, image: ColumnImage): Promise<void>;
+export declare function addToState(client: PgClient, state: string, image: ColumnImage): Promise<void>;
 export interface ColumnOutcome {
     /** The report's line. */
     line?: string;
@@ -84,8 +84,8 @@ export interface ColumnOutcome {
  * Adds the column back with its definition and puts each row's value back by key; rows inserted since
  * the DROP get the default (or NULL). Inside the restore's transaction.
  */
-export declare function recreateColumn(client: ClientBase, image: ColumnImage, where: string, step: (sql: string) => void): Promise<ColumnOutcome>;
+export declare function recreateColumn(client: PgClient, image: ColumnImage, where: string, step: (sql: string) => void): Promise<ColumnOutcome>;
 /** After the archive brought a re-created column's sequence back: never behind where it was at the DROP. */
-export declare function sequenceForward(client: ClientBase, image: ColumnImage): Promise<void>;
+export declare function sequenceForward(client: PgClient, image: ColumnImage): Promise<void>;
 /** Partitions and inheritance children: a column added to the table is added at their end too. */
-export declare function descendants(client: ClientBase, table: TableName): Promise<TableName[]>;
+export declare function descendants(client: PgClient, table: TableName): Promise<TableName[]>;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { FailureOutcome, MigrationHookContext, PlannedMigration, RunInfo, StatementHookContext } from '../runner/hooks.js';
 import type { Backup } from './backup.js';
 import type { Measurement } from './measure.js';
@@ -17,7 +17,7 @@ export interface GuardSettings {
 export declare function noTransactionGuard(s: GuardSettings): {
     /** Refuses, before anything runs, a statement whose rows could only be restored by replacing a whole table. */
     refuseKeyless(run: RunInfo): Promise<void>;
-    begin(client: ClientBase, migration: PlannedMigration): Promise<void>;
+    begin(client: PgClient, migration: PlannedMigration): Promise<void>;
     /** First in the statement's transaction, before anything fixes its snapshot: the lock a DROP COLUMN takes. */
     lockColumns({ migration, client, statement }: StatementHookContext): Promise<void>;
     /** In the statement's transaction, after the measurement started: images of every table it may change. */
@@ -25,7 +25,7 @@ export declare function noTransactionGuard(s: GuardSettings): {
     /** After the statement passed verification, before its COMMIT: keep only what it changed. */
     afterStatement({ migration, client, statement }: StatementHookContext, m: Measurement): Promise<void>;
     /** The migration finished: its before-images are no longer needed. */
-    finished(client: ClientBase, migration: PlannedMigration): Promise<void>;
+    finished(client: PgClient, migration: PlannedMigration): Promise<void>;
     restore(context: MigrationHookContext & {
         error: unknown;
     }): Promise<FailureOutcome | void>;
