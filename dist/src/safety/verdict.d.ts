@@ -15,6 +15,8 @@ export interface Loss {
     /** `5000 rows before, 4460 rows after`, `1200 non-null values before, 0 after`… */
     figures: string;
     kind: 'rows' | 'values' | 'object';
+    /** Who did it, when no statement did it directly (replaces the statement the report would name). */
+    by?: string;
 }
 /** What `-- pgwarden:allow-data-loss` declares: tables, and columns as `table.column` or `schema.table.column`. */
 export declare class Declarations {
