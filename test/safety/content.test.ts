@@ -105,8 +105,8 @@ async function withTraffic<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function up(dir: string, log = captureLogger()) {
-  return createRunner({ databaseUrl: db.url, dir, logger: log, hooks: [safetyHooks({ backup: 'snapshot' })], lint: { allowUnsafe: true } }).up();
+function up(dir: string, log = captureLogger(), isolation: 'read committed' | 'repeatable read' = 'repeatable read') {
+  return createRunner({ databaseUrl: db.url, dir, logger: log, isolation, hooks: [safetyHooks({ backup: 'snapshot', backupDir: join(work, 'backups') })], lint: { allowUnsafe: true } }).up();
 }
 
 /** Data of the fixture's rows (the application's own rows, id ≥ 100000, move on their own). */
@@ -205,6 +205,22 @@ describe('content changed in rows no statement targets, with the application wri
     expect((await client.query(`SELECT count(*)::int AS n FROM prices WHERE code IS NULL AND id <= 200`)).rows[0].n).toBe(0);
     expect((await client.query(`SELECT count(*)::int AS n FROM accounts WHERE note = 'seen' AND updated_at > '2026-01-01'`)).rows[0].n).toBe(500);
     expect((await client.query(`SELECT count(*)::int AS n FROM docs WHERE version = 2`)).rows[0].n).toBe(40);
+  });
+
+  it('at read committed still compares the command tags, but says it cannot compare values (the profiles see the application)', async () => {
+    const before = await fixture();
+    const refusedDir = await migrations({ '009_rc.sql': `UPDATE accounts SET balance = balance + 1 WHERE id = 8;\n` });
+    const error = await withTraffic(() => up(refusedDir, captureLogger(), 'read committed').then(() => undefined, (e: unknown) => e));
+    expect(String((error as Error | undefined)?.message)).toMatch(/public\.accounts: 999 rows updated that no statement targets \(UPDATE at line 1 updated 1 row, the server counts 1000 updated\)/);
+    expect(await fixture()).toEqual(before);
+    const log = captureLogger();
+    const dir = await migrations({ '010_rc_values.sql': `-- pgwarden:allow-data-loss prices.amount\n-- at read committed\nSELECT reprice();\n`, '011_rc_undeclared.sql': `SELECT reprice();\n` });
+    // without traffic: at read committed the row and non-null counts see the application's deletes too
+    const result = await up(dir, log, 'read committed');
+    expect(result.migrations.map((m) => m.name), log.text()).toEqual(['010_rc_values', '011_rc_undeclared']);
+    const skipped = log.events.filter((e) => e.event === 'verify.content-skipped').map((e) => String(e.fields.message));
+    const why = ": values of tables no statement names (public.prices) not compared: at read committed the profiles see the application's writes";
+    expect(skipped).toEqual([`010_rc_values${why}`, `011_rc_undeclared${why}`]);
   });
 
   it('passes the same outside a transaction', async () => {
