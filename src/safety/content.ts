@@ -75,6 +75,16 @@ interface Resolved {
   tree: Array<{ key: string; table: TableName; relkind: string }>;
 }
 
+/** One catalog query per distinct relation a unit names (a data fix may repeat one table in many statements). */
+function resolver(client: ClientBase): (relation: Relation) => Promise<Resolved | null> {
+  const seen = new Map<string, Promise<Resolved | null>>();
+  return (relation) => {
+    const key = JSON.stringify([relation.schemaname ?? null, relation.relname ?? null]);
+    if (!seen.has(key)) seen.set(key, resolve(client, relation));
+    return seen.get(key)!;
+  };
+}
+
 async function resolve(client: ClientBase, relation: Relation): Promise<Resolved | null> {
   if (!relation.relname) return null;
   const name = relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
@@ -121,15 +131,16 @@ export async function judgeContent(client: ClientBase, input: ContentInput): Pro
   if (![...updated.values()].some((a) => a.updated > 0)) return { losses, skipped };
 
   // tables the migration's own text writes to, where no tag says how many rows: neither check applies
+  const resolveOnce = resolver(client);
   const named = new Set<string>();
   const directs: DirectUpdate[] = [];
   input.statements.forEach((s, i) => {
     const t = targetsOf(s, i);
     if (t.direct) directs.push(t.direct);
-    for (const r of t.nested) named.add(JSON.stringify(r));
+    for (const r of t.nested) named.add(JSON.stringify({ schemaname: r.schemaname, relname: r.relname }));
   });
   const namedKeys = new Set<string>();
-  for (const text of named) for (const x of (await resolve(client, JSON.parse(text) as Relation))?.tree ?? []) namedKeys.add(x.key);
+  for (const text of named) for (const x of (await resolveOnce(JSON.parse(text) as Relation))?.tree ?? []) namedKeys.add(x.key);
   for (const s of input.statements) if (s.kind === 'DoStmt') for (const key of updated.keys()) if (namesTable(s.text, key)) namedKeys.add(key);
 
   const aligned =
@@ -146,7 +157,7 @@ export async function judgeContent(client: ClientBase, input: ContentInput): Pro
   // check 1: per table updated directly (with its descendants), the statements' rows against the server's
   const groups: Array<{ target: Resolved; statements: Array<DirectUpdate & { rows: number }>; keys: Set<string> }> = [];
   for (const d of directs) {
-    const target = await resolve(client, d.relation);
+    const target = await resolveOnce(d.relation);
     if (!target) continue;
     const keys = new Set(target.tree.map((x) => x.key));
     if (!aligned || target.kind === 'v') {

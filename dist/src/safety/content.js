@@ -27,6 +27,16 @@ function targetsOf(statement, index) {
     });
     return { direct, nested };
 }
+/** One catalog query per distinct relation a unit names (a data fix may repeat one table in many statements). */
+function resolver(client) {
+    const seen = new Map();
+    return (relation) => {
+        const key = JSON.stringify([relation.schemaname ?? null, relation.relname ?? null]);
+        if (!seen.has(key))
+            seen.set(key, resolve(client, relation));
+        return seen.get(key);
+    };
+}
 async function resolve(client, relation) {
     if (!relation.relname)
         return null;
@@ -53,6 +63,7 @@ export async function judgeContent(client, input) {
     if (![...updated.values()].some((a) => a.updated > 0))
         return { losses, skipped };
     // tables the migration's own text writes to, where no tag says how many rows: neither check applies
+    const resolveOnce = resolver(client);
     const named = new Set();
     const directs = [];
     input.statements.forEach((s, i) => {
@@ -60,11 +71,11 @@ export async function judgeContent(client, input) {
         if (t.direct)
             directs.push(t.direct);
         for (const r of t.nested)
-            named.add(JSON.stringify(r));
+            named.add(JSON.stringify({ schemaname: r.schemaname, relname: r.relname }));
     });
     const namedKeys = new Set();
     for (const text of named)
-        for (const x of (await resolve(client, JSON.parse(text)))?.tree ?? [])
+        for (const x of (await resolveOnce(JSON.parse(text)))?.tree ?? [])
             namedKeys.add(x.key);
     for (const s of input.statements)
         if (s.kind === 'DoStmt')
@@ -82,7 +93,7 @@ export async function judgeContent(client, input) {
     // check 1: per table updated directly (with its descendants), the statements' rows against the server's
     const groups = [];
     for (const d of directs) {
-        const target = await resolve(client, d.relation);
+        const target = await resolveOnce(d.relation);
         if (!target)
             continue;
         const keys = new Set(target.tree.map((x) => x.key));
