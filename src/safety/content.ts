@@ -155,7 +155,7 @@ export async function judgeContent(client: ClientBase, input: ContentInput): Pro
   const unboundedKeys = new Set(namedKeys);
 
   // check 1: per table updated directly (with its descendants), the statements' rows against the server's
-  const groups: Array<{ target: Resolved; statements: Array<DirectUpdate & { rows: number }>; keys: Set<string> }> = [];
+  const groups: Array<{ target: Resolved; statements: Array<DirectUpdate & { rows: number }>; keys: Set<string>; tables: Resolved['tree'] }> = [];
   for (const d of directs) {
     const target = await resolveOnce(d.relation);
     if (!target) continue;
@@ -168,8 +168,9 @@ export async function judgeContent(client: ClientBase, input: ContentInput): Pro
     const same = groups.find((g) => [...keys].some((k) => g.keys.has(k)));
     if (same) {
       same.statements.push({ ...d, rows });
+      for (const x of target.tree) if (!same.keys.has(x.key)) same.tables.push(x);
       for (const k of keys) same.keys.add(k);
-    } else groups.push({ target, statements: [{ ...d, rows }], keys });
+    } else groups.push({ target, statements: [{ ...d, rows }], keys, tables: [...target.tree] });
   }
   for (const g of groups) {
     for (const k of g.keys) namedKeys.add(k);
@@ -179,8 +180,8 @@ export async function judgeContent(client: ClientBase, input: ContentInput): Pro
     if (server <= tagged || [...g.keys].some((k) => declared.coversTable(k) || unboundedKeys.has(k))) continue;
     // a row updated twice counts twice: how many rows this transaction left written, less its inserts
     let rows: number | undefined;
-    const leaves = g.target.tree.filter((x) => x.relkind === 'r' && (m.estimates.get(x.key) ?? 0) <= input.maxRows);
-    if (leaves.length === g.target.tree.filter((x) => x.relkind === 'r').length) {
+    const leaves = g.tables.filter((x) => x.relkind === 'r' && (m.estimates.get(x.key) ?? 0) <= input.maxRows);
+    if (leaves.length === g.tables.filter((x) => x.relkind === 'r').length) {
       let written = 0;
       for (const leaf of leaves) {
         const r = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(leaf.table.schema)}.${quoteIdent(leaf.table.name)} WHERE age(xmin) <= 0`);

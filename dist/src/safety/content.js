@@ -106,11 +106,14 @@ export async function judgeContent(client, input) {
         const same = groups.find((g) => [...keys].some((k) => g.keys.has(k)));
         if (same) {
             same.statements.push({ ...d, rows });
+            for (const x of target.tree)
+                if (!same.keys.has(x.key))
+                    same.tables.push(x);
             for (const k of keys)
                 same.keys.add(k);
         }
         else
-            groups.push({ target, statements: [{ ...d, rows }], keys });
+            groups.push({ target, statements: [{ ...d, rows }], keys, tables: [...target.tree] });
     }
     for (const g of groups) {
         for (const k of g.keys)
@@ -122,8 +125,8 @@ export async function judgeContent(client, input) {
             continue;
         // a row updated twice counts twice: how many rows this transaction left written, less its inserts
         let rows;
-        const leaves = g.target.tree.filter((x) => x.relkind === 'r' && (m.estimates.get(x.key) ?? 0) <= input.maxRows);
-        if (leaves.length === g.target.tree.filter((x) => x.relkind === 'r').length) {
+        const leaves = g.tables.filter((x) => x.relkind === 'r' && (m.estimates.get(x.key) ?? 0) <= input.maxRows);
+        if (leaves.length === g.tables.filter((x) => x.relkind === 'r').length) {
             let written = 0;
             for (const leaf of leaves) {
                 const r = await client.query(`SELECT count(*)::text AS n FROM ${quoteIdent(leaf.table.schema)}.${quoteIdent(leaf.table.name)} WHERE age(xmin) <= 0`);
