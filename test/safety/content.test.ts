@@ -138,6 +138,11 @@ const refused: Array<[string, string, RegExp]> = [
     /public\.accounts: 999 rows updated that no statement targets \(MERGE at line 1 updated 1 row, the server counts 1000 updated\)/,
   ],
   [
+    'the same AFTER trigger fired by INSERT … ON CONFLICT DO UPDATE',
+    `INSERT INTO accounts (id, balance) VALUES (9, 1) ON CONFLICT (id) DO UPDATE SET balance = accounts.balance + excluded.balance;`,
+    /public\.accounts: 999 rows updated that no statement targets \(INSERT … ON CONFLICT DO UPDATE at line 1 updated 1 row, the server counts 1000 updated\)/,
+  ],
+  [
     'a function overwriting values',
     `SELECT reprice();`,
     /public\.prices: column amount: values replaced in rows no statement updates \((\d+) non-null values before, \1 after, checksum changed; the server counts 200 updated rows\)/,
@@ -188,6 +193,7 @@ describe('content changed in rows no statement targets, with the application wri
       // a backfill of NULLs through a function (prices.changed_at is set by its BEFORE trigger too)
       '003_fill.sql': `SELECT fill_codes();\n`,
       '004_upsert.sql': `INSERT INTO accounts (id, balance, note) SELECT g, 100, 'upserted' FROM generate_series(995, 1005) g ON CONFLICT (id) DO UPDATE SET note = excluded.note;\n`,
+      '005_from.sql': `UPDATE big SET filled = b.price FROM b WHERE big.id = b.id AND b.id <= 20;\n`,
       '005_merge.sql': `MERGE INTO big t USING (SELECT g AS id FROM generate_series(1, 30) g) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET filled = 0;\n`,
       // an AFTER trigger updating the row the statement just updated: twice the tuples, the same rows
       '006_same_rows.sql': `UPDATE docs SET body = 'edited' WHERE id <= 40;\n`,
@@ -200,7 +206,7 @@ describe('content changed in rows no statement targets, with the application wri
       '007_widen.sql': `ALTER TABLE a ALTER COLUMN label TYPE varchar(200);\nALTER TABLE a ALTER COLUMN id TYPE bigint;\nINSERT INTO big SELECT g, g FROM generate_series(50000, 50100) g;\n`,
     });
     const result = await withTraffic(() => up(dir, log));
-    expect(result.migrations.map((m) => m.name)).toEqual(['001_backfill', '002_touch', '003_fill', '004_upsert', '005_merge', '006_partitions', '006_same_rows', '007_cte', '007_do_block', '007_widen']);
+    expect(result.migrations.map((m) => m.name)).toEqual(['001_backfill', '002_touch', '003_fill', '004_upsert', '005_from', '005_merge', '006_partitions', '006_same_rows', '007_cte', '007_do_block', '007_widen']);
     expect(log.events.filter((e) => e.event === 'verify.failed' || e.event === 'verify.content-skipped')).toEqual([]);
     expect((await client.query(`SELECT count(*)::int AS n FROM prices WHERE code IS NULL AND id <= 200`)).rows[0].n).toBe(0);
     expect((await client.query(`SELECT count(*)::int AS n FROM accounts WHERE note = 'seen' AND updated_at > '2026-01-01'`)).rows[0].n).toBe(500);
