@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 import { nodeAs, walk } from '../sql/ast.js';
 import type { Measurement } from './measure.js';
@@ -76,7 +76,7 @@ interface Resolved {
 }
 
 /** One catalog query per distinct relation a unit names (a data fix may repeat one table in many statements). */
-function resolver(client: ClientBase): (relation: Relation) => Promise<Resolved | null> {
+function resolver(client: PgClient): (relation: Relation) => Promise<Resolved | null> {
   const seen = new Map<string, Promise<Resolved | null>>();
   return (relation) => {
     const key = JSON.stringify([relation.schemaname ?? null, relation.relname ?? null]);
@@ -85,7 +85,7 @@ function resolver(client: ClientBase): (relation: Relation) => Promise<Resolved 
   };
 }
 
-async function resolve(client: ClientBase, relation: Relation): Promise<Resolved | null> {
+async function resolve(client: PgClient, relation: Relation): Promise<Resolved | null> {
   if (!relation.relname) return null;
   const name = relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
   const r = await client.query<{ schema: string; name: string; relkind: string }>(
@@ -123,7 +123,7 @@ export interface ContentVerdict {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export async function judgeContent(client: ClientBase, input: ContentInput): Promise<ContentVerdict> {
+export async function judgeContent(client: PgClient, input: ContentInput): Promise<ContentVerdict> {
   const { measurement: m, declared } = input;
   const losses: Loss[] = [];
   const skipped: string[] = [];
@@ -240,7 +240,7 @@ function namesTable(text: string, key: string): boolean {
 }
 
 /** Columns a BEFORE UPDATE row trigger of the table assigns to NEW (`NEW.updated_at := now()`). */
-async function columnsAssignedByBeforeTriggers(client: ClientBase, table: TableName): Promise<Set<string>> {
+async function columnsAssignedByBeforeTriggers(client: PgClient, table: TableName): Promise<Set<string>> {
   const r = await client.query<{ body: string }>(
     `SELECT p.prosrc AS body FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
       WHERE t.tgrelid = to_regclass(${quoteLiteral(`${quoteIdent(table.schema)}.${quoteIdent(table.name)}`)}) AND NOT t.tgisinternal

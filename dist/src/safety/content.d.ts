@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 import type { Measurement } from './measure.js';
 import type { Declarations, Loss } from './verdict.js';
@@ -39,4 +39,4 @@ export interface ContentVerdict {
     /** Why a check could not be made (logged as a warning). */
     skipped: string[];
 }
-export declare function judgeContent(client: ClientBase, input: ContentInput): Promise<ContentVerdict>;
+export declare function judgeContent(client: PgClient, input: ContentInput): Promise<ContentVerdict>;
