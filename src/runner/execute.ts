@@ -118,7 +118,8 @@ async function runInTransaction(job: MigrationJob, env: Env): Promise<JobResult>
       const run = await watchBlockers(env.conns.monitor, env.conns.migrationPid, sampleInterval(env.settings), () => client.query(job.planned.sql));
       if (run.error) throw withBlockers(run.error, run.blockers);
       stage = 'afterMigration';
-      for (const h of env.hooks) await h.afterMigration?.(context);
+      const ran = { ...context, results: resultsOf(run.value) };
+      for (const h of env.hooks) await h.afterMigration?.(ran);
       stage = 'history';
       const durationMs = Date.now() - start;
       if (job.direction === 'up') {
@@ -233,20 +234,26 @@ async function runStatement(client: PgClient, hooks: readonly MigrationHooks[], 
   if (!context.statement.inTransaction) {
     for (const h of hooks) await h.beforeStatement?.(context);
     const result = await client.query(context.statement.text);
-    for (const h of hooks) await h.afterStatement?.(context);
+    for (const h of hooks) await h.afterStatement?.({ ...context, results: resultsOf(result) });
     return result;
   }
   await client.query('begin isolation level repeatable read');
   try {
     for (const h of hooks) await h.beforeStatement?.(context);
     const result = await client.query(context.statement.text);
-    for (const h of hooks) await h.afterStatement?.(context);
+    for (const h of hooks) await h.afterStatement?.({ ...context, results: resultsOf(result) });
     await client.query('commit');
     return result;
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   }
+}
+
+/** Command tag and row count of each statement node-pg answered for (one Result, or one per statement). */
+function resultsOf(value: unknown): Array<{ command: string | null; rowCount: number | null }> | undefined {
+  if (value === undefined || value === null) return undefined;
+  return (Array.isArray(value) ? value : [value]).map((r: { command?: string | null; rowCount?: number | null }) => ({ command: r?.command ?? null, rowCount: r?.rowCount ?? null }));
 }
 
 /** Logs and sleeps before another attempt; false when the error is not retryable or retries are spent. */

@@ -13,7 +13,8 @@ import type { ProfileLevel } from './profile.js';
  * every user table at risk.
  *
  * `level` says what must be measured before the statement runs: `counts` (rows and non-null values per
- * column: for TRUNCATE, DROP, UPDATE, SET NULL), `values` (also checksums: for a type change), or
+ * column: for TRUNCATE, DROP, UPDATE, SET NULL), `values` (also checksums: for a type change, and for
+ * a table that triggers, called functions or dynamic SQL may update without a statement naming it), or
  * nothing beyond the server's own accounting (a DELETE, whose deleted tuples the server counts).
  */
 export interface TableAtRisk {
@@ -133,7 +134,12 @@ export async function closeOverCatalog(client: PgClient, input: RiskInput): Prom
   };
   let unbounded: string | undefined;
   const bodies: string[] = [];
+  const functionBodies: string[] = [];
   for (const s of input.seeds) add(s.table, levelOfReason(s.reason), s.reason);
+  // what code the statements do not name may update, checksummed (content.ts): a value replaced there
+  // shows in no count; a table a statement updates itself is bounded by the statement's row count instead
+  const updatedDirectly = new Set(input.seeds.filter((s) => s.reason === 'UPDATE').map((s) => s.table));
+  const indirect = (key: string): TableAtRisk['level'] => (updatedDirectly.has(key) ? 'counts' : 'values');
   for (const statement of input.statements) {
     for (const schema of droppedSchemas(statement)) for (const t of graph.userTables) if (t.schema === schema) add(tableKeyOf(t), 'counts', `DROP SCHEMA ${schema}`);
     if (statement.kind === 'DoStmt') {
@@ -143,7 +149,7 @@ export async function closeOverCatalog(client: PgClient, input: RiskInput): Prom
     for (const name of functionsCalled(statement)) {
       for (const body of graph.functions.get(name) ?? []) {
         if (DYNAMIC.test(body)) unbounded ??= `function ${name}() runs dynamic SQL`;
-        else bodies.push(body);
+        else functionBodies.push(body);
       }
     }
     if (truncateCascades(statement)) {
@@ -155,11 +161,12 @@ export async function closeOverCatalog(client: PgClient, input: RiskInput): Prom
     }
   }
   if (unbounded) {
-    for (const t of graph.userTables) add(tableKeyOf(t), 'counts', unbounded);
+    for (const t of graph.userTables) add(tableKeyOf(t), indirect(tableKeyOf(t)), unbounded);
     return { tables, unbounded };
   }
   // Code bodies (DO blocks, called functions) may write any table they name.
   for (const body of bodies) for (const t of tablesNamedIn(body, graph.userTables)) add(tableKeyOf(t), 'counts', 'named in code the migration runs');
+  for (const body of functionBodies) for (const t of tablesNamedIn(body, graph.userTables)) add(tableKeyOf(t), indirect(tableKeyOf(t)), 'named in code the migration runs');
   // Foreign keys and triggers, to a fixed point: each table reached may reach more.
   const queue = [...tables.keys()];
   while (queue.length > 0) {
@@ -171,10 +178,10 @@ export async function closeOverCatalog(client: PgClient, input: RiskInput): Prom
     }
     for (const body of graph.triggerBodies.get(key) ?? []) {
       if (DYNAMIC.test(body)) {
-        for (const t of graph.userTables) add(tableKeyOf(t), 'counts', `a trigger on ${key} runs dynamic SQL`);
+        for (const t of graph.userTables) add(tableKeyOf(t), indirect(tableKeyOf(t)), `a trigger on ${key} runs dynamic SQL`);
         return { tables, unbounded: `a trigger on ${key} runs dynamic SQL` };
       }
-      for (const t of tablesNamedIn(body, graph.userTables)) if (add(tableKeyOf(t), 'counts', `written by a trigger on ${key}`)) queue.push(tableKeyOf(t));
+      for (const t of tablesNamedIn(body, graph.userTables)) if (add(tableKeyOf(t), indirect(tableKeyOf(t)), `written by a trigger on ${key}`)) queue.push(tableKeyOf(t));
     }
   }
   return { tables };

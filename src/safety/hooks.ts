@@ -124,7 +124,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
       await guard.begin(client, migration);
     },
 
-    async afterMigration({ migration, client, log }: MigrationHookContext) {
+    async afterMigration({ migration, client, log, results }: MigrationHookContext) {
       if (!migration.transactional) await guard.finished(client, migration);
       const unit = units.get(migration.name);
       if (!unit) return;
@@ -132,7 +132,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
       const { figures } = await closeUnit(
         client,
         unit,
-        { ...unitSettings(migration, log), allowDataLoss: migration.allowDataLoss, statements: migration.statements ?? [], attribution: { risks: migration.risks ?? [] } },
+        { ...unitSettings(migration, log), allowDataLoss: migration.allowDataLoss, statements: migration.statements ?? [], results, attribution: { risks: migration.risks ?? [] } },
         (counted) => {
           const counts = rowsBefore.get(migration.name) ?? new Map<string, number>();
           for (const [key, rows] of counted) counts.set(key, rows);
@@ -163,6 +163,7 @@ export function safetyHooks(options: SafetyOptions = {}): MigrationHooks {
         ...unitSettings(migration, log),
         allowDataLoss: migration.allowDataLoss,
         statements: statement.parsed ? [statement.parsed] : [],
+        results: context.results,
         attribution: { statement: { text: statement.text, line: statement.line }, risks: migration.risks ?? [] },
         live: !statement.inTransaction,
       });

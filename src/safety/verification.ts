@@ -4,6 +4,7 @@ import type { Statement } from '../sql/parser.js';
 import { nodeAs, stringList } from '../sql/ast.js';
 import { closeOverCatalog, type RiskScope } from './at-risk.js';
 import { VerificationError } from './errors.js';
+import { judgeContent, type StatementResult } from './content.js';
 import { beginMeasurement, endMeasurement, type Measurement, type MeasureStart } from './measure.js';
 import { Declarations, judge } from './verdict.js';
 import { describeLosses, type Attribution } from './verify.js';
@@ -53,6 +54,8 @@ export interface CloseRequest extends UnitSettings {
    */
   live?: boolean;
   statements: readonly Statement[];
+  /** The server's answer to each statement (command tag and row count), when the runner kept them. */
+  results?: readonly StatementResult[];
   attribution: Attribution;
 }
 
@@ -65,6 +68,12 @@ export async function closeUnit(client: PgClient, unit: Unit, r: CloseRequest, s
   const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live, (key) => declared.coversTable(key));
   const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
   const losses = judge({ measurement: judged, declared, namedDrops: namedDrops(r.statements, r.schemas?.[0] ?? 'public') });
+  // rows and values changed that no statement targets; a live unit's counts include other sessions' work
+  if (!r.live) {
+    const content = await judgeContent(client, { measurement, declared, statements: r.statements, results: r.results, found: losses, maxRows: r.maxRows });
+    for (const why of content.skipped) r.log.warn('verify.content-skipped', { migration: r.migration, message: `${r.migration}: ${why}` });
+    losses.push(...content.losses);
+  }
   const figures = figuresOf(measurement, declared);
   seen?.(rowsBeforeOf(measurement));
   if (losses.length > 0) {

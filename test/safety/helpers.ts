@@ -82,8 +82,8 @@ export async function applyWithHooks(
           try {
             await hooks.beforeMigration?.(context);
             await during?.();
-            await client.query(m.sql);
-            await hooks.afterMigration?.(context);
+            const ran = await client.query(m.sql);
+            await hooks.afterMigration?.({ ...context, results: resultsOf(ran) });
             await client.query('COMMIT');
           } catch (error) {
             await client.query('ROLLBACK');
@@ -98,8 +98,8 @@ export async function applyWithHooks(
             if (inTransaction) await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
             try {
               await hooks.beforeStatement?.(sc);
-              await client.query(statement.text);
-              await hooks.afterStatement?.(sc);
+              const ran = await client.query(statement.text);
+              await hooks.afterStatement?.({ ...sc, results: resultsOf(ran) });
               if (inTransaction) await client.query('COMMIT');
             } catch (error) {
               if (inTransaction) await client.query('ROLLBACK');
@@ -125,6 +125,11 @@ export async function applyWithHooks(
     await runClient.end();
   }
   return outcome;
+}
+
+/** What the runner passes hooks after the SQL: each statement's command tag and row count. */
+function resultsOf(value: unknown): Array<{ command: string | null; rowCount: number | null }> {
+  return (Array.isArray(value) ? value : [value]).map((r: pg.QueryResult) => ({ command: r.command ?? null, rowCount: r.rowCount ?? null }));
 }
 
 /**

@@ -50,8 +50,9 @@ async function runInTransaction(job, env) {
             if (run.error)
                 throw withBlockers(run.error, run.blockers);
             stage = 'afterMigration';
+            const ran = { ...context, results: resultsOf(run.value) };
             for (const h of env.hooks)
-                await h.afterMigration?.(context);
+                await h.afterMigration?.(ran);
             stage = 'history';
             const durationMs = Date.now() - start;
             if (job.direction === 'up') {
@@ -180,7 +181,7 @@ async function runStatement(client, hooks, context) {
             await h.beforeStatement?.(context);
         const result = await client.query(context.statement.text);
         for (const h of hooks)
-            await h.afterStatement?.(context);
+            await h.afterStatement?.({ ...context, results: resultsOf(result) });
         return result;
     }
     await client.query('begin isolation level repeatable read');
@@ -189,7 +190,7 @@ async function runStatement(client, hooks, context) {
             await h.beforeStatement?.(context);
         const result = await client.query(context.statement.text);
         for (const h of hooks)
-            await h.afterStatement?.(context);
+            await h.afterStatement?.({ ...context, results: resultsOf(result) });
         await client.query('commit');
         return result;
     }
@@ -197,6 +198,12 @@ async function runStatement(client, hooks, context) {
         await client.query('rollback').catch(() => undefined);
         throw error;
     }
+}
+/** Command tag and row count of each statement node-pg answered for (one Result, or one per statement). */
+function resultsOf(value) {
+    if (value === undefined || value === null)
+        return undefined;
+    return (Array.isArray(value) ? value : [value]).map((r) => ({ command: r?.command ?? null, rowCount: r?.rowCount ?? null }));
 }
 /** Logs and sleeps before another attempt; false when the error is not retryable or retries are spent. */
 async function retryOrGiveUp(job, env, error, attempt, firstStart, state) {

@@ -40,6 +40,14 @@ export interface MigrationHookContext {
     /** The migration's connection; inside its transaction when `migration.transactional`. */
     client: PgClient;
     log: RunLogger;
+    /**
+     * After the SQL ran (afterMigration of a transactional migration, afterStatement): the server's answer
+     * to each top-level statement, in order — its command tag's verb and row count (`UPDATE 3`).
+     */
+    results?: ReadonlyArray<{
+        command: string | null;
+        rowCount: number | null;
+    }>;
 }
 /** One statement of a migration that runs outside a transaction. */
 export interface StatementHookContext extends MigrationHookContext {

@@ -10,7 +10,8 @@ import type { ProfileLevel } from './profile.js';
  * every user table at risk.
  *
  * `level` says what must be measured before the statement runs: `counts` (rows and non-null values per
- * column: for TRUNCATE, DROP, UPDATE, SET NULL), `values` (also checksums: for a type change), or
+ * column: for TRUNCATE, DROP, UPDATE, SET NULL), `values` (also checksums: for a type change, and for
+ * a table that triggers, called functions or dynamic SQL may update without a statement naming it), or
  * nothing beyond the server's own accounting (a DELETE, whose deleted tuples the server counts).
  */
 export interface TableAtRisk {

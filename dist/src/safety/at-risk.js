@@ -77,8 +77,13 @@ export async function closeOverCatalog(client, input) {
     };
     let unbounded;
     const bodies = [];
+    const functionBodies = [];
     for (const s of input.seeds)
         add(s.table, levelOfReason(s.reason), s.reason);
+    // what code the statements do not name may update, checksummed (content.ts): a value replaced there
+    // shows in no count; a table a statement updates itself is bounded by the statement's row count instead
+    const updatedDirectly = new Set(input.seeds.filter((s) => s.reason === 'UPDATE').map((s) => s.table));
+    const indirect = (key) => (updatedDirectly.has(key) ? 'counts' : 'values');
     for (const statement of input.statements) {
         for (const schema of droppedSchemas(statement))
             for (const t of graph.userTables)
@@ -95,7 +100,7 @@ export async function closeOverCatalog(client, input) {
                 if (DYNAMIC.test(body))
                     unbounded ??= `function ${name}() runs dynamic SQL`;
                 else
-                    bodies.push(body);
+                    functionBodies.push(body);
             }
         }
         if (truncateCascades(statement)) {
@@ -109,13 +114,16 @@ export async function closeOverCatalog(client, input) {
     }
     if (unbounded) {
         for (const t of graph.userTables)
-            add(tableKeyOf(t), 'counts', unbounded);
+            add(tableKeyOf(t), indirect(tableKeyOf(t)), unbounded);
         return { tables, unbounded };
     }
     // Code bodies (DO blocks, called functions) may write any table they name.
     for (const body of bodies)
         for (const t of tablesNamedIn(body, graph.userTables))
             add(tableKeyOf(t), 'counts', 'named in code the migration runs');
+    for (const body of functionBodies)
+        for (const t of tablesNamedIn(body, graph.userTables))
+            add(tableKeyOf(t), indirect(tableKeyOf(t)), 'named in code the migration runs');
     // Foreign keys and triggers, to a fixed point: each table reached may reach more.
     const queue = [...tables.keys()];
     while (queue.length > 0) {
@@ -129,11 +137,11 @@ export async function closeOverCatalog(client, input) {
         for (const body of graph.triggerBodies.get(key) ?? []) {
             if (DYNAMIC.test(body)) {
                 for (const t of graph.userTables)
-                    add(tableKeyOf(t), 'counts', `a trigger on ${key} runs dynamic SQL`);
+                    add(tableKeyOf(t), indirect(tableKeyOf(t)), `a trigger on ${key} runs dynamic SQL`);
                 return { tables, unbounded: `a trigger on ${key} runs dynamic SQL` };
             }
             for (const t of tablesNamedIn(body, graph.userTables))
-                if (add(tableKeyOf(t), 'counts', `written by a trigger on ${key}`))
+                if (add(tableKeyOf(t), indirect(tableKeyOf(t)), `written by a trigger on ${key}`))
                     queue.push(tableKeyOf(t));
         }
     }

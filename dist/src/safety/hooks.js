@@ -101,14 +101,14 @@ export function safetyHooks(options = {}) {
             }
             await guard.begin(client, migration);
         },
-        async afterMigration({ migration, client, log }) {
+        async afterMigration({ migration, client, log, results }) {
             if (!migration.transactional)
                 await guard.finished(client, migration);
             const unit = units.get(migration.name);
             if (!unit)
                 return;
             units.delete(migration.name);
-            const { figures } = await closeUnit(client, unit, { ...unitSettings(migration, log), allowDataLoss: migration.allowDataLoss, statements: migration.statements ?? [], attribution: { risks: migration.risks ?? [] } }, (counted) => {
+            const { figures } = await closeUnit(client, unit, { ...unitSettings(migration, log), allowDataLoss: migration.allowDataLoss, statements: migration.statements ?? [], results, attribution: { risks: migration.risks ?? [] } }, (counted) => {
                 const counts = rowsBefore.get(migration.name) ?? new Map();
                 for (const [key, rows] of counted)
                     counts.set(key, rows);
@@ -139,6 +139,7 @@ export function safetyHooks(options = {}) {
                 ...unitSettings(migration, log),
                 allowDataLoss: migration.allowDataLoss,
                 statements: statement.parsed ? [statement.parsed] : [],
+                results: context.results,
                 attribution: { statement: { text: statement.text, line: statement.line }, risks: migration.risks ?? [] },
                 live: !statement.inTransaction,
             });

@@ -7,6 +7,7 @@ export { readCatalog, diffCatalogs, type Catalog, type CatalogObject } from './c
 export { countRows, tableFingerprint, type Fingerprint, type RowCount } from './tables.js';
 export { describeLosses, type RiskDetail, type Attribution } from './verify.js';
 export { judge, Declarations, type Loss } from './verdict.js';
+export { judgeContent, type ContentInput, type ContentVerdict, type StatementResult } from './content.js';
 export { closeOverCatalog, type RiskScope, type TableAtRisk } from './at-risk.js';
 export { readAccounting, accountingDelta, type Accounting, type TupleCounts } from './accounting.js';
 export { beginMeasurement, endMeasurement, type Measurement } from './measure.js';

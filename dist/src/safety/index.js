@@ -8,6 +8,7 @@ export { readCatalog, diffCatalogs } from './catalog.js';
 export { countRows, tableFingerprint } from './tables.js';
 export { describeLosses } from './verify.js';
 export { judge, Declarations } from './verdict.js';
+export { judgeContent } from './content.js';
 export { closeOverCatalog } from './at-risk.js';
 export { readAccounting, accountingDelta } from './accounting.js';
 export { beginMeasurement, endMeasurement } from './measure.js';

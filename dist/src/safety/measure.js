@@ -41,7 +41,9 @@ export async function endMeasurement(client, start, maxRows, schemas, everyProfi
     for (const [key, before] of start.profiles) {
         if (!touched.has(key) && !everyProfile)
             continue;
-        const now = await profileTable(client, before.table, 'counts', maxRows);
+        // checksums again only where some rows were updated (content.ts compares them)
+        const updated = accounting.some((a) => `${a.schema}.${a.table}` === key && a.updated > 0);
+        const now = await profileTable(client, before.table, updated && before.columns.some((c) => c.checksum !== undefined) ? 'values' : 'counts', maxRows);
         after.set(key, now);
         if (!now)
             continue;

@@ -5,7 +5,8 @@ import type { Measurement } from './measure.js';
  * fewer rows (TRUNCATE), a dropped table or materialized view with rows, a view dropped by CASCADE.
  * Values: a column dropped while it held values, non-null values that fell (SET NULL, ON DELETE SET
  * NULL), a type change whose new values do not cast back to the old ones. Backfills, widening type
- * changes and inserts lose nothing and pass.
+ * changes and inserts lose nothing and pass. Rows and values changed that no statement targets are
+ * judged in content.ts (it needs the statements' command tags and a few queries).
  */
 export interface Loss {
     table: string;
@@ -15,6 +16,8 @@ export interface Loss {
     /** `5000 rows before, 4460 rows after`, `1200 non-null values before, 0 after`… */
     figures: string;
     kind: 'rows' | 'values' | 'object';
+    /** Who did it, when no statement did it directly (replaces the statement the report would name). */
+    by?: string;
 }
 /** What `-- pgwarden:allow-data-loss` declares: tables, and columns as `table.column` or `schema.table.column`. */
 export declare class Declarations {

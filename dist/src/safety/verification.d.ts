@@ -2,6 +2,7 @@ import type { PgClient } from '../db/pg-types.js';
 import type { RunLogger } from '../runner/hooks.js';
 import type { Statement } from '../sql/parser.js';
 import { type RiskScope } from './at-risk.js';
+import { type StatementResult } from './content.js';
 import { type Measurement, type MeasureStart } from './measure.js';
 import { Declarations } from './verdict.js';
 import { type Attribution } from './verify.js';
@@ -32,6 +33,8 @@ export interface CloseRequest extends UnitSettings {
      */
     live?: boolean;
     statements: readonly Statement[];
+    /** The server's answer to each statement (command tag and row count), when the runner kept them. */
+    results?: readonly StatementResult[];
     attribution: Attribution;
 }
 /**

@@ -1,6 +1,7 @@
 import { nodeAs, stringList } from '../sql/ast.js';
 import { closeOverCatalog } from './at-risk.js';
 import { VerificationError } from './errors.js';
+import { judgeContent } from './content.js';
 import { beginMeasurement, endMeasurement } from './measure.js';
 import { Declarations, judge } from './verdict.js';
 import { describeLosses } from './verify.js';
@@ -33,6 +34,13 @@ export async function closeUnit(client, unit, r, seen) {
     const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live, (key) => declared.coversTable(key));
     const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
     const losses = judge({ measurement: judged, declared, namedDrops: namedDrops(r.statements, r.schemas?.[0] ?? 'public') });
+    // rows and values changed that no statement targets; a live unit's counts include other sessions' work
+    if (!r.live) {
+        const content = await judgeContent(client, { measurement, declared, statements: r.statements, results: r.results, found: losses, maxRows: r.maxRows });
+        for (const why of content.skipped)
+            r.log.warn('verify.content-skipped', { migration: r.migration, message: `${r.migration}: ${why}` });
+        losses.push(...content.losses);
+    }
     const figures = figuresOf(measurement, declared);
     seen?.(rowsBeforeOf(measurement));
     if (losses.length > 0) {

@@ -10,6 +10,8 @@ export function describeLosses(migration, losses, by) {
         `if that is intended, add "-- pgwarden:allow-data-loss ${declare}" to the migration`);
 }
 function responsible(loss, by) {
+    if (loss.by)
+        return `${loss.by}${by.statement ? ` through the statement at line ${by.statement.line}: ${oneLine(by.statement.text)}` : ''}`;
     if (by.statement)
         return ` by the statement at line ${by.statement.line}: ${oneLine(by.statement.text)}`;
     const risk = by.risks.find((r) => r.table === loss.table);
