@@ -12,7 +12,7 @@ import { tableKeyOf, type TableName } from './names.js';
 import { choosePgTools } from './pg-client.js';
 import { redactUrl, type PgTools } from './pg-tools.js';
 import { dropSnapshot, takeSnapshot } from './snapshot.js';
-import { countRows, serverVersion, tableBytes, tableExists, tableFingerprint, userTables, type Fingerprint } from './tables.js';
+import { countRows, serverVersion, tableBytes, tableExists, tableFingerprint, tablesHoldingRows, userTables, type Fingerprint } from './tables.js';
 
 export type BackupMode = 'targeted' | 'full' | 'snapshot' | 'none';
 
@@ -57,7 +57,10 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
   const pgDumpVersion = chosen?.version;
 
   const atRisk: TableName[] = [];
-  for (const t of request.tablesAtRisk) if (await tableExists(client, t)) atRisk.push(t);
+  for (const t of request.tablesAtRisk) {
+    if (!(await tableExists(client, t))) continue;
+    for (const holder of await tablesHoldingRows(client, t)) if (!atRisk.some((a) => tableKeyOf(a) === tableKeyOf(holder))) atRisk.push(holder);
+  }
   const estimate = mode === 'full' ? await databaseBytes(client) : (await Promise.all(atRisk.map((t) => tableBytes(client, t)))).reduce((a, b) => a + b, 1 << 20);
   if (mode !== 'snapshot') await prepareBackupDir(request.backupDir, estimate);
   else await prepareBackupDir(request.backupDir, 1 << 16);

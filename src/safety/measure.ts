@@ -25,24 +25,37 @@ export interface Measurement {
   estimates: Map<string, number>;
   /** Exact rows after, for tables that lost rows (counted only then, for the report's figures). */
   rowsAfter: Map<string, number | null>;
+  /** Partitions' partitioned ancestors, nearest first: a declaration or statement naming one covers the partition. */
+  ancestors: Map<string, string[]>;
 }
 
 export interface MeasureStart {
   accounting: Accounting;
   catalog: Catalog;
-  storage: Map<string, { filenode: string; estimate: number }>;
+  storage: Map<string, Storage>;
   profiles: Map<string, TableProfile>;
 }
 
-async function readStorage(client: PgClient, schemas?: readonly string[]): Promise<Map<string, { filenode: string; estimate: number }>> {
-  const r = await client.query<{ key: string; filenode: string; estimate: string }>(
-    `SELECT n.nspname || '.' || c.relname AS key, pg_relation_filenode(c.oid)::text AS filenode, greatest(c.reltuples, 0)::bigint::text AS estimate
+interface Storage {
+  filenode: string;
+  estimate: number;
+  /** A partition's partitioned ancestors, nearest first (`schema.table`); empty for other tables. */
+  ancestors: string[];
+}
+
+async function readStorage(client: PgClient, schemas?: readonly string[]): Promise<Map<string, Storage>> {
+  const r = await client.query<{ key: string; filenode: string; estimate: string; ancestors: string[] | null }>(
+    `SELECT n.nspname || '.' || c.relname AS key, pg_relation_filenode(c.oid)::text AS filenode, greatest(c.reltuples, 0)::bigint::text AS estimate,
+            CASE WHEN c.relispartition THEN (SELECT array_agg(an.nspname || '.' || ac.relname ORDER BY a.level)
+                                               FROM pg_partition_ancestors(c.oid) WITH ORDINALITY AS a(relid, level)
+                                               JOIN pg_class ac ON ac.oid = a.relid JOIN pg_namespace an ON an.oid = ac.relnamespace
+                                              WHERE a.relid <> c.oid) END AS ancestors
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog','information_schema','pgwarden','pgwarden_backup') AND n.nspname NOT LIKE 'pg\\_%'
         AND ($1::text[] IS NULL OR n.nspname = ANY($1))`,
     [schemas ?? null],
   );
-  return new Map(r.rows.map((x) => [x.key, { filenode: x.filenode, estimate: Number(x.estimate) }]));
+  return new Map(r.rows.map((x) => [x.key, { filenode: x.filenode, estimate: Number(x.estimate), ancestors: x.ancestors ?? [] }]));
 }
 
 export async function beginMeasurement(client: PgClient, scope: RiskScope, maxRows: number, schemas?: readonly string[]): Promise<MeasureStart> {
@@ -102,5 +115,6 @@ export async function endMeasurement(client: PgClient, start: MeasureStart, maxR
     if (a.deleted > 0 && !after.has(key) && !lossDeclared(key) && (estimates.get(key) ?? 0) <= maxRows) rowsAfter.set(key, await exactRows(client, tableFromKey(key)));
   }
   for (const key of rewritten) if (!start.profiles.has(key) && !rowsAfter.has(key)) rowsAfter.set(key, await exactRows(client, tableFromKey(key)));
-  return { accounting, catalog, rewritten, before: start.profiles, after, castBack, estimates, rowsAfter };
+  const ancestors = new Map([...start.storage.entries()].filter(([, s]) => s.ancestors.length > 0).map(([k, s]) => [k, s.ancestors]));
+  return { accounting, catalog, rewritten, before: start.profiles, after, castBack, estimates, rowsAfter, ancestors };
 }

@@ -6,6 +6,21 @@ export async function tableExists(client: PgClient, table: TableName): Promise<b
   return r.rows[0].oid !== null;
 }
 
+/**
+ * The tables that hold the rows of `table`: itself, or for a partitioned table its leaf partitions (at
+ * any depth). A partitioned table has no rows of its own: pg_dump writes no data for it, and a restore
+ * that reloaded it would find none to put back.
+ */
+export async function tablesHoldingRows(client: PgClient, table: TableName): Promise<TableName[]> {
+  const r = await client.query<TableName>(
+    `SELECT n.nspname AS schema, c.relname AS name
+       FROM pg_partition_tree(${quoteLiteral(qualified(table))}::regclass) t
+       JOIN pg_class c ON c.oid = t.relid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE t.isleaf AND c.relkind = 'r' ORDER BY 1, 2`,
+  );
+  return r.rows.length > 0 ? r.rows : [table];
+}
+
 export interface RowCount {
   /** null when the table does not exist. */
   rows: number | null;

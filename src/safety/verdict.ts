@@ -21,23 +21,41 @@ export interface Loss {
   kind: 'rows' | 'values' | 'object';
   /** Who did it, when no statement did it directly (replaces the statement the report would name). */
   by?: string;
+  /** A partition's partitioned ancestors, nearest first: a statement naming one of them did it. */
+  within?: readonly string[];
 }
 
 /** What `-- pgwarden:allow-data-loss` declares: tables, and columns as `table.column` or `schema.table.column`. */
 export class Declarations {
   private readonly entries: string[][];
-  constructor(entries: readonly string[]) {
+  constructor(
+    entries: readonly string[],
+    /** Partitions' partitioned ancestors: declaring a partitioned table declares its partitions. */
+    private readonly ancestors: ReadonlyMap<string, readonly string[]> = new Map(),
+  ) {
     this.entries = entries.map((e) => nameParts(e));
   }
 
+  /** The same declarations, knowing which tables are partitions of which (Measurement.ancestors). */
+  throughPartitions(ancestors: ReadonlyMap<string, readonly string[]>): Declarations {
+    return new Declarations(this.entries.map((p) => p.join('.')), ancestors);
+  }
+
   coversTable(key: string): boolean {
-    const [schema, table] = splitKey(key);
-    return this.entries.some((p) => (p.length === 2 && p[0] === schema && p[1] === table) || (p.length === 1 && p[0] === table && schema === 'public'));
+    return [key, ...(this.ancestors.get(key) ?? [])].some((k) => this.namesTable(k));
   }
 
   /** A table-level declaration covers its columns. `users.legacy_name` names a column of `users` in any schema. */
   coversColumn(key: string, column: string): boolean {
-    if (this.coversTable(key)) return true;
+    return this.coversTable(key) || [key, ...(this.ancestors.get(key) ?? [])].some((k) => this.namesColumn(k, column));
+  }
+
+  private namesTable(key: string): boolean {
+    const [schema, table] = splitKey(key);
+    return this.entries.some((p) => (p.length === 2 && p[0] === schema && p[1] === table) || (p.length === 1 && p[0] === table && schema === 'public'));
+  }
+
+  private namesColumn(key: string, column: string): boolean {
     const [schema, table] = splitKey(key);
     return this.entries.some((p) => (p.length === 3 && p[0] === schema && p[1] === table && p[2] === column) || (p.length === 2 && p[0] === table && p[1] === column));
   }

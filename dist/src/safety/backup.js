@@ -10,7 +10,7 @@ import { tableKeyOf } from './names.js';
 import { choosePgTools } from './pg-client.js';
 import { redactUrl } from './pg-tools.js';
 import { dropSnapshot, takeSnapshot } from './snapshot.js';
-import { countRows, serverVersion, tableBytes, tableExists, tableFingerprint, userTables } from './tables.js';
+import { countRows, serverVersion, tableBytes, tableExists, tableFingerprint, tablesHoldingRows, userTables } from './tables.js';
 /**
  * Takes the backup a run starts from, and proves it usable (pg_restore --list) before anything is
  * applied. Throws BackupError, one line, when it cannot.
@@ -23,9 +23,13 @@ export async function takeBackup(request) {
         log.info('backup.client', { pgDump: chosen.pgDump, version: chosen.version, message: chosen.note });
     const pgDumpVersion = chosen?.version;
     const atRisk = [];
-    for (const t of request.tablesAtRisk)
-        if (await tableExists(client, t))
-            atRisk.push(t);
+    for (const t of request.tablesAtRisk) {
+        if (!(await tableExists(client, t)))
+            continue;
+        for (const holder of await tablesHoldingRows(client, t))
+            if (!atRisk.some((a) => tableKeyOf(a) === tableKeyOf(holder)))
+                atRisk.push(holder);
+    }
     const estimate = mode === 'full' ? await databaseBytes(client) : (await Promise.all(atRisk.map((t) => tableBytes(client, t)))).reduce((a, b) => a + b, 1 << 20);
     if (mode !== 'snapshot')
         await prepareBackupDir(request.backupDir, estimate);

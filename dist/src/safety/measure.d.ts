@@ -28,15 +28,20 @@ export interface Measurement {
     estimates: Map<string, number>;
     /** Exact rows after, for tables that lost rows (counted only then, for the report's figures). */
     rowsAfter: Map<string, number | null>;
+    /** Partitions' partitioned ancestors, nearest first: a declaration or statement naming one covers the partition. */
+    ancestors: Map<string, string[]>;
 }
 export interface MeasureStart {
     accounting: Accounting;
     catalog: Catalog;
-    storage: Map<string, {
-        filenode: string;
-        estimate: number;
-    }>;
+    storage: Map<string, Storage>;
     profiles: Map<string, TableProfile>;
+}
+interface Storage {
+    filenode: string;
+    estimate: number;
+    /** A partition's partitioned ancestors, nearest first (`schema.table`); empty for other tables. */
+    ancestors: string[];
 }
 export declare function beginMeasurement(client: PgClient, scope: RiskScope, maxRows: number, schemas?: readonly string[]): Promise<MeasureStart>;
 /**
@@ -45,3 +50,4 @@ export declare function beginMeasurement(client: PgClient, scope: RiskScope, max
  * count(*) only for the report's figures would cost a scan as long as the DELETE's own).
  */
 export declare function endMeasurement(client: PgClient, start: MeasureStart, maxRows: number, schemas?: readonly string[], everyProfile?: boolean, lossDeclared?: (key: string) => boolean): Promise<Measurement>;
+export {};

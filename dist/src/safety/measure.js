@@ -3,11 +3,15 @@ import { diffCatalogs, readCatalog } from './catalog.js';
 import { tableFromKey } from './names.js';
 import { castBackChecksum, exactRows, profileTable } from './profile.js';
 async function readStorage(client, schemas) {
-    const r = await client.query(`SELECT n.nspname || '.' || c.relname AS key, pg_relation_filenode(c.oid)::text AS filenode, greatest(c.reltuples, 0)::bigint::text AS estimate
+    const r = await client.query(`SELECT n.nspname || '.' || c.relname AS key, pg_relation_filenode(c.oid)::text AS filenode, greatest(c.reltuples, 0)::bigint::text AS estimate,
+            CASE WHEN c.relispartition THEN (SELECT array_agg(an.nspname || '.' || ac.relname ORDER BY a.level)
+                                               FROM pg_partition_ancestors(c.oid) WITH ORDINALITY AS a(relid, level)
+                                               JOIN pg_class ac ON ac.oid = a.relid JOIN pg_namespace an ON an.oid = ac.relnamespace
+                                              WHERE a.relid <> c.oid) END AS ancestors
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog','information_schema','pgwarden','pgwarden_backup') AND n.nspname NOT LIKE 'pg\\_%'
         AND ($1::text[] IS NULL OR n.nspname = ANY($1))`, [schemas ?? null]);
-    return new Map(r.rows.map((x) => [x.key, { filenode: x.filenode, estimate: Number(x.estimate) }]));
+    return new Map(r.rows.map((x) => [x.key, { filenode: x.filenode, estimate: Number(x.estimate), ancestors: x.ancestors ?? [] }]));
 }
 export async function beginMeasurement(client, scope, maxRows, schemas) {
     // accounting first: everything read after it is this transaction's own reading, not the migration's
@@ -73,5 +77,6 @@ export async function endMeasurement(client, start, maxRows, schemas, everyProfi
     for (const key of rewritten)
         if (!start.profiles.has(key) && !rowsAfter.has(key))
             rowsAfter.set(key, await exactRows(client, tableFromKey(key)));
-    return { accounting, catalog, rewritten, before: start.profiles, after, castBack, estimates, rowsAfter };
+    const ancestors = new Map([...start.storage.entries()].filter(([, s]) => s.ancestors.length > 0).map(([k, s]) => [k, s.ancestors]));
+    return { accounting, catalog, rewritten, before: start.profiles, after, castBack, estimates, rowsAfter, ancestors };
 }

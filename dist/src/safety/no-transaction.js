@@ -112,7 +112,8 @@ export function noTransactionGuard(s) {
             const point = points.get(migration.name);
             if (!point)
                 return;
-            const touched = new Set([...m.accounting.map((a) => `${a.schema}.${a.table}`), ...m.rewritten]);
+            // the server counts a partitioned table's rows in its partitions: touching one touches the table
+            const touched = new Set([...m.accounting.flatMap((a) => [`${a.schema}.${a.table}`, ...(m.ancestors.get(`${a.schema}.${a.table}`) ?? [])]), ...m.rewritten]);
             const droppedTables = new Set(m.catalog.missing.filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
             const images = [];
             const unkeyed = [];
@@ -135,7 +136,7 @@ export function noTransactionGuard(s) {
             const imaged = new Set(point.pending.map((p) => tableKeyOf(p.table)));
             for (const a of m.accounting) {
                 const key = `${a.schema}.${a.table}`;
-                if (!statement.inTransaction || imaged.has(key) || a.inserted === 0 || !m.estimates.has(key))
+                if (!statement.inTransaction || imaged.has(key) || (m.ancestors.get(key) ?? []).some((t) => imaged.has(t)) || a.inserted === 0 || !m.estimates.has(key))
                     continue;
                 const table = { schema: a.schema, name: a.table };
                 const rowKey = await rowKeyOf(client, table);

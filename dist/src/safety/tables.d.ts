@@ -1,6 +1,12 @@
 import type { PgClient } from '../db/pg-types.js';
 import { type TableName } from './names.js';
 export declare function tableExists(client: PgClient, table: TableName): Promise<boolean>;
+/**
+ * The tables that hold the rows of `table`: itself, or for a partitioned table its leaf partitions (at
+ * any depth). A partitioned table has no rows of its own: pg_dump writes no data for it, and a restore
+ * that reloaded it would find none to put back.
+ */
+export declare function tablesHoldingRows(client: PgClient, table: TableName): Promise<TableName[]>;
 export interface RowCount {
     /** null when the table does not exist. */
     rows: number | null;

@@ -4,6 +4,18 @@ export async function tableExists(client, table) {
     return r.rows[0].oid !== null;
 }
 /**
+ * The tables that hold the rows of `table`: itself, or for a partitioned table its leaf partitions (at
+ * any depth). A partitioned table has no rows of its own: pg_dump writes no data for it, and a restore
+ * that reloaded it would find none to put back.
+ */
+export async function tablesHoldingRows(client, table) {
+    const r = await client.query(`SELECT n.nspname AS schema, c.relname AS name
+       FROM pg_partition_tree(${quoteLiteral(qualified(table))}::regclass) t
+       JOIN pg_class c ON c.oid = t.relid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE t.isleaf AND c.relkind = 'r' ORDER BY 1, 2`);
+    return r.rows.length > 0 ? r.rows : [table];
+}
+/**
  * Counts a table's rows exactly, or by the planner's estimate when pg_class says it holds more than
  * `maxRows` (a count(*) of a huge table inside a migration would hold its snapshot for minutes).
  * `estimateOnly` keeps a table on estimates once it has been measured that way, so before and after

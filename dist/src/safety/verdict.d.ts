@@ -18,14 +18,24 @@ export interface Loss {
     kind: 'rows' | 'values' | 'object';
     /** Who did it, when no statement did it directly (replaces the statement the report would name). */
     by?: string;
+    /** A partition's partitioned ancestors, nearest first: a statement naming one of them did it. */
+    within?: readonly string[];
 }
 /** What `-- pgwarden:allow-data-loss` declares: tables, and columns as `table.column` or `schema.table.column`. */
 export declare class Declarations {
+    /** Partitions' partitioned ancestors: declaring a partitioned table declares its partitions. */
+    private readonly ancestors;
     private readonly entries;
-    constructor(entries: readonly string[]);
+    constructor(entries: readonly string[], 
+    /** Partitions' partitioned ancestors: declaring a partitioned table declares its partitions. */
+    ancestors?: ReadonlyMap<string, readonly string[]>);
+    /** The same declarations, knowing which tables are partitions of which (Measurement.ancestors). */
+    throughPartitions(ancestors: ReadonlyMap<string, readonly string[]>): Declarations;
     coversTable(key: string): boolean;
     /** A table-level declaration covers its columns. `users.legacy_name` names a column of `users` in any schema. */
     coversColumn(key: string, column: string): boolean;
+    private namesTable;
+    private namesColumn;
 }
 export interface VerdictInput {
     measurement: Measurement;

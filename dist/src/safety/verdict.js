@@ -1,18 +1,30 @@
 import { nameParts } from './names.js';
 /** What `-- pgwarden:allow-data-loss` declares: tables, and columns as `table.column` or `schema.table.column`. */
 export class Declarations {
+    ancestors;
     entries;
-    constructor(entries) {
+    constructor(entries, 
+    /** Partitions' partitioned ancestors: declaring a partitioned table declares its partitions. */
+    ancestors = new Map()) {
+        this.ancestors = ancestors;
         this.entries = entries.map((e) => nameParts(e));
     }
+    /** The same declarations, knowing which tables are partitions of which (Measurement.ancestors). */
+    throughPartitions(ancestors) {
+        return new Declarations(this.entries.map((p) => p.join('.')), ancestors);
+    }
     coversTable(key) {
-        const [schema, table] = splitKey(key);
-        return this.entries.some((p) => (p.length === 2 && p[0] === schema && p[1] === table) || (p.length === 1 && p[0] === table && schema === 'public'));
+        return [key, ...(this.ancestors.get(key) ?? [])].some((k) => this.namesTable(k));
     }
     /** A table-level declaration covers its columns. `users.legacy_name` names a column of `users` in any schema. */
     coversColumn(key, column) {
-        if (this.coversTable(key))
-            return true;
+        return this.coversTable(key) || [key, ...(this.ancestors.get(key) ?? [])].some((k) => this.namesColumn(k, column));
+    }
+    namesTable(key) {
+        const [schema, table] = splitKey(key);
+        return this.entries.some((p) => (p.length === 2 && p[0] === schema && p[1] === table) || (p.length === 1 && p[0] === table && schema === 'public'));
+    }
+    namesColumn(key, column) {
         const [schema, table] = splitKey(key);
         return this.entries.some((p) => (p.length === 3 && p[0] === schema && p[1] === table && p[2] === column) || (p.length === 2 && p[0] === table && p[1] === column));
     }

@@ -30,8 +30,9 @@ export async function openUnit(client, seeds, statements, s) {
  * rows before of the tables it counted (so a rollback can be shown to have kept them).
  */
 export async function closeUnit(client, unit, r, seen) {
-    const declared = new Declarations(r.allowDataLoss);
-    const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live, (key) => declared.coversTable(key));
+    const stated = new Declarations(r.allowDataLoss);
+    const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live, (key) => stated.coversTable(key));
+    const declared = stated.throughPartitions(measurement.ancestors);
     const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
     const losses = judge({ measurement: judged, declared, namedDrops: namedDrops(r.statements, r.schemas?.[0] ?? 'public') });
     // rows and values changed that no statement targets; a live unit's counts include other sessions' work
@@ -40,6 +41,14 @@ export async function closeUnit(client, unit, r, seen) {
         for (const why of content.skipped)
             r.log.warn('verify.content-skipped', { migration: r.migration, message: `${r.migration}: ${why}` });
         losses.push(...content.losses);
+    }
+    // a partition's loss is declared, and was done, through the partitioned table the migration names
+    for (const loss of losses) {
+        const up = measurement.ancestors.get(loss.table);
+        if (!up)
+            continue;
+        loss.within = up;
+        loss.declare = loss.column ? `${up.at(-1)}.${loss.column}` : up.at(-1);
     }
     const figures = figuresOf(measurement, declared);
     seen?.(rowsBeforeOf(measurement));

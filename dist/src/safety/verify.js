@@ -14,7 +14,7 @@ function responsible(loss, by) {
         return `${loss.by}${by.statement ? ` through the statement at line ${by.statement.line}: ${oneLine(by.statement.text)}` : ''}`;
     if (by.statement)
         return ` by the statement at line ${by.statement.line}: ${oneLine(by.statement.text)}`;
-    const risk = by.risks.find((r) => r.table === loss.table);
+    const risk = by.risks.find((r) => r.table === loss.table || loss.within?.includes(r.table));
     if (risk)
         return ` by ${risk.reason}${risk.line ? ` at line ${risk.line}` : ''}: ${oneLine(risk.statement)}`;
     return ' (no statement names it: a cascade, trigger, function or dynamic SQL did it)';
