@@ -1,5 +1,5 @@
 import type { PgClient } from '../db/pg-types.js';
-import { sleep } from './retry.js';
+import { setTimeout as delay } from 'node:timers/promises';
 
 export interface Blocker {
   pid: number;
@@ -24,14 +24,14 @@ export async function watchBlockers<T>(
   work: () => Promise<T>,
 ): Promise<{ value?: T; error?: unknown; blockers: Blocker[] }> {
   let done = false;
-  let stop: () => void = () => undefined;
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  // aborted when the work ends: a fast migration is not held up by the sampling interval, and no
+  // pending timer keeps the process alive after the run (it did, for up to the interval, at every exit)
+  const stop = new AbortController();
   let seen: Blocker[] = [];
   const sampler = (async () => {
     if (!monitor) return;
     while (!done) {
-      // wake early when the work ends, so a fast migration is not held up by the sampling interval
-      await Promise.race([sleep(intervalMs), stopped]);
+      await delay(intervalMs, undefined, { signal: stop.signal }).catch(() => undefined);
       if (done) break;
       const found = await blockersOf(monitor, pid).catch(() => []);
       if (found.length > 0) seen = found;
@@ -43,7 +43,7 @@ export async function watchBlockers<T>(
     return { error, blockers: seen };
   } finally {
     done = true;
-    stop();
+    stop.abort();
     await sampler;
   }
 }

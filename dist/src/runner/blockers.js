@@ -1,4 +1,4 @@
-import { sleep } from './retry.js';
+import { setTimeout as delay } from 'node:timers/promises';
 /**
  * Runs `work` while sampling, from another connection, which sessions block `pid` (pg_blocking_pids).
  * Sampled during the wait because once lock_timeout fires the waiter no longer waits and
@@ -6,15 +6,15 @@ import { sleep } from './retry.js';
  */
 export async function watchBlockers(monitor, pid, intervalMs, work) {
     let done = false;
-    let stop = () => undefined;
-    const stopped = new Promise((resolve) => (stop = resolve));
+    // aborted when the work ends: a fast migration is not held up by the sampling interval, and no
+    // pending timer keeps the process alive after the run (it did, for up to the interval, at every exit)
+    const stop = new AbortController();
     let seen = [];
     const sampler = (async () => {
         if (!monitor)
             return;
         while (!done) {
-            // wake early when the work ends, so a fast migration is not held up by the sampling interval
-            await Promise.race([sleep(intervalMs), stopped]);
+            await delay(intervalMs, undefined, { signal: stop.signal }).catch(() => undefined);
             if (done)
                 break;
             const found = await blockersOf(monitor, pid).catch(() => []);
@@ -30,7 +30,7 @@ export async function watchBlockers(monitor, pid, intervalMs, work) {
     }
     finally {
         done = true;
-        stop();
+        stop.abort();
         await sampler;
     }
 }
