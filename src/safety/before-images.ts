@@ -38,15 +38,35 @@ export interface PendingImage {
   table: TableName;
   key: string[];
   copy: TableName;
+  /** Only the rows the statement's WHERE matches were copied (image-rows.ts), not the whole table. */
+  partial: boolean;
 }
 
-export async function takeImage(client: PgClient, id: string, table: TableName, key: string[]): Promise<PendingImage> {
+/**
+ * Copies the table, or with `rows` (a query of the rows the statement will change, see image-rows.ts)
+ * only those; a selection the server refuses falls back to the whole table.
+ */
+export async function takeImage(client: PgClient, id: string, table: TableName, key: string[], rows?: string | null): Promise<PendingImage> {
   const copy: TableName = { schema: SNAPSHOT_SCHEMA, name: `${id}_img${++sequence}` };
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);
-  await client.query(`CREATE TABLE ${qualified(copy)} AS SELECT * FROM ${qualified(table)}`);
+  let partial = false;
+  if (rows && key.length > 0) {
+    await client.query('SAVEPOINT pgwarden_image');
+    try {
+      await client.query(`CREATE TABLE ${qualified(copy)} AS ${rows}`);
+      await client.query('RELEASE SAVEPOINT pgwarden_image');
+      partial = true;
+    } catch {
+      await client.query('ROLLBACK TO SAVEPOINT pgwarden_image');
+    }
+  }
+  if (!partial) await client.query(`CREATE TABLE ${qualified(copy)} AS SELECT * FROM ${qualified(table)}`);
   await client.query(`COMMENT ON TABLE ${qualified(copy)} IS ${quoteLiteral(`pgwarden before-image of ${tableKeyOf(table)}`)}`);
-  return { table, key, copy };
+  return { table, key, copy, partial };
 }
+
+/** A row this transaction wrote: its xmin is not older than the transaction's xid (other sessions' later rows are invisible to the snapshot). */
+const writtenHere = (alias: string) => `${alias}.xmin::text::bigint >= pg_current_xact_id()::text::bigint % 4294967296`;
 
 const rowHash = (alias: string) => `md5(${alias}::text)`;
 
@@ -55,7 +75,7 @@ const rowHash = (alias: string) => `md5(${alias}::text)`;
  * records the keys it inserted and how it left each row. A table it did not touch loses its image.
  */
 export async function settleImage(client: PgClient, pending: PendingImage, touched: boolean): Promise<RowImage | null> {
-  const { table, key, copy } = pending;
+  const { table, key, copy, partial } = pending;
   if (!touched) {
     await client.query(`DROP TABLE ${qualified(copy)}`);
     return null;
@@ -63,11 +83,12 @@ export async function settleImage(client: PgClient, pending: PendingImage, touch
   const on = key.map((k) => `i.${quoteIdent(k)} = t.${quoteIdent(k)}`).join(' AND ');
   const after: TableName = { schema: copy.schema, name: `${copy.name}_after` };
   // In the statement's REPEATABLE READ snapshot the application's rows are invisible: a row of the
-  // table that the full copy lacks was inserted by the statement.
+  // table that the full copy lacks was inserted by the statement; a partial copy lacks the rows the
+  // statement did not match too, so there the row must also have been written by this transaction.
   await client.query(
     `CREATE TABLE ${qualified(after)} AS
        SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
-        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(copy)} i WHERE ${on})`,
+        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(copy)} i WHERE ${on})${partial ? ` AND ${writtenHere('t')}` : ''}`,
   );
   await client.query(
     `INSERT INTO ${qualified(after)}
@@ -93,7 +114,7 @@ export async function insertedImage(client: PgClient, id: string, table: TableNa
   const r = await client.query(
     `CREATE TABLE ${qualified(after)} AS
        SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
-        WHERE t.xmin::text::bigint >= pg_current_xact_id()::text::bigint % 4294967296`,
+        WHERE ${writtenHere('t')}`,
   );
   void r;
   const n = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified(after)}`);

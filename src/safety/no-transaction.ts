@@ -6,6 +6,7 @@ import { closeOverCatalog } from './at-risk.js';
 import { droppedColumns, generatedFrom, lockForColumnImages, onlyDropsColumns, resolveTable, takeColumnImage, type ColumnImage } from './column-images.js';
 import type { Backup } from './backup.js';
 import { insertedImage, rowKeyOf, settleImage, takeImage, type PendingImage, type RowImage } from './before-images.js';
+import { rowsStatementChanges } from './image-rows.js';
 import { objectKey, readCatalog, type Catalog } from './catalog.js';
 import { BackupError, RestoreError } from './errors.js';
 import type { Measurement } from './measure.js';
@@ -126,7 +127,12 @@ export function noTransactionGuard(s: GuardSettings) {
       for (const [key, t] of unit.scope.tables) {
         if (columnsOnly.has(key)) continue;
         const rowKey = await rowKeyOf(client, t.table);
-        point.pending.push(await takeImage(client, id, t.table, rowKey ?? []));
+        // the statement's own target: only the rows its WHERE matches, when nothing else can change others
+        const rows = rowKey && statement.parsed ? await rowsStatementChanges(client, statement.parsed, t.table) : null;
+        const image = await takeImage(client, id, t.table, rowKey ?? [], rows);
+        point.pending.push(image);
+        // quiet: for JSON log pipelines (and the tests), which copy a run paid for
+        log.info('before-image', { migration: migration.name, statement: statement.index + 1, table: key, rows: image.partial ? 'matched' : 'all', quiet: true, message: `${migration.name}: statement ${statement.index + 1}: before-image of ${key} (${image.partial ? 'the rows its WHERE matches' : 'every row'})` });
       }
     },
 

@@ -25,8 +25,14 @@ export interface PendingImage {
     table: TableName;
     key: string[];
     copy: TableName;
+    /** Only the rows the statement's WHERE matches were copied (image-rows.ts), not the whole table. */
+    partial: boolean;
 }
-export declare function takeImage(client: PgClient, id: string, table: TableName, key: string[]): Promise<PendingImage>;
+/**
+ * Copies the table, or with `rows` (a query of the rows the statement will change, see image-rows.ts)
+ * only those; a selection the server refuses falls back to the whole table.
+ */
+export declare function takeImage(client: PgClient, id: string, table: TableName, key: string[], rows?: string | null): Promise<PendingImage>;
 /**
  * After the statement, in its transaction: keeps in the copy only the rows it changed or deleted, and
  * records the keys it inserted and how it left each row. A table it did not touch loses its image.

@@ -8,20 +8,39 @@ export async function rowKeyOf(client, table) {
     return r.rows.length > 0 ? [...new Set(r.rows.map((x) => x.name))] : null;
 }
 let sequence = 0;
-export async function takeImage(client, id, table, key) {
+/**
+ * Copies the table, or with `rows` (a query of the rows the statement will change, see image-rows.ts)
+ * only those; a selection the server refuses falls back to the whole table.
+ */
+export async function takeImage(client, id, table, key, rows) {
     const copy = { schema: SNAPSHOT_SCHEMA, name: `${id}_img${++sequence}` };
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SNAPSHOT_SCHEMA)}`);
-    await client.query(`CREATE TABLE ${qualified(copy)} AS SELECT * FROM ${qualified(table)}`);
+    let partial = false;
+    if (rows && key.length > 0) {
+        await client.query('SAVEPOINT pgwarden_image');
+        try {
+            await client.query(`CREATE TABLE ${qualified(copy)} AS ${rows}`);
+            await client.query('RELEASE SAVEPOINT pgwarden_image');
+            partial = true;
+        }
+        catch {
+            await client.query('ROLLBACK TO SAVEPOINT pgwarden_image');
+        }
+    }
+    if (!partial)
+        await client.query(`CREATE TABLE ${qualified(copy)} AS SELECT * FROM ${qualified(table)}`);
     await client.query(`COMMENT ON TABLE ${qualified(copy)} IS ${quoteLiteral(`pgwarden before-image of ${tableKeyOf(table)}`)}`);
-    return { table, key, copy };
+    return { table, key, copy, partial };
 }
+/** A row this transaction wrote: its xmin is not older than the transaction's xid (other sessions' later rows are invisible to the snapshot). */
+const writtenHere = (alias) => `${alias}.xmin::text::bigint >= pg_current_xact_id()::text::bigint % 4294967296`;
 const rowHash = (alias) => `md5(${alias}::text)`;
 /**
  * After the statement, in its transaction: keeps in the copy only the rows it changed or deleted, and
  * records the keys it inserted and how it left each row. A table it did not touch loses its image.
  */
 export async function settleImage(client, pending, touched) {
-    const { table, key, copy } = pending;
+    const { table, key, copy, partial } = pending;
     if (!touched) {
         await client.query(`DROP TABLE ${qualified(copy)}`);
         return null;
@@ -29,10 +48,11 @@ export async function settleImage(client, pending, touched) {
     const on = key.map((k) => `i.${quoteIdent(k)} = t.${quoteIdent(k)}`).join(' AND ');
     const after = { schema: copy.schema, name: `${copy.name}_after` };
     // In the statement's REPEATABLE READ snapshot the application's rows are invisible: a row of the
-    // table that the full copy lacks was inserted by the statement.
+    // table that the full copy lacks was inserted by the statement; a partial copy lacks the rows the
+    // statement did not match too, so there the row must also have been written by this transaction.
     await client.query(`CREATE TABLE ${qualified(after)} AS
        SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
-        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(copy)} i WHERE ${on})`);
+        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(copy)} i WHERE ${on})${partial ? ` AND ${writtenHere('t')}` : ''}`);
     await client.query(`INSERT INTO ${qualified(after)}
        SELECT ${key.map((k) => `i.${quoteIdent(k)}`).join(', ')}, (SELECT ${rowHash('t')} FROM ${qualified(table)} t WHERE ${on}), false FROM ${qualified(copy)} i
         WHERE NOT EXISTS (SELECT 1 FROM ${qualified(table)} t WHERE ${on} AND ${rowHash('i')} = ${rowHash('t')})`);
@@ -53,7 +73,7 @@ export async function insertedImage(client, id, table, key) {
     await client.query(`CREATE TABLE ${qualified(before)} AS SELECT * FROM ${qualified(table)} WHERE false`);
     const r = await client.query(`CREATE TABLE ${qualified(after)} AS
        SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
-        WHERE t.xmin::text::bigint >= pg_current_xact_id()::text::bigint % 4294967296`);
+        WHERE ${writtenHere('t')}`);
     void r;
     const n = await client.query(`SELECT count(*)::text AS n FROM ${qualified(after)}`);
     return { table, key, before, after, changed: 0, inserted: Number(n.rows[0].n) };

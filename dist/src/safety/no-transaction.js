@@ -3,6 +3,7 @@ import { dumpDifferences, liveSchemaDump } from './archive.js';
 import { closeOverCatalog } from './at-risk.js';
 import { droppedColumns, generatedFrom, lockForColumnImages, onlyDropsColumns, resolveTable, takeColumnImage } from './column-images.js';
 import { insertedImage, rowKeyOf, settleImage, takeImage } from './before-images.js';
+import { rowsStatementChanges } from './image-rows.js';
 import { objectKey, readCatalog } from './catalog.js';
 import { BackupError, RestoreError } from './errors.js';
 import { nameParts, qualified, tableKeyOf } from './names.js';
@@ -104,7 +105,12 @@ export function noTransactionGuard(s) {
                 if (columnsOnly.has(key))
                     continue;
                 const rowKey = await rowKeyOf(client, t.table);
-                point.pending.push(await takeImage(client, id, t.table, rowKey ?? []));
+                // the statement's own target: only the rows its WHERE matches, when nothing else can change others
+                const rows = rowKey && statement.parsed ? await rowsStatementChanges(client, statement.parsed, t.table) : null;
+                const image = await takeImage(client, id, t.table, rowKey ?? [], rows);
+                point.pending.push(image);
+                // quiet: for JSON log pipelines (and the tests), which copy a run paid for
+                log.info('before-image', { migration: migration.name, statement: statement.index + 1, table: key, rows: image.partial ? 'matched' : 'all', quiet: true, message: `${migration.name}: statement ${statement.index + 1}: before-image of ${key} (${image.partial ? 'the rows its WHERE matches' : 'every row'})` });
             }
         },
         /** After the statement passed verification, before its COMMIT: keep only what it changed. */
