@@ -23,7 +23,18 @@ const SUITES = [
     title: 'runner end to end',
     // gate, backup with pg_dump, verification, restore, history: needs a client that restores into the server
     needsClient: true,
-    files: ['test/runner/cli.test.ts', 'test/safety/runner.test.ts', 'test/safety/backup.test.ts', 'test/safety/restore.test.ts', 'test/safety/verify.test.ts'],
+    files: [
+      'test/runner/cli.test.ts',
+      'test/safety/runner.test.ts',
+      'test/safety/backup.test.ts',
+      'test/safety/restore.test.ts',
+      'test/safety/verify.test.ts',
+      // restores outside a transaction: before-images, dropped columns, partitioned tables (MERGE, 15+ only, is in the others)
+      'test/safety/undo.test.ts',
+      'test/safety/image-rows.test.ts',
+      'test/safety/drop-column.test.ts',
+      'test/safety/partitioned.test.ts',
+    ],
   },
 ];
 

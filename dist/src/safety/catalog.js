@@ -52,9 +52,12 @@ export async function readCatalog(client, scope) {
       ORDER BY 1, 2, a.attnum`);
     for (const r of columns.rows)
         objects.push({ kind: 'column', schema: r.schema, table: r.table, name: r.name, detail: r.type });
-    const constraints = await client.query(`SELECT n.nspname AS schema, c.relname AS table, k.conname AS name
+    const constraints = await client.query(
+    // not NOT NULL constraints (catalogued from PostgreSQL 18 on): they are part of the column, which a
+    // re-created column brings back, and the schema dump compares them on every version
+    `SELECT n.nspname AS schema, c.relname AS table, k.conname AS name
        FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE ${USER_NAMESPACE} AND ${NOT_EXTENSION_MEMBER('pg_class', 'c.oid')} ORDER BY 1, 2, 3`);
+      WHERE ${USER_NAMESPACE} AND ${NOT_EXTENSION_MEMBER('pg_class', 'c.oid')} AND k.contype <> 'n' ORDER BY 1, 2, 3`);
     for (const r of constraints.rows)
         objects.push({ kind: 'constraint', ...r });
     const triggers = await client.query(`SELECT n.nspname AS schema, c.relname AS table, t.tgname AS name

@@ -18,11 +18,14 @@ export function droppedColumns(statement) {
 /** Generated columns of the table computed from the column: a DROP … CASCADE takes them along. */
 export async function generatedFrom(client, table, column) {
     const r = await client.query(
-    // the generation expression (pg_attrdef) is what depends on the column
+    // the generation expression (pg_attrdef) depends on the column; before PostgreSQL 15 the generated
+    // column itself does (a column-to-column entry of the same table)
     `SELECT g.attname AS name FROM pg_attribute a JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum
-       JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid
-       JOIN pg_attribute g ON g.attrelid = ad.adrelid AND g.attnum = ad.adnum
-      WHERE a.attrelid = $1::regclass AND a.attname = $2 AND g.attrelid = a.attrelid AND g.attgenerated <> '' AND NOT g.attisdropped ORDER BY g.attnum`, [qualified(table), column]);
+       JOIN pg_attribute g ON g.attrelid = a.attrelid
+        AND ((d.classid = 'pg_attrdef'::regclass AND (g.attrelid, g.attnum) IN (SELECT ad.adrelid, ad.adnum FROM pg_attrdef ad WHERE ad.oid = d.objid))
+          OR (d.classid = 'pg_class'::regclass AND d.objid = a.attrelid AND d.objsubid = g.attnum AND g.attnum <> a.attnum))
+      WHERE a.attrelid = $1::regclass AND a.attname = $2 AND g.attgenerated <> '' AND NOT g.attisdropped
+      GROUP BY g.attname, g.attnum ORDER BY g.attnum`, [qualified(table), column]);
     return r.rows.map((x) => x.name);
 }
 /** A statement that only drops columns changes no row: its table needs no row-level before-image. */
