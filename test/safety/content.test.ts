@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 // The built package (npm test builds first), as the runner tests use it.
 import { createRunner, safetyHooks } from '../../dist/src/index.js';
-import { captureLogger, dataChecksums } from './helpers.js';
+import { captureLogger, dataChecksums, migrationSets } from './helpers.js';
 
 /**
  * Issue 12, values and not only rows: content changed in rows no statement targets — by a trigger on
@@ -19,7 +19,6 @@ let db: TestDatabase;
 let client: pg.Client;
 let app: pg.Client;
 let work: string;
-let counter = 0;
 
 beforeAll(async () => {
   db = await createTestDatabase('pgwarden_safety_content');
@@ -67,12 +66,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-async function migrations(files: Record<string, string>): Promise<string> {
-  const dir = join(work, `set${++counter}`);
-  await mkdir(dir);
-  for (const [file, sql] of Object.entries(files)) await writeFile(join(dir, file), sql);
-  return dir;
-}
+const migrations = migrationSets(() => work);
 
 let appId = 100_000;
 

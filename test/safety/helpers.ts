@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { MigrationHooks, PlannedMigration, RunLogger } from '../../src/runner/hooks.js';
 import { analyzeMigrations } from '../../src/analysis/migration-analysis.js';
@@ -161,4 +163,15 @@ export function schemaDump(url: string): Promise<string> {
       else resolve(Buffer.concat(out).toString('utf8').split('\n').filter((l) => !/^\\(un)?restrict /.test(l)).join('\n'));
     });
   });
+}
+
+/** Writes each set of migration files into a directory of its own below `root()`: one per test case. */
+export function migrationSets(root: () => string): (files: Record<string, string>) => Promise<string> {
+  let sets = 0;
+  return async (files) => {
+    const dir = join(root(), `set${++sets}`);
+    await mkdir(dir);
+    for (const [file, sql] of Object.entries(files)) await writeFile(join(dir, file), sql);
+    return dir;
+  };
 }
