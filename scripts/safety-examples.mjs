@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The safety net's examples in README.md and docs/safety.md, captured from a real run: a caught
 // `UPDATE … SET col = NULL` (then the same migration declared), and a no-transaction migration that
-// fails after committing an UPDATE and a DELETE while the application inserts orders and pays order 42;
+// fails after committing an UPDATE and a DELETE while the application inserts and pays orders;
 // afterwards it checks what the docs say about the result. Creates its own database and drops it.
 //
 //   npm run build && node scripts/safety-examples.mjs [--database-url postgres://postgres@127.0.0.1:5432/postgres]
@@ -62,16 +62,18 @@ DELETE FROM orders WHERE status = 'archived' AND id % 100 = 0;
 CREATE UNIQUE INDEX CONCURRENTLY orders_number_key ON orders (number);
 `,
     );
-    // the application: an order every few milliseconds, and order 42 paid (and unpaid) now and then
+    // the application: an order every few milliseconds, and each fourth one paid right after (rows the
+    // migration does not touch: a row it changed again after the migration would be kept and reported)
     const app = new pg.Client({ connectionString: db.clientUrl });
     await app.connect();
     let writing = true;
     let inserted = 0;
+    let paid = 0;
     const traffic = (async () => {
       while (writing) {
-        await app.query(`INSERT INTO orders (number, amount) VALUES ('A' || nextval('orders_id_seq'), 10)`);
+        const id = (await app.query(`INSERT INTO orders (number, amount) VALUES ('A' || nextval('orders_id_seq'), 10) RETURNING id`)).rows[0].id;
         inserted++;
-        if (inserted % 40 === 0) await app.query(`UPDATE orders SET paid = NOT paid WHERE id = 42`);
+        if (inserted % 4 === 0) paid += (await app.query(`UPDATE orders SET paid = true WHERE id = $1`, [id])).rowCount ?? 0;
         await sleep(5);
       }
     })();
@@ -85,6 +87,7 @@ CREATE UNIQUE INDEX CONCURRENTLY orders_number_key ON orders (number);
     await app.end();
     const checks = [
       [`the application inserted ${inserted} orders during the run; all of them are there`, (await client.query(`SELECT count(*)::int AS n FROM orders WHERE number LIKE 'A%'`)).rows[0].n === inserted],
+      [`the ${paid} it paid are still paid`, (await client.query(`SELECT count(*)::int AS n FROM orders WHERE number LIKE 'A%' AND paid`)).rows[0].n === paid],
       [`no order is archived (${after.archived})`, after.archived === 0],
       [`the ${before.doomed} orders the DELETE took are back`, (await client.query(`SELECT count(*)::int AS n FROM orders WHERE id % 100 = 0 AND created_at < '2026-06-01'`)).rows[0].n === before.doomed],
       [`the application's next insert gets id ${next}, past every id in use (${after.top})`, BigInt(next) > BigInt(after.top)],
