@@ -73,9 +73,15 @@ export interface VerdictInput {
   declared: Declarations;
   /** Relations the migration's own DROP statements name: dropping those is what it says it does. */
   namedDrops: Set<string>;
+  /**
+   * The profiles were read at READ COMMITTED: they count the application's inserts and deletes too.
+   * Fewer rows then mean a loss only where the table was truncated or rewritten (the migration's own
+   * deletes are in the accounting), and non-null values that went with rows the table lost are not values lost.
+   */
+  concurrent?: boolean;
 }
 
-export function judge({ measurement: m, declared, namedDrops }: VerdictInput): Loss[] {
+export function judge({ measurement: m, declared, namedDrops, concurrent = false }: VerdictInput): Loss[] {
   const losses: Loss[] = [];
   const droppedTables = new Set(m.catalog.missing.filter((o) => o.kind === 'table').map(keyOf));
   for (const key of droppedTables) {
@@ -110,7 +116,7 @@ export function judge({ measurement: m, declared, namedDrops }: VerdictInput): L
   for (const [key, before] of m.before) {
     const after = m.after.get(key);
     if (!after || droppedTables.has(key)) continue;
-    if (!declared.coversTable(key) && !rowLoss.has(key) && before.exact && after.exact && after.rows < before.rows) {
+    if (!declared.coversTable(key) && !rowLoss.has(key) && before.exact && after.exact && after.rows < before.rows && (!concurrent || m.rewritten.includes(key))) {
       rowLoss.add(key);
       losses.push({ table: key, declare: key, figures: `${plural(before.rows, 'row')} before, ${plural(after.rows, 'row')} after`, kind: 'rows' });
     }
@@ -119,7 +125,7 @@ export function judge({ measurement: m, declared, namedDrops }: VerdictInput): L
       if (!now || declared.coversColumn(key, col.name) || now.nonNull >= col.nonNull) continue;
       // rows that went away take their values with them: only values lost from rows that stayed count here
       const lostWithRows = Math.max(0, before.rows - after.rows);
-      if (col.nonNull - now.nonNull <= lostWithRows && rowLoss.has(key)) continue;
+      if (col.nonNull - now.nonNull <= lostWithRows && (rowLoss.has(key) || concurrent)) continue;
       losses.push({ table: key, column: col.name, declare: `${key}.${col.name}`, figures: `column ${col.name}: ${col.nonNull} non-null values before, ${now.nonNull} after`, kind: 'values' });
     }
   }

@@ -226,4 +226,36 @@ describe('runner concurrency', () => {
     expect(retry?.fields.message).toMatch(/0001_reset: hit could not serialize access due to concurrent update \(.*\), attempt 1 of 6; another session changed a row it changes after its snapshot was taken; retrying in/);
     expect((await admin.query('select sum(n)::int as n from counters')).rows[0].n).toBe(0);
   });
+
+  it('falls back to read committed after repeated serialization failures on a row the application keeps changing', async () => {
+    const p = await freshSchema();
+    await admin.query('create table hot (id int primary key, n int not null); insert into hot select g, 0 from generate_series(1, 10) g');
+    await p.write('0001_bump.sql', 'UPDATE hot SET n = n + 100 WHERE id <= 5;\n');
+    const waiting = async () => (await admin.query("select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'UPDATE hot%'")).rows.length > 0;
+    // the application changes row 1 again and again, each time holding it until the migration waits for it
+    const app = await db.client();
+    let stop = false;
+    let changes = 0;
+    const application = (async () => {
+      while (!stop) {
+        await app.query('begin');
+        await app.query('update hot set n = n + 1 where id = 1');
+        for (let i = 0; i < 400 && !stop && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 5));
+        await app.query('commit');
+        changes++;
+      }
+    })();
+    const log = memoryLogger();
+    const result = await createRunner({ databaseUrl: db.url, dir: p.dir, logger: log, lockTimeout: '10s', retryBaseDelay: '20ms', lockRetries: 10 })
+      .up()
+      .finally(() => (stop = true));
+    await application;
+    await app.end();
+    expect(result.migrations.map((m) => [m.name, m.attempts])).toEqual([['0001_bump', 4]]);
+    const fallback = log.events.find((e) => e.event === 'isolation.fallback');
+    expect(fallback?.fields.message).toMatch(/^0001_bump: 3 serialization failures at repeatable read .*: the next attempts run at read committed/);
+    expect(log.events.filter((e) => e.event === 'lock_timeout').map((e) => e.fields.code)).toEqual(['40001', '40001', '40001']);
+    // the migration's +100 and every change of the application: nothing lost either way
+    expect((await admin.query('select n from hot where id = 1')).rows[0].n).toBe(100 + changes);
+  });
 });

@@ -144,6 +144,24 @@ describe('losses the server accounting catches, with the application writing mea
     expect(log.events.filter((e) => e.event === 'verify.failed')).toEqual([]);
   });
 
+  it('at read committed, rows the application deletes meanwhile fail nothing, and SET col = NULL is still caught', async () => {
+    await client.query(`INSERT INTO users (id, name, legacy_name) SELECT g, 'app', 'app legacy' FROM generate_series(90001, 90050) g`);
+    const atReadCommitted = (dir: string) =>
+      createRunner({ databaseUrl: db.url, dir, logger: captureLogger(), isolation: 'read committed', hooks: [safetyHooks({ backup: 'none' })], lint: { allowUnsafe: true } }).up();
+    // the application deletes 50 rows (with their values) after the migration's profiles were read
+    const dir = await migrations({ '001_touch.sql': `UPDATE users SET code = 'r' || id WHERE id <= 100;\nSELECT pg_sleep(0.6);\n` });
+    const deleting = (async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      await app.query(`DELETE FROM users WHERE id BETWEEN 90001 AND 90050`);
+    })();
+    const result = await atReadCommitted(dir);
+    await deleting;
+    expect(result.migrations.map((m) => m.name)).toEqual(['001_touch']);
+    const nulls = await migrations({ '001_null.sql': `UPDATE users SET legacy_name = NULL;\n` });
+    const error = await withTraffic(() => atReadCommitted(nulls).then(() => undefined, (e: unknown) => e));
+    expect(String((error as Error | undefined)?.message)).toMatch(/public\.users: column legacy_name: \d+ non-null values before, 0 after/);
+  });
+
   it('catches an undeclared DELETE outside a transaction although the application inserts more rows meanwhile', async () => {
     const first = (await client.query<{ id: number }>(`INSERT INTO traffic SELECT FROM generate_series(1, 100) RETURNING id`)).rows[0].id;
     const mine = `id BETWEEN ${first} AND ${first + 99}`;

@@ -68,6 +68,12 @@ export declare class MigrationFailedError extends Error {
  */
 export declare function runJob(job: MigrationJob, conns: Connections, settings: ApplySettings, hooks: readonly MigrationHooks[], log: RunLogger): Promise<JobResult>;
 /**
+ * Serialization failures at REPEATABLE READ after which a transactional migration is retried at READ
+ * COMMITTED: on a table the application keeps updating, every attempt meets a row changed after its
+ * snapshot, where psql's READ COMMITTED would wait for the row and go on.
+ */
+export declare const SERIALIZATION_FALLBACK = 3;
+/**
  * A CREATE INDEX CONCURRENTLY that timed out after creating its catalog entry leaves an INVALID index
  * behind; the retry would fail on the name, so drop that leftover first (never a valid index).
  */

@@ -30,16 +30,24 @@ export async function runJob(job, conns, settings, hooks, log) {
         return runInTransaction(job, env);
     return runOutsideTransaction(job, env);
 }
+/**
+ * Serialization failures at REPEATABLE READ after which a transactional migration is retried at READ
+ * COMMITTED: on a table the application keeps updating, every attempt meets a row changed after its
+ * snapshot, where psql's READ COMMITTED would wait for the row and go on.
+ */
+export const SERIALIZATION_FALLBACK = 3;
 async function runInTransaction(job, env) {
     const { migration: client } = env.conns;
     const context = { migration: job.planned, client, log: env.log };
     const firstStart = Date.now();
+    let isolation = env.settings.isolation;
+    let serializationFailures = 0;
     for (let attempt = 1;; attempt++) {
         const start = Date.now();
         let stage = 'sql';
         try {
             await env.conns.lock?.assertHeld(job.planned.name, 'nothing of it was applied');
-            await client.query(`begin isolation level ${env.settings.isolation}`);
+            await client.query(`begin isolation level ${isolation}`);
             await client.query(`set local lock_timeout = ${env.settings.lockTimeoutMs}`);
             await client.query(`set local statement_timeout = ${env.settings.statementTimeoutMs ?? 0}`);
             stage = 'beforeMigration';
@@ -70,6 +78,13 @@ async function runInTransaction(job, env) {
         catch (error) {
             await client.query('rollback').catch(() => undefined);
             await throwIfLockLost(env, job, error, 'rolled back, nothing of it was kept');
+            if (sqlState(error) === '40001' && ++serializationFailures === SERIALIZATION_FALLBACK && isolation === 'repeatable read') {
+                isolation = 'read committed';
+                env.log.warn('isolation.fallback', {
+                    migration: job.planned.name,
+                    message: `${job.planned.name}: ${SERIALIZATION_FALLBACK} serialization failures at repeatable read (the application keeps changing rows it changes): the next attempts run at read committed, where the safety net verifies with the server's counts and the catalog, and compares values only where the application's writes cannot blur them`,
+                });
+            }
             if (await retryOrGiveUp(job, env, error, attempt, firstStart, 'rolled back'))
                 continue;
             throw new MigrationFailedError(job.planned.name, error, attempt, describeFailure(error, stage, job.planned.sql, 'rolled back, nothing of it was kept'));

@@ -42,5 +42,11 @@ export interface VerdictInput {
     declared: Declarations;
     /** Relations the migration's own DROP statements name: dropping those is what it says it does. */
     namedDrops: Set<string>;
+    /**
+     * The profiles were read at READ COMMITTED: they count the application's inserts and deletes too.
+     * Fewer rows then mean a loss only where the table was truncated or rewritten (the migration's own
+     * deletes are in the accounting), and non-null values that went with rows the table lost are not values lost.
+     */
+    concurrent?: boolean;
 }
-export declare function judge({ measurement: m, declared, namedDrops }: VerdictInput): Loss[];
+export declare function judge({ measurement: m, declared, namedDrops, concurrent }: VerdictInput): Loss[];

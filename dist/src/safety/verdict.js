@@ -34,7 +34,7 @@ function splitKey(key) {
     return [key.slice(0, dot), key.slice(dot + 1)];
 }
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-export function judge({ measurement: m, declared, namedDrops }) {
+export function judge({ measurement: m, declared, namedDrops, concurrent = false }) {
     const losses = [];
     const droppedTables = new Set(m.catalog.missing.filter((o) => o.kind === 'table').map(keyOf));
     for (const key of droppedTables) {
@@ -74,7 +74,7 @@ export function judge({ measurement: m, declared, namedDrops }) {
         const after = m.after.get(key);
         if (!after || droppedTables.has(key))
             continue;
-        if (!declared.coversTable(key) && !rowLoss.has(key) && before.exact && after.exact && after.rows < before.rows) {
+        if (!declared.coversTable(key) && !rowLoss.has(key) && before.exact && after.exact && after.rows < before.rows && (!concurrent || m.rewritten.includes(key))) {
             rowLoss.add(key);
             losses.push({ table: key, declare: key, figures: `${plural(before.rows, 'row')} before, ${plural(after.rows, 'row')} after`, kind: 'rows' });
         }
@@ -84,7 +84,7 @@ export function judge({ measurement: m, declared, namedDrops }) {
                 continue;
             // rows that went away take their values with them: only values lost from rows that stayed count here
             const lostWithRows = Math.max(0, before.rows - after.rows);
-            if (col.nonNull - now.nonNull <= lostWithRows && rowLoss.has(key))
+            if (col.nonNull - now.nonNull <= lostWithRows && (rowLoss.has(key) || concurrent))
                 continue;
             losses.push({ table: key, column: col.name, declare: `${key}.${col.name}`, figures: `column ${col.name}: ${col.nonNull} non-null values before, ${now.nonNull} after`, kind: 'values' });
         }
