@@ -1,6 +1,7 @@
 import type { PgClient } from '../db/pg-types.js';
 import { qualified, quoteIdent, quoteLiteral, tableKeyOf, type TableName } from './names.js';
 import { SNAPSHOT_SCHEMA } from './snapshot.js';
+import { writtenByThisTransaction } from './tables.js';
 
 /**
  * Stage 2b of the safety net, for migrations outside a transaction: row-level before-images of what
@@ -65,8 +66,6 @@ export async function takeImage(client: PgClient, id: string, table: TableName, 
   return { table, key, copy, partial };
 }
 
-/** A row this transaction wrote: its xmin is not older than the transaction's xid (other sessions' later rows are invisible to the snapshot). */
-const writtenHere = (alias: string) => `${alias}.xmin::text::bigint >= pg_current_xact_id()::text::bigint % 4294967296`;
 
 const rowHash = (alias: string) => `md5(${alias}::text)`;
 
@@ -88,7 +87,7 @@ export async function settleImage(client: PgClient, pending: PendingImage, touch
   await client.query(
     `CREATE TABLE ${qualified(after)} AS
        SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
-        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(copy)} i WHERE ${on})${partial ? ` AND ${writtenHere('t')}` : ''}`,
+        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(copy)} i WHERE ${on})${partial ? ` AND ${writtenByThisTransaction('t')}` : ''}`,
   );
   await client.query(
     `INSERT INTO ${qualified(after)}
@@ -114,7 +113,7 @@ export async function insertedImage(client: PgClient, id: string, table: TableNa
   const r = await client.query(
     `CREATE TABLE ${qualified(after)} AS
        SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
-        WHERE ${writtenHere('t')}`,
+        WHERE ${writtenByThisTransaction('t')}`,
   );
   void r;
   const n = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified(after)}`);

@@ -1,7 +1,7 @@
 import type { PgClient } from '../db/pg-types.js';
 import { nodeAs } from '../sql/ast.js';
 import type { Statement } from '../sql/parser.js';
-import { qualified, quoteIdent, quoteLiteral, tableKeyOf, type TableName } from './names.js';
+import { qualified, quoteIdent, quoteLiteral, relationSql, tableKeyOf, type TableName } from './names.js';
 import { SNAPSHOT_SCHEMA } from './snapshot.js';
 
 /**
@@ -47,7 +47,7 @@ export interface ColumnImage {
 export function droppedColumns(statement: Statement): Array<{ relation: string; column: string }> {
   const alter = nodeAs(statement.node, 'AlterTableStmt');
   if (!alter?.relation?.relname || alter.objtype !== 'OBJECT_TABLE') return [];
-  const relation = [alter.relation.schemaname, alter.relation.relname].filter(Boolean).map((p) => quoteIdent(p!)).join('.');
+  const relation = relationSql({ schemaname: alter.relation.schemaname, relname: alter.relation.relname });
   const out: Array<{ relation: string; column: string }> = [];
   for (const c of alter.cmds ?? []) {
     const cmd = nodeAs(c, 'AlterTableCmd');

@@ -2,8 +2,9 @@ import type { PgClient } from '../db/pg-types.js';
 import type { Statement } from '../sql/parser.js';
 import { nodeAs, walk } from '../sql/ast.js';
 import type { Measurement } from './measure.js';
-import { quoteIdent, quoteLiteral, type TableName } from './names.js';
+import { quoteIdent, quoteLiteral, relationSql, type TableName } from './names.js';
 import type { Declarations, Loss } from './verdict.js';
+import { writtenByThisTransaction } from './tables.js';
 
 /**
  * Issue 12, values and not only rows: content that changed in rows no statement of the migration
@@ -87,7 +88,7 @@ function resolver(client: PgClient): (relation: Relation) => Promise<Resolved | 
 
 async function resolve(client: PgClient, relation: Relation): Promise<Resolved | null> {
   if (!relation.relname) return null;
-  const name = relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
+  const name = relationSql({ schemaname: relation.schemaname, relname: relation.relname });
   const r = await client.query<{ schema: string; name: string; relkind: string }>(
     `WITH RECURSIVE target AS (SELECT to_regclass(${quoteLiteral(name)}) AS oid),
      -- partitions and inheritance children hold a parent's rows; a view's base tables hold its rows
@@ -113,6 +114,8 @@ export interface ContentInput {
   /** Losses already found (a column whose non-null count fell is not reported twice). */
   found: readonly Loss[];
   maxRows: number;
+  /** The unit's transaction isolation (`current_setting('transaction_isolation')`), read once by the caller. */
+  isolation: string;
 }
 
 export interface ContentVerdict {
@@ -184,7 +187,7 @@ export async function judgeContent(client: PgClient, input: ContentInput): Promi
     if (leaves.length === g.tables.filter((x) => x.relkind === 'r').length) {
       let written = 0;
       for (const leaf of leaves) {
-        const r = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(leaf.table.schema)}.${quoteIdent(leaf.table.name)} WHERE age(xmin) <= 0`);
+        const r = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(leaf.table.schema)}.${quoteIdent(leaf.table.name)} WHERE ${writtenByThisTransaction()}`);
         written += Number(r.rows[0].n);
       }
       rows = Math.max(0, written - counts.reduce((n, a) => n + a.inserted, 0));
@@ -205,7 +208,7 @@ export async function judgeContent(client: PgClient, input: ContentInput): Promi
   // check 2: tables updated that no statement names, by their columns' checksums
   const candidates = [...updated.entries()].filter(([key, a]) => a.updated > 0 && !namedKeys.has(key) && m.before.get(key)?.columns.some((c) => c.checksum !== undefined));
   if (candidates.length === 0) return { losses, skipped };
-  const isolation = (await client.query<{ level: string }>(`SELECT current_setting('transaction_isolation') AS level`)).rows[0].level;
+  const { isolation } = input;
   if (isolation !== 'repeatable read' && isolation !== 'serializable') {
     skipped.push(`values of tables no statement names (${candidates.map(([k]) => k).join(', ')}) not compared: at ${isolation} the profiles see the application's writes`);
     return { losses, skipped };

@@ -2,7 +2,8 @@ import type { PgClient } from '../db/pg-types.js';
 import { nodeAs, walk } from '../sql/ast.js';
 import type { Statement } from '../sql/parser.js';
 import { scanTokens } from '../sql/tokens.js';
-import { qualified, quoteIdent, quoteLiteral, tableKeyOf, type TableName } from './names.js';
+import { qualified, quoteIdent, quoteLiteral, relationSql, tableKeyOf, type TableName } from './names.js';
+import { resolveTable } from './column-images.js';
 
 interface RangeVar {
   schemaname?: string;
@@ -27,9 +28,8 @@ export async function rowsStatementChanges(client: PgClient, statement: Statemen
   if ((update?.fromClause ?? []).length > 0 || (del?.usingClause ?? []).length > 0) return null;
   const relation = stmt.relation as RangeVar | undefined;
   if (!relation?.relname) return null;
-  const named = relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
-  const target = await client.query<{ key: string | null }>(`SELECT (SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)) AS key`, [named]);
-  if (target.rows[0]?.key !== tableKeyOf(table)) return null;
+  const target = await resolveTable(client, relationSql({ schemaname: relation.schemaname, relname: relation.relname }));
+  if (!target || tableKeyOf(target) !== tableKeyOf(table)) return null;
 
   const functions: string[] = [];
   let unsupported = false;

@@ -13,6 +13,16 @@ export function qualified(table: TableName): string {
   return `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
 }
 
+/** A relation as a statement names it (a RangeVar: schema optional), quoted for SQL: the session's search_path resolves it. */
+export function relationSql(relation: { schemaname?: string; relname: string }): string {
+  return relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
+}
+
+/** A table key and, for a partition, its partitioned ancestors' keys (Measurement.ancestors): what stands for it. */
+export function keyAndAncestors(key: string, ancestors: ReadonlyMap<string, readonly string[]>): string[] {
+  return [key, ...(ancestors.get(key) ?? [])];
+}
+
 export function tableKeyOf(table: TableName): string {
   return `${table.schema}.${table.name}`;
 }

@@ -10,7 +10,7 @@ import { rowsStatementChanges } from './image-rows.js';
 import { objectKey, readCatalog, type Catalog } from './catalog.js';
 import { BackupError, RestoreError } from './errors.js';
 import type { Measurement } from './measure.js';
-import { nameParts, qualified, tableKeyOf, type TableName } from './names.js';
+import { keyAndAncestors, nameParts, qualified, tableKeyOf, type TableName } from './names.js';
 import type { PgTools } from './pg-tools.js';
 import type { Unit } from './verification.js';
 import { undoMigration, type StatementChanges, type UndoReport } from './undo.js';
@@ -141,7 +141,7 @@ export function noTransactionGuard(s: GuardSettings) {
       const point = points.get(migration.name);
       if (!point) return;
       // the server counts a partitioned table's rows in its partitions: touching one touches the table
-      const touched = new Set([...m.accounting.flatMap((a) => [`${a.schema}.${a.table}`, ...(m.ancestors.get(`${a.schema}.${a.table}`) ?? [])]), ...m.rewritten]);
+      const touched = new Set([...m.accounting.flatMap((a) => keyAndAncestors(`${a.schema}.${a.table}`, m.ancestors)), ...m.rewritten]);
       const droppedTables = new Set(m.catalog.missing.filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
       const images: RowImage[] = [];
       const unkeyed: string[] = [];
@@ -161,7 +161,7 @@ export function noTransactionGuard(s: GuardSettings) {
       const imaged = new Set(point.pending.map((p) => tableKeyOf(p.table)));
       for (const a of m.accounting) {
         const key = `${a.schema}.${a.table}`;
-        if (!statement.inTransaction || imaged.has(key) || (m.ancestors.get(key) ?? []).some((t) => imaged.has(t)) || a.inserted === 0 || !m.estimates.has(key)) continue;
+        if (!statement.inTransaction || keyAndAncestors(key, m.ancestors).some((t) => imaged.has(t)) || a.inserted === 0 || !m.estimates.has(key)) continue;
         const table = { schema: a.schema, name: a.table };
         const rowKey = await rowKeyOf(client, table);
         if (rowKey) images.push(await insertedImage(client, s.backup()!.manifest.id, table, rowKey));

@@ -21,6 +21,13 @@ export async function tablesHoldingRows(client: PgClient, table: TableName): Pro
   return r.rows.length > 0 ? r.rows : [table];
 }
 
+/**
+ * SQL: the row (of `alias`, or of the only table queried) was written by this transaction or one of its
+ * subtransactions — its xmin is not older than the transaction's xid (age() counts across wraparound).
+ * Other sessions' later rows never pass: the REPEATABLE READ snapshot does not see them.
+ */
+export const writtenByThisTransaction = (alias?: string): string => `age(${alias ? `${alias}.` : ''}xmin) <= 0`;
+
 export interface RowCount {
   /** null when the table does not exist. */
   rows: number | null;

@@ -1,5 +1,5 @@
 import type { CatalogObject } from './catalog.js';
-import { nameParts } from './names.js';
+import { keyAndAncestors, nameParts } from './names.js';
 import type { Measurement } from './measure.js';
 
 /**
@@ -42,12 +42,12 @@ export class Declarations {
   }
 
   coversTable(key: string): boolean {
-    return [key, ...(this.ancestors.get(key) ?? [])].some((k) => this.namesTable(k));
+    return keyAndAncestors(key, this.ancestors).some((k) => this.namesTable(k));
   }
 
   /** A table-level declaration covers its columns. `users.legacy_name` names a column of `users` in any schema. */
   coversColumn(key: string, column: string): boolean {
-    return this.coversTable(key) || [key, ...(this.ancestors.get(key) ?? [])].some((k) => this.namesColumn(k, column));
+    return this.coversTable(key) || keyAndAncestors(key, this.ancestors).some((k) => this.namesColumn(k, column));
   }
 
   private namesTable(key: string): boolean {

@@ -1,5 +1,6 @@
 import { qualified, quoteIdent, quoteLiteral, tableKeyOf } from './names.js';
 import { SNAPSHOT_SCHEMA } from './snapshot.js';
+import { writtenByThisTransaction } from './tables.js';
 /** The columns identifying a row: the primary key, else a replica-identity index; null when neither. */
 export async function rowKeyOf(client, table) {
     const r = await client.query(`SELECT a.attname AS name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
@@ -32,8 +33,6 @@ export async function takeImage(client, id, table, key, rows) {
     await client.query(`COMMENT ON TABLE ${qualified(copy)} IS ${quoteLiteral(`pgwarden before-image of ${tableKeyOf(table)}`)}`);
     return { table, key, copy, partial };
 }
-/** A row this transaction wrote: its xmin is not older than the transaction's xid (other sessions' later rows are invisible to the snapshot). */
-const writtenHere = (alias) => `${alias}.xmin::text::bigint >= pg_current_xact_id()::text::bigint % 4294967296`;
 const rowHash = (alias) => `md5(${alias}::text)`;
 /**
  * After the statement, in its transaction: keeps in the copy only the rows it changed or deleted, and
@@ -52,7 +51,7 @@ export async function settleImage(client, pending, touched) {
     // statement did not match too, so there the row must also have been written by this transaction.
     await client.query(`CREATE TABLE ${qualified(after)} AS
        SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
-        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(copy)} i WHERE ${on})${partial ? ` AND ${writtenHere('t')}` : ''}`);
+        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(copy)} i WHERE ${on})${partial ? ` AND ${writtenByThisTransaction('t')}` : ''}`);
     await client.query(`INSERT INTO ${qualified(after)}
        SELECT ${key.map((k) => `i.${quoteIdent(k)}`).join(', ')}, (SELECT ${rowHash('t')} FROM ${qualified(table)} t WHERE ${on}), false FROM ${qualified(copy)} i
         WHERE NOT EXISTS (SELECT 1 FROM ${qualified(table)} t WHERE ${on} AND ${rowHash('i')} = ${rowHash('t')})`);
@@ -73,7 +72,7 @@ export async function insertedImage(client, id, table, key) {
     await client.query(`CREATE TABLE ${qualified(before)} AS SELECT * FROM ${qualified(table)} WHERE false`);
     const r = await client.query(`CREATE TABLE ${qualified(after)} AS
        SELECT ${key.map((k) => `t.${quoteIdent(k)}`).join(', ')}, ${rowHash('t')} AS hash, true AS inserted FROM ${qualified(table)} t
-        WHERE ${writtenHere('t')}`);
+        WHERE ${writtenByThisTransaction('t')}`);
     void r;
     const n = await client.query(`SELECT count(*)::text AS n FROM ${qualified(after)}`);
     return { table, key, before, after, changed: 0, inserted: Number(n.rows[0].n) };

@@ -1,12 +1,12 @@
 import { nodeAs } from '../sql/ast.js';
-import { qualified, quoteIdent, quoteLiteral, tableKeyOf } from './names.js';
+import { qualified, quoteIdent, quoteLiteral, relationSql, tableKeyOf } from './names.js';
 import { SNAPSHOT_SCHEMA } from './snapshot.js';
 /** The tables and columns a statement drops by name. */
 export function droppedColumns(statement) {
     const alter = nodeAs(statement.node, 'AlterTableStmt');
     if (!alter?.relation?.relname || alter.objtype !== 'OBJECT_TABLE')
         return [];
-    const relation = [alter.relation.schemaname, alter.relation.relname].filter(Boolean).map((p) => quoteIdent(p)).join('.');
+    const relation = relationSql({ schemaname: alter.relation.schemaname, relname: alter.relation.relname });
     const out = [];
     for (const c of alter.cmds ?? []) {
         const cmd = nodeAs(c, 'AlterTableCmd');

@@ -33,6 +33,8 @@ export interface ContentInput {
     /** Losses already found (a column whose non-null count fell is not reported twice). */
     found: readonly Loss[];
     maxRows: number;
+    /** The unit's transaction isolation (`current_setting('transaction_isolation')`), read once by the caller. */
+    isolation: string;
 }
 export interface ContentVerdict {
     losses: Loss[];

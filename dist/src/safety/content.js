@@ -1,5 +1,6 @@
 import { nodeAs, walk } from '../sql/ast.js';
-import { quoteIdent, quoteLiteral } from './names.js';
+import { quoteIdent, quoteLiteral, relationSql } from './names.js';
+import { writtenByThisTransaction } from './tables.js';
 /** A top-level statement's direct update target, and the tables it writes elsewhere (CTEs, subqueries). */
 function targetsOf(statement, index) {
     const line = statement.range.start.line;
@@ -40,7 +41,7 @@ function resolver(client) {
 async function resolve(client, relation) {
     if (!relation.relname)
         return null;
-    const name = relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
+    const name = relationSql({ schemaname: relation.schemaname, relname: relation.relname });
     const r = await client.query(`WITH RECURSIVE target AS (SELECT to_regclass(${quoteLiteral(name)}) AS oid),
      -- partitions and inheritance children hold a parent's rows; a view's base tables hold its rows
      edge(parent, child) AS (SELECT inhparent, inhrelid FROM pg_inherits
@@ -129,7 +130,7 @@ export async function judgeContent(client, input) {
         if (leaves.length === g.tables.filter((x) => x.relkind === 'r').length) {
             let written = 0;
             for (const leaf of leaves) {
-                const r = await client.query(`SELECT count(*)::text AS n FROM ${quoteIdent(leaf.table.schema)}.${quoteIdent(leaf.table.name)} WHERE age(xmin) <= 0`);
+                const r = await client.query(`SELECT count(*)::text AS n FROM ${quoteIdent(leaf.table.schema)}.${quoteIdent(leaf.table.name)} WHERE ${writtenByThisTransaction()}`);
                 written += Number(r.rows[0].n);
             }
             rows = Math.max(0, written - counts.reduce((n, a) => n + a.inserted, 0));
@@ -151,7 +152,7 @@ export async function judgeContent(client, input) {
     const candidates = [...updated.entries()].filter(([key, a]) => a.updated > 0 && !namedKeys.has(key) && m.before.get(key)?.columns.some((c) => c.checksum !== undefined));
     if (candidates.length === 0)
         return { losses, skipped };
-    const isolation = (await client.query(`SELECT current_setting('transaction_isolation') AS level`)).rows[0].level;
+    const { isolation } = input;
     if (isolation !== 'repeatable read' && isolation !== 'serializable') {
         skipped.push(`values of tables no statement names (${candidates.map(([k]) => k).join(', ')}) not compared: at ${isolation} the profiles see the application's writes`);
         return { losses, skipped };

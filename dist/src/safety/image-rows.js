@@ -1,6 +1,7 @@
 import { nodeAs, walk } from '../sql/ast.js';
 import { scanTokens } from '../sql/tokens.js';
-import { qualified, quoteIdent, quoteLiteral, tableKeyOf } from './names.js';
+import { qualified, quoteIdent, quoteLiteral, relationSql, tableKeyOf } from './names.js';
+import { resolveTable } from './column-images.js';
 /**
  * The rows a simple UPDATE or DELETE of `table` will change, as a query of its own: the rows of its
  * target that its WHERE matches, read in the statement's snapshot before it runs. A before-image of
@@ -20,9 +21,8 @@ export async function rowsStatementChanges(client, statement, table) {
     const relation = stmt.relation;
     if (!relation?.relname)
         return null;
-    const named = relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
-    const target = await client.query(`SELECT (SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)) AS key`, [named]);
-    if (target.rows[0]?.key !== tableKeyOf(table))
+    const target = await resolveTable(client, relationSql({ schemaname: relation.schemaname, relname: relation.relname }));
+    if (!target || tableKeyOf(target) !== tableKeyOf(table))
         return null;
     const functions = [];
     let unsupported = false;

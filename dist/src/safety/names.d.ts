@@ -5,6 +5,13 @@ export interface TableName {
     name: string;
 }
 export declare function qualified(table: TableName): string;
+/** A relation as a statement names it (a RangeVar: schema optional), quoted for SQL: the session's search_path resolves it. */
+export declare function relationSql(relation: {
+    schemaname?: string;
+    relname: string;
+}): string;
+/** A table key and, for a partition, its partitioned ancestors' keys (Measurement.ancestors): what stands for it. */
+export declare function keyAndAncestors(key: string, ancestors: ReadonlyMap<string, readonly string[]>): string[];
 export declare function tableKeyOf(table: TableName): string;
 /**
  * Reads `name`, `schema.name` or `"Quoted".name` the way the analysis and the allow-data-loss

@@ -3,6 +3,14 @@ export { quoteIdent, quoteLiteral } from '../db/quote.js';
 export function qualified(table) {
     return `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
 }
+/** A relation as a statement names it (a RangeVar: schema optional), quoted for SQL: the session's search_path resolves it. */
+export function relationSql(relation) {
+    return relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
+}
+/** A table key and, for a partition, its partitioned ancestors' keys (Measurement.ancestors): what stands for it. */
+export function keyAndAncestors(key, ancestors) {
+    return [key, ...(ancestors.get(key) ?? [])];
+}
 export function tableKeyOf(table) {
     return `${table.schema}.${table.name}`;
 }

@@ -6,7 +6,7 @@ import { insertedImage, rowKeyOf, settleImage, takeImage } from './before-images
 import { rowsStatementChanges } from './image-rows.js';
 import { objectKey, readCatalog } from './catalog.js';
 import { BackupError, RestoreError } from './errors.js';
-import { nameParts, qualified, tableKeyOf } from './names.js';
+import { keyAndAncestors, nameParts, qualified, tableKeyOf } from './names.js';
 import { undoMigration } from './undo.js';
 /** `-- pgwarden:whole-table-restore t, …` of a migration, as table keys. */
 function wholeTableRestore(migration, defaultSchema) {
@@ -119,7 +119,7 @@ export function noTransactionGuard(s) {
             if (!point)
                 return;
             // the server counts a partitioned table's rows in its partitions: touching one touches the table
-            const touched = new Set([...m.accounting.flatMap((a) => [`${a.schema}.${a.table}`, ...(m.ancestors.get(`${a.schema}.${a.table}`) ?? [])]), ...m.rewritten]);
+            const touched = new Set([...m.accounting.flatMap((a) => keyAndAncestors(`${a.schema}.${a.table}`, m.ancestors)), ...m.rewritten]);
             const droppedTables = new Set(m.catalog.missing.filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
             const images = [];
             const unkeyed = [];
@@ -142,7 +142,7 @@ export function noTransactionGuard(s) {
             const imaged = new Set(point.pending.map((p) => tableKeyOf(p.table)));
             for (const a of m.accounting) {
                 const key = `${a.schema}.${a.table}`;
-                if (!statement.inTransaction || imaged.has(key) || (m.ancestors.get(key) ?? []).some((t) => imaged.has(t)) || a.inserted === 0 || !m.estimates.has(key))
+                if (!statement.inTransaction || keyAndAncestors(key, m.ancestors).some((t) => imaged.has(t)) || a.inserted === 0 || !m.estimates.has(key))
                     continue;
                 const table = { schema: a.schema, name: a.table };
                 const rowKey = await rowKeyOf(client, table);

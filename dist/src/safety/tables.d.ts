@@ -7,6 +7,12 @@ export declare function tableExists(client: PgClient, table: TableName): Promise
  * that reloaded it would find none to put back.
  */
 export declare function tablesHoldingRows(client: PgClient, table: TableName): Promise<TableName[]>;
+/**
+ * SQL: the row (of `alias`, or of the only table queried) was written by this transaction or one of its
+ * subtransactions — its xmin is not older than the transaction's xid (age() counts across wraparound).
+ * Other sessions' later rows never pass: the REPEATABLE READ snapshot does not see them.
+ */
+export declare const writtenByThisTransaction: (alias?: string) => string;
 export interface RowCount {
     /** null when the table does not exist. */
     rows: number | null;

@@ -16,6 +16,12 @@ export async function tablesHoldingRows(client, table) {
     return r.rows.length > 0 ? r.rows : [table];
 }
 /**
+ * SQL: the row (of `alias`, or of the only table queried) was written by this transaction or one of its
+ * subtransactions — its xmin is not older than the transaction's xid (age() counts across wraparound).
+ * Other sessions' later rows never pass: the REPEATABLE READ snapshot does not see them.
+ */
+export const writtenByThisTransaction = (alias) => `age(${alias ? `${alias}.` : ''}xmin) <= 0`;
+/**
  * Counts a table's rows exactly, or by the planner's estimate when pg_class says it holds more than
  * `maxRows` (a count(*) of a huge table inside a migration would hold its snapshot for minutes).
  * `estimateOnly` keeps a table on estimates once it has been measured that way, so before and after

@@ -1,4 +1,4 @@
-import { nameParts } from './names.js';
+import { keyAndAncestors, nameParts } from './names.js';
 /** What `-- pgwarden:allow-data-loss` declares: tables, and columns as `table.column` or `schema.table.column`. */
 export class Declarations {
     ancestors;
@@ -14,11 +14,11 @@ export class Declarations {
         return new Declarations(this.entries.map((p) => p.join('.')), ancestors);
     }
     coversTable(key) {
-        return [key, ...(this.ancestors.get(key) ?? [])].some((k) => this.namesTable(k));
+        return keyAndAncestors(key, this.ancestors).some((k) => this.namesTable(k));
     }
     /** A table-level declaration covers its columns. `users.legacy_name` names a column of `users` in any schema. */
     coversColumn(key, column) {
-        return this.coversTable(key) || [key, ...(this.ancestors.get(key) ?? [])].some((k) => this.namesColumn(k, column));
+        return this.coversTable(key) || keyAndAncestors(key, this.ancestors).some((k) => this.namesColumn(k, column));
     }
     namesTable(key) {
         const [schema, table] = splitKey(key);

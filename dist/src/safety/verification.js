@@ -34,11 +34,12 @@ export async function closeUnit(client, unit, r, seen) {
     const measurement = await endMeasurement(client, unit.start, r.maxRows, r.schemas, r.live, (key) => stated.coversTable(key));
     const declared = stated.throughPartitions(measurement.ancestors);
     const judged = r.live ? { ...measurement, before: new Map(), after: new Map() } : measurement;
+    // not for a live unit: it runs outside any transaction
     const isolation = r.live ? undefined : (await client.query(`SELECT current_setting('transaction_isolation') AS level`)).rows[0].level;
     const losses = judge({ measurement: judged, declared, namedDrops: namedDrops(r.statements, r.schemas?.[0] ?? 'public'), concurrent: isolation === 'read committed' });
     // rows and values changed that no statement targets; a live unit's counts include other sessions' work
-    if (!r.live) {
-        const content = await judgeContent(client, { measurement, declared, statements: r.statements, results: r.results, found: losses, maxRows: r.maxRows });
+    if (isolation !== undefined) {
+        const content = await judgeContent(client, { measurement, declared, statements: r.statements, results: r.results, found: losses, maxRows: r.maxRows, isolation });
         for (const why of content.skipped)
             r.log.warn('verify.content-skipped', { migration: r.migration, message: `${r.migration}: ${why}` });
         losses.push(...content.losses);
