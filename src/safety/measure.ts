@@ -43,17 +43,18 @@ interface Storage {
   ancestors: string[];
 }
 
-async function readStorage(client: PgClient, schemas?: readonly string[]): Promise<Map<string, Storage>> {
+/** `withAncestors`: also each partition's ancestors (read once, at the start: the end compares storage only). */
+async function readStorage(client: PgClient, schemas: readonly string[] | undefined, withAncestors: boolean): Promise<Map<string, Storage>> {
   const r = await client.query<{ key: string; filenode: string; estimate: string; ancestors: string[] | null }>(
     `SELECT n.nspname || '.' || c.relname AS key, pg_relation_filenode(c.oid)::text AS filenode, greatest(c.reltuples, 0)::bigint::text AS estimate,
-            CASE WHEN c.relispartition THEN (SELECT array_agg(an.nspname || '.' || ac.relname ORDER BY a.level)
+            CASE WHEN $2::boolean AND c.relispartition THEN (SELECT array_agg(an.nspname || '.' || ac.relname ORDER BY a.level)
                                                FROM pg_partition_ancestors(c.oid) WITH ORDINALITY AS a(relid, level)
                                                JOIN pg_class ac ON ac.oid = a.relid JOIN pg_namespace an ON an.oid = ac.relnamespace
                                               WHERE a.relid <> c.oid) END AS ancestors
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog','information_schema','pgwarden','pgwarden_backup') AND n.nspname NOT LIKE 'pg\\_%'
         AND ($1::text[] IS NULL OR n.nspname = ANY($1))`,
-    [schemas ?? null],
+    [schemas ?? null, withAncestors],
   );
   return new Map(r.rows.map((x) => [x.key, { filenode: x.filenode, estimate: Number(x.estimate), ancestors: x.ancestors ?? [] }]));
 }
@@ -62,7 +63,7 @@ export async function beginMeasurement(client: PgClient, scope: RiskScope, maxRo
   // accounting first: everything read after it is this transaction's own reading, not the migration's
   const accounting = await readAccounting(client);
   const catalog = await readCatalog(client, schemas);
-  const storage = await readStorage(client, schemas);
+  const storage = await readStorage(client, schemas, true);
   const profiles = new Map<string, TableProfile>();
   for (const [key, t] of scope.tables) {
     if (t.level === 'accounting') continue;
@@ -81,7 +82,7 @@ export async function endMeasurement(client: PgClient, start: MeasureStart, maxR
   const accounting = accountingDelta(start.accounting, await readAccounting(client));
   const catalogNow = await readCatalog(client, schemas);
   const catalog = diffCatalogs(start.catalog, catalogNow);
-  const storageNow = await readStorage(client, schemas);
+  const storageNow = await readStorage(client, schemas, false);
   const rewritten = [...start.storage.entries()].filter(([key, s]) => storageNow.has(key) && storageNow.get(key)!.filenode !== s.filenode).map(([key]) => key);
   const touched = new Set([...accounting.map((a) => `${a.schema}.${a.table}`), ...rewritten, ...catalog.missing.concat(catalog.changed).map((o) => `${o.schema}.${o.kind === 'table' ? o.name : (o.table ?? '')}`)]);
   const after = new Map<string, TableProfile | null>();
